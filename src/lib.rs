@@ -1,0 +1,103 @@
+//! eventmap turns news articles into map layers: the places they name and the
+//! incidents they report, as GeoJSON.
+//!
+//! The pipeline, one module per arrow, plain data in and out:
+//!
+//! ```text
+//! input::Article ─▶ text::sentences ─▶ recognize ─▶ resolve ─▶ incidents ─▶ emit
+//! ```
+//!
+//! [`Engine::analyze`] runs it on one article's text; [`cli`] wires it to files,
+//! folders and streams.
+
+pub mod cli;
+pub mod emit;
+pub mod error;
+pub mod gazetteer;
+pub mod incidents;
+pub mod input;
+pub mod recognize;
+pub mod resolve;
+pub mod text;
+
+use chrono::NaiveDate;
+
+pub use error::{Error, Result};
+use gazetteer::{Gazetteer, PlaceIdx};
+use incidents::Incident;
+use recognize::Demonyms;
+
+/// Which features to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Layer {
+    /// Incidents only.
+    Incidents,
+    /// Resolved places only.
+    Places,
+    /// Both.
+    All,
+}
+
+/// A resolved place and where the article mentions it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceReport {
+    /// The place.
+    pub place: PlaceIdx,
+    /// Byte spans of every mention, in text order.
+    pub mentions: Vec<(usize, usize)>,
+    /// How sure the resolution is (the best of its mentions), 0..1.
+    pub score: f64,
+}
+
+/// What eventmap found in one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Analysis {
+    /// Resolved places, by first mention.
+    pub places: Vec<PlaceReport>,
+    /// Incidents, by first evidence sentence.
+    pub incidents: Vec<Incident>,
+}
+
+/// The gazetteer and lexicons, loaded once and shared by all articles.
+#[derive(Debug)]
+pub struct Engine {
+    /// The gazetteer.
+    pub gazetteer: Gazetteer,
+    /// The demonym table.
+    pub demonyms: Demonyms,
+}
+
+impl Engine {
+    /// An engine over `gazetteer` with the bundled lexicons.
+    pub fn new(gazetteer: Gazetteer) -> Engine {
+        Engine { gazetteer, demonyms: Demonyms::bundled() }
+    }
+
+    /// Runs the whole pipeline on one article's text.
+    pub fn analyze(&self, text: &str, published: Option<NaiveDate>) -> Analysis {
+        let g = &self.gazetteer;
+        let sentences = text::sentences(text);
+        let recognized = recognize::recognize(text, g, &self.demonyms);
+        let resolved = resolve::resolve(text, &recognized, g);
+        let mut places: Vec<PlaceReport> = Vec::new();
+        for (m, r) in recognized.mentions.iter().zip(&resolved) {
+            let Some(r) = r else { continue };
+            match places.iter_mut().find(|p| p.place == r.place) {
+                Some(p) => {
+                    p.mentions.push((m.start, m.end));
+                    p.score = p.score.max(r.score);
+                }
+                None => places.push(PlaceReport { place: r.place, mentions: vec![(m.start, m.end)], score: r.score }),
+            }
+        }
+        let cx = incidents::Context {
+            text,
+            sentences: &sentences,
+            recognized: &recognized,
+            resolved: &resolved,
+            published,
+        };
+        let incidents = incidents::extract(&cx, g);
+        Analysis { places, incidents }
+    }
+}

@@ -1,0 +1,521 @@
+//! Recognition: article text in, [`Mention`]s of gazetteer names and
+//! [`Demonym`]s out.
+//!
+//! Every word start of the folded text (see [`crate::gazetteer::fold`]) is walked
+//! through the gazetteer's name index; the longest name that ends on a word
+//! boundary is a candidate. Candidates are then filtered with context:
+//! capitalisation, a stop-list of capitalised words that are rarely places,
+//! titles before people's names ("Mayor X", "President X"), and proper-name
+//! sequences ("John Ray", "Roman Starovoit", "Washington Post") that a place name
+//! is only part of. Demonyms ("Ukrainian", "Russians") are recognised as country
+//! evidence and actors, never as place mentions. Cues around a mention ("the city
+//! of X", "X region", "X's governor", "towns in X", "X, Y") are recorded for
+//! resolution and incident location.
+
+use crate::gazetteer::fold::fold_with_offsets;
+use crate::gazetteer::{Gazetteer, NameHit};
+use crate::text::is_word_char;
+
+/// Context around a mention that tells what kind of place it is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cues {
+    /// Followed by "region", "province", "oblast", "regional", ... or "'s governor":
+    /// an administrative region.
+    pub region: bool,
+    /// Preceded by "the city/town/village of" or followed by "city": a town.
+    pub town: bool,
+    /// Preceded by "cities/towns/... in": the mention contains other places.
+    pub container: bool,
+    /// Part of a hyphenated modifier ("Russia-occupied", "Kharkiv-based").
+    pub modifier: bool,
+    /// Possessive ("Ukraine's").
+    pub possessive: bool,
+    /// Preceded by "from" in a reporting phrase ("reports ... from Kyiv").
+    pub dateline: bool,
+    /// The first word of its sentence.
+    pub sentence_start: bool,
+}
+
+/// A gazetteer name found in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Byte offset of the first character in the original text.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+    /// The places the name may refer to.
+    pub hits: Vec<NameHit>,
+    /// Context cues.
+    pub cues: Cues,
+    /// Index (into the same mention list) of a mention that qualifies this one:
+    /// in "Alexandria, Virginia", Virginia qualifies Alexandria.
+    pub qualifier: Option<usize>,
+}
+
+/// A nationality adjective or noun ("Ukrainian", "Russians").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Demonym {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+    /// ISO alpha-2 code of the country.
+    pub country_code: String,
+    /// The country's state forces, in ACLED's naming.
+    pub forces: String,
+}
+
+/// The output of recognition for one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Recognized {
+    /// Place-name mentions, in text order, not overlapping.
+    pub mentions: Vec<Mention>,
+    /// Demonyms, in text order.
+    pub demonyms: Vec<Demonym>,
+}
+
+/// The demonym table (`data/demonyms.csv`, compiled in).
+#[derive(Debug, Clone)]
+pub struct Demonyms {
+    entries: Vec<(String, String, String)>,
+}
+
+impl Demonyms {
+    /// The bundled table.
+    pub fn bundled() -> Demonyms {
+        let mut entries = Vec::new();
+        for line in include_str!("../data/demonyms.csv").lines().skip(1) {
+            let mut f = line.splitn(3, ',');
+            if let (Some(d), Some(cc), Some(forces)) = (f.next(), f.next(), f.next()) {
+                entries.push((d.to_string(), cc.to_string(), forces.to_string()));
+            }
+        }
+        // Longest first, so "South Sudanese" wins over "Sudanese".
+        entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        Demonyms { entries }
+    }
+
+    /// The demonym starting at `text[at..]`, with its byte length.
+    fn at(&self, text: &str, at: usize) -> Option<(usize, &(String, String, String))> {
+        let rest = &text[at..];
+        for e in &self.entries {
+            if let Some(after) = rest.strip_prefix(e.0.as_str()) {
+                // Plural forms: Russians, Israelis (not "Swisss").
+                let len = if after.starts_with('s') && !e.0.ends_with('s') && !e.0.ends_with("ese") {
+                    e.0.len() + 1
+                } else {
+                    e.0.len()
+                };
+                if !rest[len..].starts_with(is_word_char) {
+                    return Some((len, e));
+                }
+            }
+        }
+        None
+    }
+
+    /// The forces name for a country code, if the table has it.
+    pub fn forces(&self, cc: &str) -> Option<&str> {
+        self.entries.iter().find(|e| e.1 == cc).map(|e| e.2.as_str())
+    }
+}
+
+/// Capitalised words that are gazetteer names but, in running text, almost
+/// never name a place. Checked on single-word mentions only, folded.
+const STOP_WORDS: &[&str] = &[
+    // days, months and times
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "today", "tonight", "christmas", "easter",
+    // function words and common sentence openers
+    "the", "of", "a", "an", "and", "but", "or", "if", "in", "on", "at", "by", "for", "from", "to",
+    "as", "is", "it", "he", "she", "we", "they", "this", "that", "these", "there", "here", "when",
+    "where", "while", "after", "before", "earlier", "later", "however", "also", "even", "still",
+    "yet", "so", "then", "now", "last", "next", "most", "many", "much", "some", "all", "one", "two",
+    "three", "four", "five", "six", "ten", "first", "second", "third", "new", "old", "more", "no",
+    "not", "only", "just", "over", "under", "about", "around", "since", "until", "during", "with",
+    "without", "what", "who", "why", "how", "our", "your", "their", "his", "her", "its", "my",
+    "do", "does", "did", "can", "could", "would", "should", "will", "shall", "might", "must",
+    "have", "has", "had", "be", "been", "being", "are", "was", "were", "said", "says", "say",
+    "according", "meanwhile", "elsewhere", "despite", "although", "though", "because", "like",
+    // titles, roles and institutions
+    "mr", "mrs", "ms", "dr", "president", "minister", "governor", "mayor", "general", "colonel",
+    "captain", "sergeant", "officer", "police", "army", "navy", "government", "ministry",
+    "defence", "defense", "republic", "union", "state", "city", "town", "village", "county",
+    "region", "province", "district", "council", "court", "parliament", "senate", "congress",
+    "university", "college", "school", "hospital", "church", "center", "centre", "office",
+    "department", "agency", "committee", "commission", "party", "news", "times", "post", "press",
+    "media", "service", "services", "security", "forces", "force", "military", "national",
+    "international", "public", "federal", "central", "royal", "united", "people", "peoples",
+    "prime", "chief", "head", "editor", "correspondent", "reporter", "spokesman", "spokeswoman",
+    "king", "queen", "prince", "princess", "pope", "saint", "lord", "lady", "sir",
+    // common nouns and adjectives that are also towns somewhere
+    "nice", "reading", "mobile", "bath", "hope", "independence", "liberty", "unity", "victory",
+    "progress", "commerce", "energy", "industry", "enterprise", "success", "harmony", "friendship",
+    "justice", "freedom", "peace", "union", "patriot", "eagle", "fortune", "paradise", "eden",
+    "home", "house", "street", "road", "bridge", "park", "beach", "lake", "river", "hill",
+    "valley", "mountain", "island", "bay", "port", "harbour", "harbor", "field", "fields", "green",
+    "white", "black", "red", "blue", "brown", "gold", "silver", "rock", "stone", "wood", "woods",
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "middle",
+    "upper", "lower", "great", "little", "big", "long", "short", "high", "low", "good", "best",
+    "fine", "early", "late", "young", "free", "fair", "grand", "golden", "pleasant", "mount",
+    "time", "day", "week", "year", "month", "night", "morning", "evening", "life", "world", "man",
+    "woman", "men", "women", "child", "children", "family", "friends", "team", "game", "games",
+    "club", "league", "cup", "war", "battle", "attack", "fire", "water", "power", "money", "bank",
+    "market", "trade", "deal", "plan", "law", "order", "rule", "sale", "price", "value", "star",
+    "sun", "moon", "earth", "sky", "rain", "snow", "wind", "storm", "spring", "summer", "winter",
+    "autumn", "fall", "love", "joy", "faith", "grace", "trust", "help", "care", "health", "art",
+    "music", "film", "book", "story", "page", "video", "photo", "image", "credit", "source",
+    "telegram", "twitter", "facebook", "google", "apple", "amazon", "microsoft", "internet",
+    "online", "email", "phone", "radio", "tv", "television", "network", "company", "group",
+    "official", "officials", "authorities", "residents", "citizens", "soldiers", "troops",
+    "fighters", "rebels", "militants", "protesters", "civilians", "victims", "leader", "leaders",
+];
+
+/// Words that, right before a capitalised name, mark a person.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "president", "presidents", "minister", "governor", "mayor",
+    "gen", "general", "col", "colonel", "lt", "lieutenant", "maj", "major", "capt", "captain",
+    "sgt", "sergeant", "officer", "judge", "justice", "senator", "sen", "rep", "representative",
+    "prince", "princess", "king", "queen", "pope", "sheikh", "ayatollah", "chancellor", "premier",
+    "secretary", "spokesman", "spokeswoman", "spokesperson", "commander", "coach", "chairman",
+    "director", "ambassador", "correspondent", "editor", "reporter", "professor", "prof",
+    "detective", "deputy", "sheriff", "chief", "councillor", "councilman", "councilwoman",
+    "pastor", "rev", "reverend", "father", "sister", "brother", "uncle", "aunt", "st.",
+];
+
+/// Capitalised words that may follow a place name without making it part of a
+/// longer proper name ("Luhansk Governor", "Kursk Oblast", "Gaza City").
+const PLACE_FOLLOWERS: &[&str] = &[
+    "governor", "governors", "mayor", "region", "regional", "province", "provincial", "oblast",
+    "state", "county", "city", "district", "governorate", "prefecture", "krai", "kray", "raion",
+    "rayon", "municipality", "area", "border", "front", "frontline", "authorities", "officials",
+    "police", "president", "residents", "airport", "river", "sea", "valley", "mountains", "strip",
+    "peninsula", "administration", "council", "zone", "sector", "direction", "axis", "offensive",
+];
+
+/// Words after a name that mark an administrative region.
+const REGION_WORDS: &[&str] = &[
+    "region", "regions", "regional", "province", "provinces", "provincial", "oblast", "oblasts",
+    "state", "governorate", "prefecture", "krai", "kray", "county", "department", "territory",
+];
+
+/// Words that name a kind of settlement, before "of X" or "in X".
+const TOWN_WORDS: &[&str] = &["city", "town", "village", "settlement", "hamlet", "port", "suburb", "capital"];
+const TOWN_PLURALS: &[&str] = &[
+    "city", "cities", "town", "towns", "village", "villages", "settlements", "places", "areas",
+    "communities", "districts",
+];
+
+/// Lowercase words allowed inside multi-word names ("Rostov-on-Don", "Bay of Islands").
+const CONNECTORS: &[&str] = &[
+    "of", "on", "upon", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la",
+    "le", "les", "el", "al", "am", "an", "im", "in", "der", "den", "the", "and", "y", "e", "sur",
+    "sul", "bin", "ibn", "van", "von", "aan", "op", "ter", "ten", "en",
+];
+
+fn is_capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+}
+
+/// The word (letters, digits, apostrophes inside) ending just before `at`, skipping spaces.
+fn word_before(text: &str, at: usize) -> Option<(usize, &str)> {
+    let head = text[..at].trim_end_matches([' ', '\t']);
+    if head.len() == at && at > 0 {
+        return None; // not separated by a space
+    }
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word_char(*c) || *c == '.')
+        .last()
+        .map(|(i, _)| i)?;
+    Some((start, &head[start..]))
+}
+
+/// The word starting after spaces at `at`.
+fn word_after(text: &str, at: usize) -> Option<(usize, &str)> {
+    let rest = &text[at..];
+    let trimmed = rest.trim_start_matches([' ', '\t']);
+    if trimmed.len() == rest.len() {
+        return None;
+    }
+    let start = at + (rest.len() - trimmed.len());
+    let len = trimmed.find(|c: char| !is_word_char(c)).unwrap_or(trimmed.len());
+    (len > 0).then(|| (start, &text[start..start + len]))
+}
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// True if the word at `start` begins a sentence: preceded only by white space,
+/// opening quotes or brackets since the last terminal punctuation or line break.
+fn starts_sentence(text: &str, start: usize) -> bool {
+    for c in text[..start].chars().rev() {
+        match c {
+            ' ' | '\t' | '"' | '“' | '‘' | '\'' | '(' | '[' | '«' => continue,
+            '.' | '!' | '?' | '\n' | ':' | '—' => return true,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Finds the place names and demonyms in `text`.
+pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Recognized {
+    let (folded, offsets) = fold_with_offsets(text);
+    let fb = folded.as_bytes();
+    let mut out = Recognized::default();
+    // Original byte offset -> first folded byte at or after it.
+    let orig_to_folded = |o: usize| offsets.partition_point(|&x| (x as usize) < o);
+
+    let mut pos = 0; // original offset up to which the text is consumed
+    let mut prev_is_word = false;
+    for (i, c) in text.char_indices() {
+        let word = is_word_char(c);
+        let word_start = word && !prev_is_word;
+        prev_is_word = word;
+        if !word_start || i < pos || !is_capitalised(&text[i..]) {
+            continue;
+        }
+        if let Some((len, (_, cc, forces))) = demonyms.at(text, i) {
+            out.demonyms.push(Demonym {
+                start: i,
+                end: i + len,
+                country_code: cc.clone(),
+                forces: forces.clone(),
+            });
+            pos = i + len;
+            continue;
+        }
+        let f = orig_to_folded(i);
+        let mut best: Option<(usize, Vec<NameHit>)> = None;
+        gazetteer.prefixes(fb, f, |fend, hits| {
+            let end = offsets[fend] as usize;
+            // Must end on a word boundary, and the matched text must be name-like.
+            if text[end..].starts_with(is_word_char) || !name_like(&text[i..end]) {
+                return;
+            }
+            best = Some((end, hits));
+        });
+        let Some((end, hits)) = best else { continue };
+        if let Some(cues) = accept(text, i, end) {
+            out.mentions.push(Mention { start: i, end, hits, cues, qualifier: None });
+            pos = end;
+        }
+    }
+    link_qualifiers(text, &mut out.mentions);
+    out
+}
+
+/// True if every word of a multi-word name is capitalised, except connectors.
+fn name_like(s: &str) -> bool {
+    s.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .all(|(k, w)| k == 0 || is_capitalised(w) || CONNECTORS.contains(&lower(w).as_str()) || !w.starts_with(char::is_alphabetic))
+}
+
+/// Decides whether the capitalised name at `text[start..end]` is a place
+/// mention, and with which cues.
+fn accept(text: &str, start: usize, end: usize) -> Option<Cues> {
+    let name = &text[start..end];
+    let single = !name.contains(|c: char| c.is_whitespace());
+    let folded_name = lower(name);
+    let sentence_start = starts_sentence(text, start);
+    if single && STOP_WORDS.contains(&folded_name.as_str()) {
+        return None;
+    }
+    // All-caps short words are acronyms (US is handled by the gazetteer's own alternates).
+    let before = word_before(text, start);
+    let after = word_after(text, end);
+    let after_l = after.map(|(_, w)| lower(w));
+    let before_l = before.map(|(_, w)| lower(w.trim_end_matches('.')));
+
+    // "Mayor Vadym", "President Biden", "Mr Lukashenko".
+    if let Some(b) = &before_l {
+        if TITLES.contains(&b.as_str()) || TITLES.contains(&format!("{b}.").as_str()) {
+            return None;
+        }
+    }
+    // Part of a longer proper name: "John Ray", "Roman Starovoit", "Washington Post".
+    if let Some((bstart, bw)) = before {
+        let possessive = bw.ends_with("'s") || bw.ends_with("’s");
+        if is_capitalised(bw)
+            && !possessive
+            && !starts_sentence(text, bstart)
+            && !STOP_WORDS.contains(&lower(bw).as_str())
+            && !TOWN_WORDS.contains(&lower(bw).as_str())
+        {
+            return None;
+        }
+    }
+    if let (Some((astart, aw)), Some(al)) = (after, &after_l) {
+        let joined_by_space = text[end..astart].chars().all(|c| c == ' ');
+        if joined_by_space
+            && is_capitalised(aw)
+            && !PLACE_FOLLOWERS.contains(&al.as_str())
+            && !aw.chars().all(|c| c.is_uppercase())
+        {
+            return None;
+        }
+    }
+
+    let rest = &text[end..];
+    // Part of a code or model name: "Iskander-M", "Su-25".
+    if let Some(tail) = rest.strip_prefix('-') {
+        let seg: String = tail.chars().take_while(|c| c.is_alphanumeric()).collect();
+        if seg.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) && seg.chars().count() <= 3 {
+            return None;
+        }
+    }
+    let mut cues = Cues { sentence_start, ..Cues::default() };
+    cues.possessive = rest.starts_with("'s") || rest.starts_with("’s");
+    cues.modifier = rest.starts_with('-') && rest[1..].starts_with(char::is_lowercase);
+    if let Some(al) = &after_l {
+        if REGION_WORDS.contains(&al.as_str()) {
+            cues.region = true;
+        }
+        if al == "city" {
+            cues.town = true;
+        }
+    }
+    if cues.possessive {
+        let after_pos = rest.trim_start_matches(['\'', '’', 's']);
+        let next = after_pos.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if matches!(lower(next).as_str(), "governor" | "regional" | "province" | "region" | "oblast") {
+            cues.region = true;
+        }
+    }
+    // "the city of X", "governor of the X region", "cities in X".
+    if let Some((bstart, b)) = before {
+        let b = lower(b);
+        if b == "of" {
+            if let Some((_, w)) = word_before(text, bstart) {
+                if TOWN_WORDS.contains(&lower(w).as_str()) {
+                    cues.town = true;
+                }
+            }
+        }
+        if b == "in" || b == "across" || b == "throughout" {
+            if let Some((_, w)) = word_before(text, bstart) {
+                let w = lower(w);
+                if TOWN_PLURALS.contains(&w.as_str()) || w == "remaining" {
+                    cues.container = true;
+                }
+            }
+        }
+        if b == "from" {
+            let lead = &text[..bstart];
+            let clause_start = lead.rfind(['.', '\n', ';']).map_or(0, |p| p + 1);
+            let clause = lower(&lead[clause_start..]);
+            if ["report", "correspondent", "writes", "editor", "reporting"].iter().any(|w| clause.contains(w)) {
+                cues.dateline = true;
+            }
+        }
+    }
+    Some(cues)
+}
+
+/// Links "X, Y" pairs where Y is a larger unit that qualifies X.
+fn link_qualifiers(text: &str, mentions: &mut [Mention]) {
+    for k in 1..mentions.len() {
+        let gap = &text[mentions[k - 1].end..mentions[k].start];
+        if gap == ", " || gap == "," {
+            mentions[k - 1].qualifier = Some(k);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Row;
+
+    fn row(id: &str, name: &str, alts: &[&str], fcode: &str, cc: &str, a1: &str, pop: u64) -> Row {
+        Row {
+            id: id.into(),
+            name: name.into(),
+            alt_names: alts.iter().map(|s| s.to_string()).collect(),
+            lat: 50.0,
+            lon: 30.0,
+            feature_class: if fcode.starts_with('P') { 'P' } else { 'A' },
+            feature_code: fcode.into(),
+            country_code: cc.into(),
+            admin1_code: a1.into(),
+            admin1_name: String::new(),
+            population: pop,
+            capital: None,
+        }
+    }
+
+    fn gazetteer() -> Gazetteer {
+        let mut g = Gazetteer::empty();
+        g.add_rows(vec![
+            row("t:1", "Lysychansk", &["Lysychans’k"], "PPL", "UA", "UA.14", 90000),
+            row("t:2", "Roman", &[], "PPL", "RO", "RO.1", 60000),
+            row("t:3", "Ukraine", &[], "PCLI", "UA", "", 40_000_000),
+            row("t:4", "Kursk", &[], "PPLA", "RU", "RU.41", 440000),
+            row("t:5", "Rostov-on-Don", &["Rostov"], "PPLA", "RU", "RU.61", 1_100_000),
+            row("t:6", "Washington", &[], "PPLC", "US", "US.DC", 600000),
+            row("t:7", "Sunday", &[], "PPL", "US", "US.TX", 600),
+            row("t:8", "Melitopol", &[], "PPL", "UA", "UA.26", 150000),
+        ]);
+        g
+    }
+
+    fn names(text: &str) -> Vec<&str> {
+        let r = recognize(text, &gazetteer(), &Demonyms::bundled());
+        r.mentions.iter().map(|m| &text[m.start..m.end]).collect()
+    }
+
+    #[test]
+    fn finds_names_with_diacritics_and_apostrophes_folded() {
+        assert_eq!(names("Troops left LYSYCHANSK and Lysychans’k."), ["Lysychans’k"]);
+        assert_eq!(names("Troops left Lysychansk."), ["Lysychansk"]);
+    }
+
+    #[test]
+    fn lowercase_words_are_not_places() {
+        assert_eq!(names("they were kursk and roman"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn longest_name_wins() {
+        assert_eq!(names("Fighting near Rostov-on-Don stopped."), ["Rostov-on-Don"]);
+    }
+
+    #[test]
+    fn people_and_organisations_are_not_places() {
+        assert_eq!(names("Governor Roman Starovoit said so."), Vec::<&str>::new());
+        assert_eq!(names("The Washington Post said so."), Vec::<&str>::new());
+        assert_eq!(names("Mayor Kursk said so."), Vec::<&str>::new());
+        assert_eq!(names("On Sunday they left."), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn demonyms_are_actors_not_places() {
+        let r = recognize("Ukrainian rockets hit Melitopol; Russians left.", &gazetteer(), &Demonyms::bundled());
+        assert_eq!(r.mentions.len(), 1);
+        let d: Vec<&str> = r.demonyms.iter().map(|d| d.country_code.as_str()).collect();
+        assert_eq!(d, ["UA", "RU"]);
+    }
+
+    #[test]
+    fn cues() {
+        let t = "the city of Melitopol, the Kursk region, Ukraine's army, Russia-occupied Melitopol, cities in Ukraine";
+        let r = recognize(t, &gazetteer(), &Demonyms::bundled());
+        let c: Vec<Cues> = r.mentions.iter().map(|m| m.cues).collect();
+        assert!(c[0].town);
+        assert!(c[1].region);
+        assert!(c[2].possessive);
+        assert!(c[4].container);
+    }
+
+    #[test]
+    fn qualifiers_link_pairs() {
+        let r = recognize("He lives in Kursk, Ukraine now.", &gazetteer(), &Demonyms::bundled());
+        assert_eq!(r.mentions[0].qualifier, Some(1));
+    }
+}

@@ -1,0 +1,318 @@
+//! Resolution: [`Mention`]s in, one gazetteer place per mention out.
+//!
+//! Each candidate place of a mention gets a score, the sum of:
+//!
+//! - a prior from the place itself: countries first, then admin-1 regions, then
+//!   towns by population (log scale), and a bonus when the matched name is the
+//!   place's main name rather than one of its many alternates;
+//! - the mention's cues: "the city of X" favours towns, "X region" and "X's
+//!   governor" favour admin-1 regions, "towns in X" favours regions and countries;
+//! - the article: candidates in a country named or implied (by a demonym) in the
+//!   article, or in an admin-1 region named in it, gain; a qualifier ("Alexandria,
+//!   Virginia") gains most;
+//! - coherence: after a first pass, candidates near the article's other places gain.
+//!
+//! Mentions of the same name with the same cues resolve to the same place (one
+//! sense per article); a mention without cues takes the sense its name has
+//! elsewhere in the article with cues. The weights are set by hand from the
+//! example article and the design's rules; issue 6 fits them on ../shared/eval.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::gazetteer::{FeatureKind, Gazetteer, NameHit, Place, PlaceIdx};
+use crate::recognize::{Mention, Recognized};
+
+/// A mention resolved to a place.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Resolved {
+    /// The place.
+    pub place: PlaceIdx,
+    /// How sure the choice is, 0..1 (the margin over the runner-up, squashed).
+    pub score: f64,
+}
+
+/// The prior score of a place for a name, before any context: what `lookup` shows.
+pub fn prior(p: &Place<'_>, hit: &NameHit) -> f64 {
+    let pop = (p.population as f64 + 1.0).log10();
+    let kind = match p.kind() {
+        FeatureKind::Country => 6.0,
+        FeatureKind::Admin1 => 0.5 + 0.35 * pop,
+        FeatureKind::Region => 3.0,
+        FeatureKind::Town => 0.5 * pop,
+        FeatureKind::Other => 0.5,
+    };
+    let capital = match p.feature_code {
+        "PPLC" => 1.0,
+        "PPLA" => 0.5,
+        _ => 0.0,
+    };
+    kind + capital + if hit.main { 1.0 } else { 0.0 }
+}
+
+fn cue_score(m: &Mention, kind: FeatureKind) -> f64 {
+    let c = &m.cues;
+    let mut s = 0.0;
+    let is_region = matches!(kind, FeatureKind::Admin1 | FeatureKind::Region);
+    if c.region {
+        s += if is_region { 6.0 } else { -2.0 };
+    }
+    if c.town {
+        s += match kind {
+            FeatureKind::Town => 6.0,
+            _ => -4.0,
+        };
+    }
+    if c.container {
+        s += match kind {
+            FeatureKind::Town => -3.0,
+            _ => 4.0,
+        };
+    }
+    s
+}
+
+fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (lat1, lon1) = (a.0.to_radians(), a.1.to_radians());
+    let (lat2, lon2) = (b.0.to_radians(), b.1.to_radians());
+    let h = ((lat2 - lat1) / 2.0).sin().powi(2)
+        + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
+    2.0 * 6371.0088 * h.sqrt().asin()
+}
+
+/// Great-circle distance in km between two places.
+pub fn distance_km(a: &Place<'_>, b: &Place<'_>) -> f64 {
+    haversine_km((a.lat, a.lon), (b.lat, b.lon))
+}
+
+/// Resolves every mention of `rec` (the result is aligned with `rec.mentions`).
+pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolved>> {
+    let ms = &rec.mentions;
+    // Country evidence: demonyms, and names whose best reading is a country.
+    let mut countries: HashMap<String, f64> = HashMap::new();
+    for d in &rec.demonyms {
+        *countries.entry(d.country_code.clone()).or_default() += 1.0;
+    }
+    let mut regions: HashSet<String> = HashSet::new();
+    for m in ms {
+        for h in &m.hits {
+            let p = g.place(h.place);
+            if p.kind() == FeatureKind::Country && h.main {
+                *countries.entry(p.country_code.to_string()).or_default() += 1.0;
+            }
+            if p.kind() == FeatureKind::Admin1 && m.cues.region {
+                regions.insert(p.admin1_code.to_string());
+            }
+        }
+    }
+    // The sense a name has where cues say what it is, for uncued mentions of it.
+    let key = |m: &Mention| crate::gazetteer::fold::fold(&text[m.start..m.end]);
+    let mut cued_region: HashSet<String> = HashSet::new();
+    let mut cued_town: HashSet<String> = HashSet::new();
+    for m in ms {
+        if m.cues.region || m.cues.container {
+            cued_region.insert(key(m));
+        }
+        if m.cues.town {
+            cued_town.insert(key(m));
+        }
+    }
+
+    let score = |i: usize, m: &Mention, h: &NameHit, near: &[(f64, f64)]| -> f64 {
+        let p = g.place(h.place);
+        let kind = p.kind();
+        let mut s = prior(&p, h) + cue_score(m, kind);
+        if !(m.cues.region || m.cues.town || m.cues.container) {
+            let k = key(m);
+            let region_like = matches!(kind, FeatureKind::Admin1 | FeatureKind::Region);
+            if cued_region.contains(&k) && !cued_town.contains(&k) {
+                s += if region_like { 3.0 } else { -1.0 };
+            } else if cued_town.contains(&k) && !cued_region.contains(&k) {
+                s += if kind == FeatureKind::Town { 3.0 } else { -1.0 };
+            }
+        }
+        if kind != FeatureKind::Country {
+            if let Some(w) = countries.get(p.country_code) {
+                s += 1.5 + 0.25 * w.min(4.0);
+            }
+            if regions.contains(p.admin1_code) && kind == FeatureKind::Town {
+                s += 1.5;
+            }
+        }
+        if let Some(q) = m.qualifier {
+            let qualifies = ms[q].hits.iter().any(|qh| {
+                let qp = g.place(qh.place);
+                match qp.kind() {
+                    FeatureKind::Country => qp.country_code == p.country_code,
+                    FeatureKind::Admin1 => qp.admin1_code == p.admin1_code,
+                    _ => false,
+                }
+            });
+            if qualifies {
+                s += 8.0;
+            }
+        }
+        if kind == FeatureKind::Town && !near.is_empty() {
+            let d = near
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, &pt)| haversine_km((p.lat, p.lon), pt))
+                .fold(f64::INFINITY, f64::min);
+            s += if d < 100.0 {
+                1.5
+            } else if d < 300.0 {
+                1.0
+            } else if d < 1000.0 {
+                0.5
+            } else {
+                0.0
+            };
+        }
+        s
+    };
+
+    let pick = |near: &[(f64, f64)]| -> Vec<Option<(PlaceIdx, f64, f64)>> {
+        ms.iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let mut best: Option<(PlaceIdx, f64)> = None;
+                let mut second = f64::NEG_INFINITY;
+                for h in &m.hits {
+                    let s = score(i, m, h, near);
+                    match best {
+                        Some((bp, bs)) if s < bs || (s == bs && h.place > bp) => second = second.max(s),
+                        _ => {
+                            if let Some((_, bs)) = best {
+                                second = second.max(bs);
+                            }
+                            best = Some((h.place, s));
+                        }
+                    }
+                }
+                best.map(|(p, s)| (p, s, second))
+            })
+            .collect()
+    };
+
+    // Pass 1: without coherence; pass 2: with the points of pass 1's towns and regions.
+    let first = pick(&[]);
+    let near: Vec<(f64, f64)> = first
+        .iter()
+        .map(|r| match r {
+            Some((p, _, _)) if g.place(*p).kind() != FeatureKind::Country => {
+                let p = g.place(*p);
+                (p.lat, p.lon)
+            }
+            _ => (f64::NAN, f64::NAN),
+        })
+        .collect();
+    let second = pick(&near);
+
+    // One sense per article: same name and same cues, same place (the best-scored reading).
+    let mut sense: HashMap<(String, bool, bool, bool), (PlaceIdx, f64)> = HashMap::new();
+    for (m, r) in ms.iter().zip(&second) {
+        if let Some((p, s, _)) = r {
+            let k = (key(m), m.cues.region, m.cues.town, m.cues.container);
+            let e = sense.entry(k).or_insert((*p, *s));
+            if *s > e.1 {
+                *e = (*p, *s);
+            }
+        }
+    }
+    ms.iter()
+        .zip(second)
+        .map(|(m, r)| {
+            let (_, s, runner_up) = r?;
+            let k = (key(m), m.cues.region, m.cues.town, m.cues.container);
+            let (place, _) = sense[&k];
+            let margin = if runner_up.is_finite() { s - runner_up } else { 4.0 };
+            Some(Resolved { place, score: 1.0 / (1.0 + (-margin).exp()) })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Row;
+    use crate::recognize::{recognize, Demonyms};
+
+    #[allow(clippy::too_many_arguments)]
+    fn row(id: &str, name: &str, lat: f64, lon: f64, fcode: &str, cc: &str, a1: &str, pop: u64) -> Row {
+        Row {
+            id: id.into(),
+            name: name.into(),
+            alt_names: vec![],
+            lat,
+            lon,
+            feature_class: if fcode.starts_with('P') { 'P' } else { 'A' },
+            feature_code: fcode.into(),
+            country_code: cc.into(),
+            admin1_code: a1.into(),
+            admin1_name: String::new(),
+            population: pop,
+            capital: None,
+        }
+    }
+
+    fn gazetteer() -> Gazetteer {
+        let mut g = Gazetteer::empty();
+        g.add_rows(vec![
+            row("alex-la", "Alexandria", 31.3, -92.4, "PPL", "US", "US.LA", 48000),
+            row("alex-va", "Alexandria", 38.8, -77.0, "PPL", "US", "US.VA", 150000),
+            row("alex-eg", "Alexandria", 31.2, 29.9, "PPLA", "EG", "EG.06", 3_800_000),
+            row("va", "Virginia", 37.5, -78.8, "ADM1", "US", "US.VA", 8_000_000),
+            row("la", "Louisiana", 31.0, -92.0, "ADM1", "US", "US.LA", 4_600_000),
+            row("lug-city", "Luhansk", 48.57, 39.31, "PPLA", "UA", "UA.14", 400_000),
+            row("lug-obl", "Luhansk", 48.9, 38.9, "ADM1", "UA", "UA.14", 2_000_000),
+            row("pineville", "Pineville", 31.32, -92.43, "PPL", "US", "US.LA", 14000),
+            row("pineville-ky", "Pineville", 36.76, -83.69, "PPL", "US", "US.KY", 1700),
+            row("ua", "Ukraine", 49.0, 31.0, "PCLI", "UA", "", 40_000_000),
+            row("ge", "Georgia", 42.0, 43.5, "PCLI", "GE", "", 3_700_000),
+            row("ge-us", "Georgia", 32.7, -83.4, "ADM1", "US", "US.GA", 10_000_000),
+        ]);
+        g
+    }
+
+    fn ids(text: &str) -> Vec<String> {
+        let g = gazetteer();
+        let rec = recognize(text, &g, &Demonyms::bundled());
+        resolve(text, &rec, &g)
+            .into_iter()
+            .map(|r| r.map_or("-".into(), |r| g.place(r.place).id.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn population_prior_without_context() {
+        assert_eq!(ids("It happened in Alexandria."), ["alex-eg"]);
+    }
+
+    #[test]
+    fn qualifier_decides() {
+        assert_eq!(ids("It happened in Alexandria, Virginia."), ["alex-va", "va"]);
+    }
+
+    #[test]
+    fn nearby_places_decide() {
+        assert_eq!(ids("Pineville and Alexandria are close."), ["pineville", "alex-la"]);
+    }
+
+    #[test]
+    fn region_cue_and_one_sense_per_article() {
+        assert_eq!(
+            ids("The Luhansk region fell. Luhansk was quiet. Shells hit the city of Luhansk."),
+            ["lug-obl", "lug-obl", "lug-city"]
+        );
+    }
+
+    #[test]
+    fn countries_win_their_own_names() {
+        assert_eq!(ids("Troops left Georgia."), ["ge"]);
+    }
+
+    #[test]
+    fn bare_name_prefers_the_town_over_its_region() {
+        assert_eq!(ids("Ukrainian troops entered Luhansk."), ["lug-city"]);
+    }
+}

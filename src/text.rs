@@ -1,0 +1,180 @@
+//! Sentence and word boundaries: article text in, [`Sentence`] spans out, as
+//! byte offsets into the original text so evidence is quoted exactly.
+
+/// A sentence: `text[start..end]`, trimmed, and the paragraph it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+    /// 0-based paragraph number (paragraphs are separated by blank lines).
+    pub paragraph: usize,
+}
+
+/// Words that end with a full stop without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "gov", "sen", "rep",
+    "pres", "prof", "rev", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jr", "sr", "mt", "ft", "ave",
+    "blvd", "rd", "approx", "est", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "fig", "dept",
+    "univ", "assn", "bros", "gens", "adm", "cmdr", "supt", "insp", "det", "cpl", "pvt", "hon",
+];
+
+/// True for characters that make up words.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits `text` into sentences.
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut paragraph = 0;
+    let mut para_start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // Paragraphs: separated by a line that is empty or white space only.
+    while i <= bytes.len() {
+        let at_end = i == bytes.len();
+        let blank_line = !at_end && bytes[i] == b'\n' && {
+            let rest = &text[i + 1..];
+            let line_end = rest.find('\n').map_or(rest.len(), |e| e);
+            rest[..line_end].trim().is_empty() && line_end < rest.len()
+                || rest.trim().is_empty()
+        };
+        if at_end || blank_line {
+            split_paragraph(text, para_start, i, paragraph, &mut out);
+            paragraph += 1;
+            // Skip the blank lines.
+            let mut j = i;
+            while j < bytes.len() && (bytes[j] as char).is_ascii_whitespace() {
+                j += 1;
+            }
+            para_start = j;
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    if out.is_empty() && !text.trim().is_empty() {
+        split_paragraph(text, 0, text.len(), 0, &mut out);
+    }
+    out
+}
+
+fn split_paragraph(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    if start >= end {
+        return;
+    }
+    let para = &text[start..end];
+    let mut sent_start = 0;
+    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (pos, c) = chars[k];
+        let mut boundary_end = None;
+        if c == '\n' {
+            // A single line break ends a sentence after terminal punctuation or
+            // a short line (a headline, a dateline); long lines are hard wraps.
+            let line_start = para[..pos].rfind('\n').map_or(0, |p| p + 1);
+            let line = para[line_start..pos].trim_end();
+            let terminal = line.ends_with(['.', '!', '?', ':', '"', '”', '’', '\'']);
+            if terminal || line.chars().count() < 60 {
+                boundary_end = Some(pos);
+            }
+        } else if matches!(c, '.' | '!' | '?' | '…') {
+            // Include closing quotes and brackets.
+            let mut j = k + 1;
+            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | ']') {
+                j += 1;
+            }
+            let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
+            if followed_by_space {
+                let mut n = j;
+                while n < chars.len() && chars[n].1.is_whitespace() {
+                    n += 1;
+                }
+                let next = chars.get(n).map(|x| x.1);
+                let next_ok = next.is_none_or(|x| {
+                    x.is_uppercase() || x.is_numeric() || matches!(x, '"' | '“' | '‘' | '\'' | '(' | '[')
+                });
+                if next_ok && !(c == '.' && is_abbreviation(&para[..pos])) {
+                    let end_pos = if j < chars.len() { chars[j].0 } else { para.len() };
+                    boundary_end = Some(end_pos);
+                }
+            }
+            k = j.max(k + 1) - 1;
+        }
+        if let Some(b) = boundary_end {
+            push_trimmed(text, start + sent_start, start + b, paragraph, out);
+            sent_start = b;
+        }
+        k += 1;
+    }
+    push_trimmed(text, start + sent_start, end, paragraph, out);
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let w = word.to_lowercase();
+    if w.is_empty() {
+        return false;
+    }
+    // A single capital letter is an initial ("John F. Kennedy").
+    if w.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
+        return true;
+    }
+    ABBREVIATIONS.contains(&w.as_str())
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail >= s.len() {
+        return;
+    }
+    out.push(Sentence { start: start + lead, end: end - trail, paragraph });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &str) -> Vec<&str> {
+        sentences(t).iter().map(|s| &t[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn splits_on_terminal_punctuation() {
+        assert_eq!(texts("One here. Two there! Three?"), ["One here.", "Two there!", "Three?"]);
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_initials() {
+        assert_eq!(
+            texts("Mr. Smith met Gen. Jones in the U.S. capital. John F. Kennedy left."),
+            ["Mr. Smith met Gen. Jones in the U.S. capital.", "John F. Kennedy left."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_and_headlines() {
+        let t = "Headline here\n\nFirst para. Still first.\n\nSecond \"quoted.\" Next one.";
+        let s = sentences(t);
+        assert_eq!(texts(t), ["Headline here", "First para.", "Still first.", "Second \"quoted.\"", "Next one."]);
+        assert_eq!(s.iter().map(|s| s.paragraph).collect::<Vec<_>>(), [0, 1, 1, 2, 2]);
+    }
+
+    #[test]
+    fn lowercase_after_period_does_not_split() {
+        assert_eq!(texts("It was 3 p.m. local time when it hit."), ["It was 3 p.m. local time when it hit."]);
+    }
+}
