@@ -30,8 +30,14 @@ fn main() {
             .position(|h| h == name)
             .unwrap_or_else(|| panic!("gazetteer.csv lacks column {name}"))
     };
-    let (c_id, c_name, c_ascii, c_alt) = (col("id"), col("name"), col("ascii_name"), col("alt_names"));
-    let (c_lat, c_lon, c_fclass, c_fcode) = (col("lat"), col("lon"), col("feature_class"), col("feature_code"));
+    let (c_id, c_name, c_ascii, c_alt) =
+        (col("id"), col("name"), col("ascii_name"), col("alt_names"));
+    let (c_lat, c_lon, c_fclass, c_fcode) = (
+        col("lat"),
+        col("lon"),
+        col("feature_class"),
+        col("feature_code"),
+    );
     let (c_cc, c_a1code, c_a1name, c_pop, c_cap) = (
         col("country_code"),
         col("admin1_code"),
@@ -86,7 +92,11 @@ fn main() {
         records.extend_from_slice(&r);
 
         let id = rec[c_id].to_string();
-        assert!(ids.insert(format!("id:{id}").into_bytes(), idx as u64).is_none(), "duplicate id {id}");
+        assert!(
+            ids.insert(format!("id:{id}").into_bytes(), idx as u64)
+                .is_none(),
+            "duplicate id {id}"
+        );
         match &rec[c_fcode] {
             "ADM1" if !rec[c_a1code].is_empty() => {
                 ids.insert(format!("adm1:{}", &rec[c_a1code]).into_bytes(), idx as u64);
@@ -102,7 +112,11 @@ fn main() {
 
         let main = [&rec[c_name], &rec[c_ascii]];
         let alts = rec[c_alt].split('|');
-        for (is_main, n) in main.iter().map(|n| (true, *n)).chain(alts.map(|n| (false, n))) {
+        for (is_main, n) in main
+            .iter()
+            .map(|n| (true, *n))
+            .chain(alts.map(|n| (false, n)))
+        {
             let key = fold::fold(n.trim());
             if key.chars().filter(|c| c.is_alphabetic()).count() < 2 {
                 continue;
@@ -142,6 +156,7 @@ fn main() {
     fs::write(out.join("places.bin"), &records).expect("write places.bin");
     fs::write(out.join("strings.bin"), &strings).expect("write strings.bin");
     fs::write(out.join("postings.bin"), &postings).expect("write postings.bin");
-    fs::write(out.join("names.fst"), names_fst.into_inner().expect("fst")).expect("write names.fst");
+    fs::write(out.join("names.fst"), names_fst.into_inner().expect("fst"))
+        .expect("write names.fst");
     fs::write(out.join("keys.fst"), keys_fst.into_inner().expect("fst")).expect("write keys.fst");
 }

@@ -143,8 +143,10 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain()
-        .any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn warn(msg: impl std::fmt::Display) {
@@ -154,7 +156,8 @@ fn warn(msg: impl std::fmt::Display) {
 fn load_gazetteer(extra: &[PathBuf]) -> anyhow::Result<Gazetteer> {
     let mut g = Gazetteer::bundled();
     for path in extra {
-        g.add_file(path).with_context(|| format!("reading gazetteer {}", path.display()))?;
+        g.add_file(path)
+            .with_context(|| format!("reading gazetteer {}", path.display()))?;
     }
     Ok(g)
 }
@@ -169,7 +172,8 @@ struct Input {
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
+    name.to_str()
+        .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
 }
 
 /// Expands the command-line inputs into files, reporting what cannot be read.
@@ -178,7 +182,11 @@ fn discover(args: &MapArgs, failures: &mut usize) -> Vec<Input> {
     for p in &args.inputs {
         if p.as_os_str() == "-" {
             let format = args.format.map(Format::from).unwrap_or(Format::Txt);
-            out.push(Input { path: p.clone(), relative: PathBuf::from("stdin"), format });
+            out.push(Input {
+                path: p.clone(),
+                relative: PathBuf::from("stdin"),
+                format,
+            });
             continue;
         }
         if p.is_dir() {
@@ -194,12 +202,19 @@ fn discover(args: &MapArgs, failures: &mut usize) -> Vec<Input> {
                         let ext = path.extension().and_then(|x| x.to_str()).unwrap_or("");
                         let Some(format) = Format::from_extension(ext) else {
                             if args.verbose {
-                                warn(format_args!("{}: skipped (not a supported format)", path.display()));
+                                warn(format_args!(
+                                    "{}: skipped (not a supported format)",
+                                    path.display()
+                                ));
                             }
                             continue;
                         };
                         let relative = path.strip_prefix(p).unwrap_or(path).to_path_buf();
-                        out.push(Input { path: path.to_path_buf(), relative, format });
+                        out.push(Input {
+                            path: path.to_path_buf(),
+                            relative,
+                            format,
+                        });
                     }
                     Ok(_) => {}
                     Err(e) => {
@@ -218,7 +233,11 @@ fn discover(args: &MapArgs, failures: &mut usize) -> Vec<Input> {
         match format {
             Ok(format) => {
                 let relative = PathBuf::from(p.file_name().unwrap_or(p.as_os_str()));
-                out.push(Input { path: p.clone(), relative, format });
+                out.push(Input {
+                    path: p.clone(),
+                    relative,
+                    format,
+                });
             }
             Err(e) => {
                 warn(e);
@@ -238,8 +257,20 @@ struct Done {
     bytes: usize,
 }
 
-fn process(engine: &Engine, input: Input, stdin: Option<&[u8]>, layer: Layer, defaults: &Defaults) -> Done {
-    let mut done = Done { input, features: Vec::new(), errors: Vec::new(), articles: 0, bytes: 0 };
+fn process(
+    engine: &Engine,
+    input: Input,
+    stdin: Option<&[u8]>,
+    layer: Layer,
+    defaults: &Defaults,
+) -> Done {
+    let mut done = Done {
+        input,
+        features: Vec::new(),
+        errors: Vec::new(),
+        articles: 0,
+        bytes: 0,
+    };
     let source = done.input.path.display().to_string();
     let bytes = match stdin {
         Some(b) => b.to_vec(),
@@ -256,7 +287,8 @@ fn process(engine: &Engine, input: Input, stdin: Option<&[u8]>, layer: Layer, de
         match article {
             Ok(a) => {
                 let analysis = engine.analyze(&a.text, a.date);
-                done.features.extend(emit::features(&a, &analysis, layer, &engine.gazetteer));
+                done.features
+                    .extend(emit::features(&a, &analysis, layer, &engine.gazetteer));
                 done.articles += 1;
             }
             Err(e) => done.errors.push(e.to_string()),
@@ -266,41 +298,57 @@ fn process(engine: &Engine, input: Input, stdin: Option<&[u8]>, layer: Layer, de
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder.
-fn write_atomic(path: &Path, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
+fn write_atomic(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("creating a file in {}", dir.display()))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("creating a file in {}", dir.display()))?;
     {
         let mut w = std::io::BufWriter::new(tmp.as_file_mut());
         write(&mut w).with_context(|| format!("writing {}", path.display()))?;
-        w.flush().with_context(|| format!("writing {}", path.display()))?;
+        w.flush()
+            .with_context(|| format!("writing {}", path.display()))?;
     }
-    tmp.persist(path).with_context(|| format!("writing {}", path.display()))?;
+    tmp.persist(path)
+        .with_context(|| format!("writing {}", path.display()))?;
     Ok(())
 }
 
 fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
     let engine = Engine::new(load_gazetteer(&args.gazetteer)?);
-    let defaults = Defaults { date: args.date, title: args.title.clone(), url: args.url.clone() };
+    let defaults = Defaults {
+        date: args.date,
+        title: args.title.clone(),
+        url: args.url.clone(),
+    };
     let mut failures = 0usize;
     let inputs = discover(&args, &mut failures);
     let stdin_bytes = if inputs.iter().any(|i| i.path.as_os_str() == "-") {
         let mut b = Vec::new();
-        std::io::stdin().read_to_end(&mut b).context("reading stdin")?;
+        std::io::stdin()
+            .read_to_end(&mut b)
+            .context("reading stdin")?;
         Some(b)
     } else {
         None
     };
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build().context("starting worker threads")?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .context("starting worker threads")?;
     let results: Vec<Done> = pool.install(|| {
         inputs
             .into_par_iter()
             .map(|i| {
-                let stdin = (i.path.as_os_str() == "-").then(|| stdin_bytes.as_deref().unwrap_or(&[]));
+                let stdin =
+                    (i.path.as_os_str() == "-").then(|| stdin_bytes.as_deref().unwrap_or(&[]));
                 process(&engine, i, stdin, args.layer, &defaults)
             })
             .collect()
@@ -313,7 +361,12 @@ fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
             failures += 1;
         }
         if args.verbose {
-            eprintln!("eventmap: {}: {} articles, {} features", d.input.path.display(), d.articles, d.features.len());
+            eprintln!(
+                "eventmap: {}: {} articles, {} features",
+                d.input.path.display(),
+                d.articles,
+                d.features.len()
+            );
         }
         articles += d.articles;
         bytes += d.bytes;
@@ -332,7 +385,9 @@ fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
             }
             let path = dir.join(&d.input.relative).with_extension("geojson");
             let features = d.features.clone();
-            write_atomic(&path, |w| emit::write_collection(features, &mut WriteAdapter(w)))?;
+            write_atomic(&path, |w| {
+                emit::write_collection(features, &mut WriteAdapter(w))
+            })?;
         }
     } else {
         let all: Vec<geojson::Feature> = results.into_iter().flat_map(|d| d.features).collect();
@@ -358,7 +413,11 @@ fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
             bytes as f64 / 1e6 / secs.max(1e-9)
         );
     }
-    Ok(if failures > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if failures > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// `&mut dyn Write` as a sized `Write`.
@@ -375,21 +434,36 @@ impl Write for WriteAdapter<'_> {
 
 fn lookup(args: LookupArgs) -> anyhow::Result<ExitCode> {
     let g = load_gazetteer(&args.gazetteer)?;
-    let mut hits: Vec<(f64, crate::gazetteer::NameHit)> =
-        g.lookup(&args.name).into_iter().map(|h| (crate::resolve::prior(&g.place(h.place), &h), h)).collect();
+    let mut hits: Vec<(f64, crate::gazetteer::NameHit)> = g
+        .lookup(&args.name)
+        .into_iter()
+        .map(|h| (crate::resolve::prior(&g.place(h.place), &h), h))
+        .collect();
     hits.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.place.cmp(&b.1.place)));
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
     if hits.is_empty() {
-        eprintln!("eventmap: no gazetteer entry is named {:?} (folded: {:?})", args.name, fold::fold(&args.name));
+        eprintln!(
+            "eventmap: no gazetteer entry is named {:?} (folded: {:?})",
+            args.name,
+            fold::fold(&args.name)
+        );
         return Ok(ExitCode::FAILURE);
     }
     if !args.json {
-        writeln!(w, "{:>5}  {:<18} {:<28} {:<2} {:<20} {:<7} {:>10} {:>10} {:>11}  match", "prior", "id", "name", "cc", "admin1", "feature", "population", "lat", "lon")?;
+        writeln!(
+            w,
+            "{:>5}  {:<18} {:<28} {:<2} {:<20} {:<7} {:>10} {:>10} {:>11}  match",
+            "prior", "id", "name", "cc", "admin1", "feature", "population", "lat", "lon"
+        )?;
     }
     for (score, h) in hits.iter().take(args.limit) {
         let p = g.place(h.place);
-        let matched = if h.main { "main name" } else { "alternate name" };
+        let matched = if h.main {
+            "main name"
+        } else {
+            "alternate name"
+        };
         if args.json {
             let v = serde_json::json!({
                 "prior": (score * 1000.0).round() / 1000.0, "id": p.id, "name": p.name,

@@ -66,7 +66,12 @@ fn feature(id: String, geometry: Geometry, properties: JsonObject) -> Feature {
 }
 
 /// The features of one article, in offset order: places, then incidents, as the layer asks.
-pub fn features(article: &Article, analysis: &Analysis, layer: Layer, g: &Gazetteer) -> Vec<Feature> {
+pub fn features(
+    article: &Article,
+    analysis: &Analysis,
+    layer: Layer,
+    g: &Gazetteer,
+) -> Vec<Feature> {
     let mut out: Vec<(usize, u8, Feature)> = Vec::new();
     let text = &article.text;
     if layer != Layer::Incidents {
@@ -84,12 +89,18 @@ pub fn features(article: &Article, analysis: &Analysis, layer: Layer, g: &Gazett
             props.insert("population".into(), json!(p.population));
             props.insert("text".into(), json!(&text[s..e]));
             props.insert("span".into(), json!([s, e]));
-            props.insert("mentions".into(), json!(pr.mentions.iter().map(|m| [m.0, m.1]).collect::<Vec<_>>()));
+            props.insert(
+                "mentions".into(),
+                json!(pr.mentions.iter().map(|m| [m.0, m.1]).collect::<Vec<_>>()),
+            );
             props.insert("score".into(), json!((pr.score * 1000.0).round() / 1000.0));
             props.insert("source".into(), json!(article.source));
             props.insert("title".into(), opt_string(&article.title));
             props.insert("url".into(), opt_string(&article.url));
-            let id = format!("{:016x}", fnv1a(&[&article.source, "place", p.id, &s.to_string()]));
+            let id = format!(
+                "{:016x}",
+                fnv1a(&[&article.source, "place", p.id, &s.to_string()])
+            );
             out.push((s, 0, feature(id, point(&p), props)));
         }
     }
@@ -106,8 +117,15 @@ pub fn features(article: &Article, analysis: &Analysis, layer: Layer, g: &Gazett
             props.insert("country_code".into(), opt_str(p.country_code));
             props.insert("admin1".into(), opt_str(p.admin1_name));
             props.insert("geo_precision".into(), json!(inc.geo_precision));
-            props.insert("date".into(), inc.date.map_or(JsonValue::Null, |d| json!(d.format("%Y-%m-%d").to_string())));
-            props.insert("date_precision".into(), inc.date_precision.map_or(JsonValue::Null, |p| json!(p)));
+            props.insert(
+                "date".into(),
+                inc.date
+                    .map_or(JsonValue::Null, |d| json!(d.format("%Y-%m-%d").to_string())),
+            );
+            props.insert(
+                "date_precision".into(),
+                inc.date_precision.map_or(JsonValue::Null, |p| json!(p)),
+            );
             props.insert("fatalities".into(), json!(inc.fatalities));
             props.insert("fatalities_text".into(), opt_string(&inc.fatalities_text));
             props.insert("actors".into(), json!(inc.actors));
@@ -117,11 +135,23 @@ pub fn features(article: &Article, analysis: &Analysis, layer: Layer, g: &Gazett
             props.insert("title".into(), opt_string(&article.title));
             props.insert("url".into(), opt_string(&article.url));
             props.insert("span".into(), json!([s, e]));
-            props.insert("spans".into(), json!(inc.spans.iter().map(|m| [m.0, m.1]).collect::<Vec<_>>()));
-            props.insert("confidence".into(), json!((inc.confidence * 100.0).round() / 100.0));
+            props.insert(
+                "spans".into(),
+                json!(inc.spans.iter().map(|m| [m.0, m.1]).collect::<Vec<_>>()),
+            );
+            props.insert(
+                "confidence".into(),
+                json!((inc.confidence * 100.0).round() / 100.0),
+            );
             let id = format!(
                 "{:016x}",
-                fnv1a(&[&article.source, "incident", inc.sub_event_type, p.id, &inc.spans[0].0.to_string()])
+                fnv1a(&[
+                    &article.source,
+                    "incident",
+                    inc.sub_event_type,
+                    p.id,
+                    &inc.spans[0].0.to_string()
+                ])
             );
             out.push((inc.spans[0].0, 1, feature(id, point(&p), props)));
         }
@@ -140,9 +170,18 @@ pub fn place_precision(p: &Place<'_>) -> u8 {
 
 /// The bounding box `[west, south, east, north]` of point features.
 pub fn bbox(features: &[Feature]) -> Option<Vec<f64>> {
-    let mut b = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
+    let mut b = [
+        f64::INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NEG_INFINITY,
+    ];
     for f in features {
-        if let Some(Geometry { value: Value::Point(c), .. }) = &f.geometry {
+        if let Some(Geometry {
+            value: Value::Point(c),
+            ..
+        }) = &f.geometry
+        {
             b[0] = b[0].min(c[0]);
             b[1] = b[1].min(c[1]);
             b[2] = b[2].max(c[0]);
@@ -154,7 +193,11 @@ pub fn bbox(features: &[Feature]) -> Option<Vec<f64>> {
 
 /// Writes a FeatureCollection (with its bbox), one feature per line.
 pub fn write_collection(features: Vec<Feature>, out: &mut impl Write) -> std::io::Result<()> {
-    let fc = FeatureCollection { bbox: bbox(&features), features, foreign_members: None };
+    let fc = FeatureCollection {
+        bbox: bbox(&features),
+        features,
+        foreign_members: None,
+    };
     // Compact, but one feature per line so that diffs and `grep` work.
     write!(out, "{{\"type\":\"FeatureCollection\"")?;
     if let Some(b) = &fc.bbox {
@@ -162,7 +205,12 @@ pub fn write_collection(features: Vec<Feature>, out: &mut impl Write) -> std::io
     }
     write!(out, ",\"features\":[")?;
     for (i, f) in fc.features.iter().enumerate() {
-        write!(out, "{}\n{}", if i == 0 { "" } else { "," }, serde_json::to_string(f)?)?;
+        write!(
+            out,
+            "{}\n{}",
+            if i == 0 { "" } else { "," },
+            serde_json::to_string(f)?
+        )?;
     }
     writeln!(out, "\n]}}")?;
     Ok(())

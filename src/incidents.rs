@@ -126,7 +126,10 @@ struct Lexicon {
 }
 
 fn re(p: &str) -> Regex {
-    RegexBuilder::new(p).case_insensitive(true).build().expect("valid built-in pattern")
+    RegexBuilder::new(p)
+        .case_insensitive(true)
+        .build()
+        .expect("valid built-in pattern")
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -200,20 +203,33 @@ fn irrealis(s: &str, at: usize) -> bool {
     if lex.irrealis.is_match(&window_clean) {
         return true;
     }
-    let after: String = s[at..].split_whitespace().take(5).collect::<Vec<_>>().join(" ");
-    Regex::is_match(&WOULD.get_or_init(|| re(r"\b(would|could|might)\b")), &after)
+    let after: String = s[at..]
+        .split_whitespace()
+        .take(5)
+        .collect::<Vec<_>>()
+        .join(" ");
+    Regex::is_match(WOULD.get_or_init(|| re(r"\b(would|could|might)\b")), &after)
 }
 
 static WOULD: OnceLock<Regex> = OnceLock::new();
 
 /// The first trigger match of `r` in `s` that is not irrealis.
 fn realis(r: &Regex, s: &str) -> Option<usize> {
-    r.find_iter(s).map(|m| m.start()).find(|&at| !irrealis(s, at))
+    r.find_iter(s)
+        .map(|m| m.start())
+        .find(|&at| !irrealis(s, at))
 }
 
 fn classify(s: &str, prev: Option<&str>) -> Option<Kind> {
     let lex = lexicon();
-    let k = |event_type, sub_event_type, at, strong| Some(Kind { event_type, sub_event_type, at, strong });
+    let k = |event_type, sub_event_type, at, strong| {
+        Some(Kind {
+            event_type,
+            sub_event_type,
+            at,
+            strong,
+        })
+    };
     let outcome = lex.kill.is_match(s) || lex.injure.is_match(s) || lex.damage.is_match(s);
 
     if let Some(at) = realis(&lex.protest, s) {
@@ -278,7 +294,10 @@ fn classify(s: &str, prev: Option<&str>) -> Option<Kind> {
             return k(ERV, "Air/drone strike", at, true);
         }
     }
-    let exchange = lex.clash.find(s).is_some_and(|m| m.as_str().to_lowercase().contains("exchange"));
+    let exchange = lex
+        .clash
+        .find(s)
+        .is_some_and(|m| m.as_str().to_lowercase().contains("exchange"));
     if let Some(at) = realis(&lex.arty, s) {
         if lex.arty_act.is_match(s) && !exchange {
             return k(ERV, "Shelling/artillery/missile attack", at, true);
@@ -400,6 +419,20 @@ fn fatalities(s: &str) -> (u32, Option<String>) {
     static NONE: OnceLock<Regex> = OnceLock::new();
     let none = NONE.get_or_init(|| re(r"\b(no (one|deaths|fatalities|casualties)|nobody) (was |were )?(killed|reported|hurt)?|no (deaths|fatalities|casualties)\b|without casualties"));
     let lower = s.to_lowercase();
+    // A list of victim groups killed together: "three soldiers and two civilians were killed".
+    static LIST: OnceLock<Regex> = OnceLock::new();
+    let list = LIST.get_or_init(|| {
+        re(&format!(r"\b{num} (?:\w+ )?{victims}(?:(?:,| and|, and) {num} (?:\w+ )?{victims})+ (?:were |have been |had been )?(?:killed|dead|died)"))
+    });
+    if let Some(m) = list.find(&lower) {
+        static NUM: OnceLock<Regex> = OnceLock::new();
+        let n = NUM.get_or_init(|| re(&format!(r"\b{num} ")));
+        let total: u32 = n
+            .captures_iter(m.as_str())
+            .filter_map(|c| number_word(&c[1]))
+            .sum();
+        return (total, None);
+    }
     let mut counts: Vec<u32> = Vec::new();
     for p in &pats[0..3] {
         for c in p.captures_iter(&lower) {
@@ -412,13 +445,12 @@ fn fatalities(s: &str) -> (u32, Option<String>) {
         }
     }
     if let Some(&n) = counts.iter().min() {
-        // Conflicting figures for one event: the lowest. (Several victim groups in
-        // one sentence are summed only where the sentence lists them with "and".)
-        let sum: u32 = counts.iter().sum();
-        let listed = counts.len() > 1 && lower.contains(" and ") && !lower.contains(" or ") && !lower.contains("between");
-        return (if listed { sum } else { n }, None);
+        // Conflicting figures for one event: the lowest.
+        return (n, None);
     }
-    let is_kill_of = |m: &regex::Match| lex.kill.is_match(&lower[m.end()..]) || lex.kill.is_match(&lower[..m.start()]);
+    let is_kill_of = |m: &regex::Match| {
+        lex.kill.is_match(&lower[m.end()..]) || lex.kill.is_match(&lower[..m.start()])
+    };
     if let Some(m) = pats[3].find(&lower).filter(is_kill_of) {
         let n = if lex.large.is_match(&lower) { 10 } else { 3 };
         return (n, Some(s[m.start()..m.end()].to_string()));
@@ -440,7 +472,11 @@ fn fatalities(s: &str) -> (u32, Option<String>) {
         return (1, None);
     }
     static PLURAL: OnceLock<Regex> = OnceLock::new();
-    let plural = PLURAL.get_or_init(|| re(&format!(r"\b{victims} (were|have been|had been) (killed|slain)|\bkill(ed|ing) {victims}")));
+    let plural = PLURAL.get_or_init(|| {
+        re(&format!(
+            r"\b{victims} (were|have been|had been) (killed|slain)|\bkill(ed|ing) {victims}"
+        ))
+    });
     if let Some(m) = plural.find(&lower) {
         let n = if lex.large.is_match(&lower) { 10 } else { 3 };
         return (n, Some(s[m.start()..m.end()].to_string()));
@@ -464,7 +500,10 @@ fn month_number(m: &str) -> Option<u32> {
     let names = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    names.iter().position(|n| m.starts_with(n)).map(|i| i as u32 + 1)
+    names
+        .iter()
+        .position(|n| m.starts_with(n))
+        .map(|i| i as u32 + 1)
 }
 
 /// Date expressions in `s`, each with whether it follows a speech verb (the
@@ -482,7 +521,12 @@ fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(When, bool)> {
     for c in r.captures_iter(s) {
         let m = c.get(0).map_or(0..0, |m| m.range());
         let before = &s[..m.start];
-        let tail: String = before.split_whitespace().rev().take(2).collect::<Vec<_>>().join(" ");
+        let tail: String = before
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ");
         let after_speech = speech.is_match(&tail);
         let pubd = published;
         let when = if c.name("iso").is_some() {
@@ -496,13 +540,20 @@ fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(When, bool)> {
             } else {
                 (&c["d2"], &c["m2"], c.name("y2"))
             };
-            let (Some(mo), Ok(d)) = (month_number(mo), d.parse::<u32>()) else { continue };
+            let (Some(mo), Ok(d)) = (month_number(mo), d.parse::<u32>()) else {
+                continue;
+            };
             match y {
-                Some(y) => NaiveDate::from_ymd_opt(y.as_str().parse().unwrap_or(0), mo, d).map(|d| When::Day(d, "day")),
+                Some(y) => NaiveDate::from_ymd_opt(y.as_str().parse().unwrap_or(0), mo, d)
+                    .map(|d| When::Day(d, "day")),
                 None => pubd.and_then(|p| {
                     // The most recent such day not after publication.
                     let this = NaiveDate::from_ymd_opt(p.year(), mo, d)?;
-                    let day = if this > p { NaiveDate::from_ymd_opt(p.year() - 1, mo, d)? } else { this };
+                    let day = if this > p {
+                        NaiveDate::from_ymd_opt(p.year() - 1, mo, d)?
+                    } else {
+                        this
+                    };
                     Some(When::Day(day, "day"))
                 }),
             }
@@ -518,7 +569,9 @@ fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(When, bool)> {
             };
             let last = c["wd"].to_lowercase().starts_with("last ");
             pubd.map(|p| {
-                let mut back = (p.weekday().num_days_from_monday() as i64 - target.num_days_from_monday() as i64).rem_euclid(7);
+                let mut back = (p.weekday().num_days_from_monday() as i64
+                    - target.num_days_from_monday() as i64)
+                    .rem_euclid(7);
                 if last && back == 0 {
                     back = 7;
                 }
@@ -601,12 +654,23 @@ fn locate(
         }
         let rel = m.start - sent.start;
         let after = &text[m.end..sent.end];
-        let next_word = after.trim_start_matches(['\'', '’', 's']).split_whitespace().next().unwrap_or("");
+        let next_word = after
+            .trim_start_matches(['\'', '’', 's'])
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
         let next_lower = next_word.to_lowercase();
         // A country or region as the subject of a verb ("Ukraine fired", "Moscow
         // claims") is an actor or a speaker, not where something happened.
-        let prev_word = text[sent.start..m.start].split_whitespace().last().unwrap_or("").to_lowercase();
-        let in_phrase = matches!(prev_word.as_str(), "of" | "in" | "from" | "near" | "at" | "for" | "to" | "over");
+        let prev_word = text[sent.start..m.start]
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_lowercase();
+        let in_phrase = matches!(
+            prev_word.as_str(),
+            "of" | "in" | "from" | "near" | "at" | "for" | "to" | "over"
+        );
         let subject = subject_verb(&next_lower) && !m.cues.possessive && !in_phrase;
         if subject && matches!(kind, FeatureKind::Country | FeatureKind::Admin1) {
             continue;
@@ -625,8 +689,20 @@ fn locate(
             FeatureKind::Admin1 | FeatureKind::Region => 1,
             _ => 2,
         };
-        let rank = (attribution as u8, granularity, m.cues.possessive as u8, distance);
-        let c = Candidate { mention: i, place: r.place, kind, attribution, near, distance };
+        let rank = (
+            attribution as u8,
+            granularity,
+            m.cues.possessive as u8,
+            distance,
+        );
+        let c = Candidate {
+            mention: i,
+            place: r.place,
+            kind,
+            attribution,
+            near,
+            distance,
+        };
         if best.as_ref().is_none_or(|(_, br)| rank < *br) {
             best = Some((c, rank));
         }
@@ -636,10 +712,42 @@ fn locate(
 
 fn subject_verb(w: &str) -> bool {
     const VERBS: &[&str] = &[
-        "has", "have", "had", "is", "was", "were", "will", "would", "fired", "launched", "attacked",
-        "invaded", "struck", "says", "said", "claims", "claimed", "accused", "denied", "recognises",
-        "recognizes", "announced", "sent", "shelled", "hit", "wants", "planned", "plans", "hosts",
-        "supplies", "supplied", "responded", "warned", "insists", "insisted", "vowed",
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "were",
+        "will",
+        "would",
+        "fired",
+        "launched",
+        "attacked",
+        "invaded",
+        "struck",
+        "says",
+        "said",
+        "claims",
+        "claimed",
+        "accused",
+        "denied",
+        "recognises",
+        "recognizes",
+        "announced",
+        "sent",
+        "shelled",
+        "hit",
+        "wants",
+        "planned",
+        "plans",
+        "hosts",
+        "supplies",
+        "supplied",
+        "responded",
+        "warned",
+        "insists",
+        "insisted",
+        "vowed",
     ];
     VERBS.contains(&w)
 }
@@ -678,7 +786,12 @@ fn is_launch_site(before: &str) -> bool {
     let b = before.trim_end().to_lowercase();
     b.ends_with("from") && {
         let w: Vec<&str> = b.split_whitespace().rev().take(6).collect();
-        w.iter().any(|x| matches!(*x, "fired" | "launched" | "launching" | "firing" | "missiles" | "rockets" | "drones"))
+        w.iter().any(|x| {
+            matches!(
+                *x,
+                "fired" | "launched" | "launching" | "firing" | "missiles" | "rockets" | "drones"
+            )
+        })
     }
 }
 
@@ -694,7 +807,10 @@ fn claimed_by(s: &str) -> Option<String> {
     let acc = ACC.get_or_init(|| re(r"\baccording to (?P<who>[^,;.]{3,80})"));
     let clean = |w: &str| {
         let w = w.trim().trim_matches(['"', '“', '”']);
-        let w = w.strip_prefix("The ").or_else(|| w.strip_prefix("the ")).unwrap_or(w);
+        let w = w
+            .strip_prefix("The ")
+            .or_else(|| w.strip_prefix("the "))
+            .unwrap_or(w);
         let w = w.trim();
         (!w.is_empty() && w.split_whitespace().count() <= 14).then(|| w.to_string())
     };
@@ -715,7 +831,14 @@ fn claimed_by(s: &str) -> Option<String> {
 
 // ---------------------------------------------------------------- actors
 
-fn actors(text: &str, sent: &Sentence, kind: &Kind, rec: &Recognized, g: &Gazetteer, place_cc: &str) -> Vec<String> {
+fn actors(
+    text: &str,
+    sent: &Sentence,
+    kind: &Kind,
+    rec: &Recognized,
+    g: &Gazetteer,
+    place_cc: &str,
+) -> Vec<String> {
     static FORCES: OnceLock<Regex> = OnceLock::new();
     static WEAPON_OWNER: OnceLock<Regex> = OnceLock::new();
     static GENERIC: OnceLock<Regex> = OnceLock::new();
@@ -731,10 +854,27 @@ fn actors(text: &str, sent: &Sentence, kind: &Kind, rec: &Recognized, g: &Gazett
         let after = &text[d.end..sent.end];
         if let Some(c) = weapon_owner.captures(after) {
             let w = c[1].to_lowercase();
-            let weapon = !matches!(w.as_str(), "forces" | "troops" | "army" | "military" | "soldiers" | "fighters" | "servicemen" | "units" | "unit");
+            let weapon = !matches!(
+                w.as_str(),
+                "forces"
+                    | "troops"
+                    | "army"
+                    | "military"
+                    | "soldiers"
+                    | "fighters"
+                    | "servicemen"
+                    | "units"
+                    | "unit"
+            );
             owners.push((d.start, d.forces.clone(), weapon));
-        } else if after.trim_start().to_lowercase().starts_with("defence ministry")
-            || after.trim_start().to_lowercase().starts_with("defense ministry")
+        } else if after
+            .trim_start()
+            .to_lowercase()
+            .starts_with("defence ministry")
+            || after
+                .trim_start()
+                .to_lowercase()
+                .starts_with("defense ministry")
         {
             owners.push((d.start, d.forces.clone(), false));
         }
@@ -744,14 +884,30 @@ fn actors(text: &str, sent: &Sentence, kind: &Kind, rec: &Recognized, g: &Gazett
         if m.start < sent.start || m.end > sent.end {
             continue;
         }
-        let Some(h) = m.hits.iter().find(|h| g.place(h.place).kind() == FeatureKind::Country) else { continue };
+        let Some(h) = m
+            .hits
+            .iter()
+            .find(|h| g.place(h.place).kind() == FeatureKind::Country)
+        else {
+            continue;
+        };
         let p = g.place(h.place);
         let after = text[m.end..sent.end].trim_start_matches(['\'', '’', 's']);
         let next = after.split_whitespace().next().unwrap_or("").to_lowercase();
-        let forces_word = matches!(next.as_str(), "troops" | "forces" | "army" | "military" | "soldiers");
-        let verb = matches!(next.as_str(), "fired" | "launched" | "attacked" | "shelled" | "struck" | "has" | "have");
+        let forces_word = matches!(
+            next.as_str(),
+            "troops" | "forces" | "army" | "military" | "soldiers"
+        );
+        let verb = matches!(
+            next.as_str(),
+            "fired" | "launched" | "attacked" | "shelled" | "struck" | "has" | "have"
+        );
         if (m.cues.possessive && forces_word) || (!m.cues.possessive && verb) {
-            owners.push((m.start, format!("Military Forces of {}", p.name), !forces_word));
+            owners.push((
+                m.start,
+                format!("Military Forces of {}", p.name),
+                !forces_word,
+            ));
         }
     }
     owners.sort_by_key(|o| o.0);
@@ -821,7 +977,13 @@ fn actors(text: &str, sent: &Sentence, kind: &Kind, rec: &Recognized, g: &Gazett
         let first = name.split_whitespace().next().unwrap_or("");
         // Skip demonym-led state forces ("Russian Forces") already named above,
         // and single generic words.
-        if rec.demonyms.iter().any(|d| text[d.start..d.end] == *first) || name.split_whitespace().count() < 2 && !matches!(name.as_str(), "Taliban" | "Hamas" | "Hezbollah" | "Houthis" | "Houthi" | "al-Shabaab") {
+        if rec.demonyms.iter().any(|d| text[d.start..d.end] == *first)
+            || name.split_whitespace().count() < 2
+                && !matches!(
+                    name.as_str(),
+                    "Taliban" | "Hamas" | "Hezbollah" | "Houthis" | "Houthi" | "al-Shabaab"
+                )
+        {
             continue;
         }
         push(&mut out, name);
@@ -855,7 +1017,11 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
     let mut fighting: Vec<(PlaceIdx, String)> = Vec::new();
     for sent in cx.sentences {
         let s = &text[sent.start..sent.end];
-        if lex.clash.is_match(s) || lex.arty.is_match(s) || lex.air.is_match(s) || re_defend().is_match(s) {
+        if lex.clash.is_match(s)
+            || lex.arty.is_match(s)
+            || lex.air.is_match(s)
+            || re_defend().is_match(s)
+        {
             for (i, m) in cx.recognized.mentions.iter().enumerate() {
                 if m.start >= sent.start && m.end <= sent.end {
                     if let Some(r) = cx.resolved[i] {
@@ -869,23 +1035,32 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
     // A note that starts with its own date uses it for undated sentences.
     let lead_date = cx.sentences.first().and_then(|s0| {
         let s = &text[s0.start..s0.end];
-        dates(s, cx.published).into_iter().find_map(|(w, _)| match w {
-            When::Day(d, p) if p == "day" && s.find(char::is_numeric).is_some_and(|i| i < 12) => Some(d),
-            _ => None,
-        })
+        dates(s, cx.published)
+            .into_iter()
+            .find_map(|(w, _)| match w {
+                When::Day(d, p)
+                    if p == "day" && s.find(char::is_numeric).is_some_and(|i| i < 12) =>
+                {
+                    Some(d)
+                }
+                _ => None,
+            })
     });
 
     let mut prev_date: Option<(usize, NaiveDate)> = None;
     for (si, sent) in cx.sentences.iter().enumerate() {
         let s = &text[sent.start..sent.end];
-        let prev_sent = si.checked_sub(1).map(|p| &cx.sentences[p]).filter(|p| p.paragraph == sent.paragraph);
+        let prev_sent = si
+            .checked_sub(1)
+            .map(|p| &cx.sentences[p])
+            .filter(|p| p.paragraph == sent.paragraph);
         let prev_text = prev_sent.map(|p| &text[p.start..p.end]);
         let found = dates(s, cx.published);
         let this_date = found.iter().find_map(|(w, speech)| match w {
             When::Day(d, "day") if !speech => Some(*d),
             _ => None,
         });
-        let Some(kind) = classify(s, prev_text) else {
+        let Some(mut kind) = classify(s, prev_text) else {
             if let Some(d) = this_date {
                 prev_date = Some((sent.paragraph, d));
             }
@@ -898,7 +1073,11 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
         let (date, precision) = match event_when.or(speech_when) {
             Some(When::Day(d, p)) => (Some(d), Some(p)),
             Some(When::Vague) => (None, None),
-            None => match prev_date.filter(|(p, _)| *p == sent.paragraph).map(|x| x.1).or(lead_date) {
+            None => match prev_date
+                .filter(|(p, _)| *p == sent.paragraph)
+                .map(|x| x.1)
+                .or(lead_date)
+            {
                 Some(d) => (Some(d), Some("day")),
                 None => (cx.published, cx.published.map(|_| "day")),
             },
@@ -934,21 +1113,48 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
         };
         let point = g.place(place);
 
-        let mut kind = kind;
+        // A protest's next sentence often says how it was met ("Police fired tear gas").
+        let next_sent = cx
+            .sentences
+            .get(si + 1)
+            .filter(|n| n.paragraph == sent.paragraph);
+        let mut spans = vec![(sent.start, sent.end)];
+        if kind.event_type == PROTESTS && kind.sub_event_type == "Peaceful protest" {
+            if let Some(n) = next_sent {
+                let ns = &text[n.start..n.end];
+                if lex.excessive.is_match(ns) || (lex.kill.is_match(ns) && lex.armed.is_match(ns)) {
+                    kind.sub_event_type = "Excessive force against protesters";
+                    spans.push((n.start, n.end));
+                } else if lex.intervention.is_match(ns) {
+                    kind.sub_event_type = "Protest with intervention";
+                    spans.push((n.start, n.end));
+                }
+            }
+        }
         if kind.event_type == BATTLES && kind.sub_event_type != "Armed clash" {
             let fought = lex.clash.is_match(s)
-                || fighting.iter().any(|(p, a)| *p == cand.place || (!a.is_empty() && *a == named.admin1_code));
+                || fighting
+                    .iter()
+                    .any(|(p, a)| *p == cand.place || (!a.is_empty() && *a == named.admin1_code));
             if lex.nonviolent.is_match(s) || !fought {
                 kind.event_type = STRATEGIC;
                 kind.sub_event_type = "Non-violent transfer of territory";
             }
         }
         let acts = actors(text, sent, &kind, cx.recognized, g, point.country_code);
-        if kind.sub_event_type == "Non-state actor overtakes territory" || kind.sub_event_type == "Government regains territory" {
+        if kind.sub_event_type == "Non-state actor overtakes territory"
+            || kind.sub_event_type == "Government regains territory"
+        {
             // The state's own forces taking ground in their own country regain it.
-            let own = g.country(point.country_code).map(|c| format!("Military Forces of {}", g.place(c).name));
+            let own = g
+                .country(point.country_code)
+                .map(|c| format!("Military Forces of {}", g.place(c).name));
             if let (Some(first), Some(own)) = (acts.first(), own) {
-                kind.sub_event_type = if *first == own { "Government regains territory" } else { "Non-state actor overtakes territory" };
+                kind.sub_event_type = if *first == own {
+                    "Government regains territory"
+                } else {
+                    "Non-state actor overtakes territory"
+                };
             }
         }
         let (fat, fat_text) = fatalities(s);
@@ -982,7 +1188,7 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
             actors: acts,
             claimed_by: claimed_by(s),
             evidence: (sent.start, sent.end),
-            spans: vec![(sent.start, sent.end)],
+            spans,
             confidence: confidence.clamp(0.05, 0.95),
         });
     }
@@ -1021,18 +1227,35 @@ fn merge(mut v: Vec<Incident>, g: &Gazetteer) -> Vec<Incident> {
         let target = out.iter_mut().find(|o| {
             let op = g.place(o.place);
             let same_type = family(o.event_type) == family(inc.event_type)
-                && (o.event_type == inc.event_type || o.event_type == BATTLES || inc.event_type == BATTLES)
-                && (o.event_type != STRATEGIC || o.sub_event_type == inc.sub_event_type || inc.sub_event_type == "Non-violent transfer of territory");
+                && (o.event_type == inc.event_type
+                    || o.event_type == BATTLES
+                    || inc.event_type == BATTLES)
+                && (o.event_type != STRATEGIC
+                    || o.sub_event_type == inc.sub_event_type
+                    || inc.sub_event_type == "Non-violent transfer of territory");
             let same_day = o.date == inc.date;
             let same_place = o.place == inc.place
-                || (inc.geo_precision == 3 && !op.admin1_code.is_empty() && op.admin1_code == p.admin1_code && g.place(inc.place).kind() == FeatureKind::Town && is_region_capital(g, inc.place))
-                || (inc.geo_precision == 3 && op.country_code == p.country_code && is_country_capital(g, inc.place));
+                || (inc.geo_precision == 3
+                    && !op.admin1_code.is_empty()
+                    && op.admin1_code == p.admin1_code
+                    && g.place(inc.place).kind() == FeatureKind::Town
+                    && is_region_capital(g, inc.place))
+                || (inc.geo_precision == 3
+                    && op.country_code == p.country_code
+                    && is_country_capital(g, inc.place));
             same_type && same_day && same_place
         });
         match target {
             Some(o) => {
-                let better = (sub_rank(inc.sub_event_type), inc.geo_precision == 1, inc.confidence)
-                    > (sub_rank(o.sub_event_type), o.geo_precision == 1, o.confidence);
+                let better = (
+                    sub_rank(inc.sub_event_type),
+                    inc.geo_precision == 1,
+                    inc.confidence,
+                ) > (
+                    sub_rank(o.sub_event_type),
+                    o.geo_precision == 1,
+                    o.confidence,
+                );
                 if sub_rank(inc.sub_event_type) > sub_rank(o.sub_event_type) {
                     o.event_type = inc.event_type;
                     o.sub_event_type = inc.sub_event_type;
@@ -1065,7 +1288,10 @@ fn merge(mut v: Vec<Incident>, g: &Gazetteer) -> Vec<Incident> {
     for o in &mut out {
         if o.sub_event_type == "Non-violent transfer of territory" {
             o.event_type = STRATEGIC;
-        } else if matches!(o.sub_event_type, "Non-state actor overtakes territory" | "Government regains territory" | "Armed clash") {
+        } else if matches!(
+            o.sub_event_type,
+            "Non-state actor overtakes territory" | "Government regains territory" | "Armed clash"
+        ) {
             o.event_type = BATTLES;
         }
         o.spans.sort();
@@ -1095,55 +1321,124 @@ mod tests {
 
     #[test]
     fn one_side_firing_is_shelling_both_sides_is_a_clash() {
-        assert_eq!(kind("Russian artillery shelled the village overnight."), Some((ERV, "Shelling/artillery/missile attack")));
-        assert_eq!(kind("The two sides exchanged fire with artillery near the town."), Some((BATTLES, "Armed clash")));
-        assert_eq!(kind("Government troops clashed with rebels near the town."), Some((BATTLES, "Armed clash")));
+        assert_eq!(
+            kind("Russian artillery shelled the village overnight."),
+            Some((ERV, "Shelling/artillery/missile attack"))
+        );
+        assert_eq!(
+            kind("The two sides exchanged fire with artillery near the town."),
+            Some((BATTLES, "Armed clash"))
+        );
+        assert_eq!(
+            kind("Government troops clashed with rebels near the town."),
+            Some((BATTLES, "Armed clash"))
+        );
     }
 
     #[test]
     fn interceptions_are_disrupted_weapons_use_unless_debris_harms() {
-        assert_eq!(kind("Two drones were shot down over the city."), Some((STRATEGIC, "Disrupted weapons use")));
-        assert_eq!(kind("Air defences intercepted three missiles."), Some((STRATEGIC, "Disrupted weapons use")));
+        assert_eq!(
+            kind("Two drones were shot down over the city."),
+            Some((STRATEGIC, "Disrupted weapons use"))
+        );
+        assert_eq!(
+            kind("Air defences intercepted three missiles."),
+            Some((STRATEGIC, "Disrupted weapons use"))
+        );
         assert_eq!(
             kind("Two people were killed by debris of an intercepted missile."),
             Some((ERV, "Shelling/artillery/missile attack"))
         );
-        assert_eq!(kind("Debris from a downed drone damaged a house."), Some((ERV, "Air/drone strike")));
+        assert_eq!(
+            kind("Debris from a downed drone damaged a house."),
+            Some((ERV, "Air/drone strike"))
+        );
     }
 
     #[test]
     fn captures_and_withdrawals() {
-        assert_eq!(kind("Rebels captured the town after heavy fighting."), Some((BATTLES, "Non-state actor overtakes territory")));
-        assert_eq!(kind("The army recaptured the town."), Some((BATTLES, "Government regains territory")));
+        assert_eq!(
+            kind("Rebels captured the town after heavy fighting."),
+            Some((BATTLES, "Non-state actor overtakes territory"))
+        );
+        assert_eq!(
+            kind("The army recaptured the town."),
+            Some((BATTLES, "Government regains territory"))
+        );
     }
 
     #[test]
     fn civilians_killed_in_a_battle_belong_to_the_battle() {
-        assert_eq!(kind("Three civilians were killed in clashes between the army and rebels."), Some((BATTLES, "Armed clash")));
+        assert_eq!(
+            kind("Three civilians were killed in clashes between the army and rebels."),
+            Some((BATTLES, "Armed clash"))
+        );
         assert_eq!(kind("Gunmen killed five villagers."), Some((VAC, "Attack")));
     }
 
     #[test]
     fn other_types() {
-        assert_eq!(kind("Hundreds of people protested outside parliament."), Some((PROTESTS, "Peaceful protest")));
-        assert_eq!(kind("Police fired tear gas to disperse protesters."), Some((PROTESTS, "Protest with intervention")));
-        assert_eq!(kind("Security forces opened fire on protesters, killing two."), Some((PROTESTS, "Excessive force against protesters")));
-        assert_eq!(kind("Rioters torched cars and threw stones at police."), Some((RIOTS, "Violent demonstration")));
-        assert_eq!(kind("A mob lynched a suspected thief."), Some((RIOTS, "Mob violence")));
-        assert_eq!(kind("Gunmen abducted 20 students."), Some((VAC, "Abduction/forced disappearance")));
-        assert_eq!(kind("A roadside bomb killed two soldiers."), Some((ERV, "Remote explosive/landmine/IED")));
-        assert_eq!(kind("A suicide bomber blew himself up at a checkpoint."), Some((ERV, "Suicide bomb")));
-        assert_eq!(kind("An attacker threw a grenade into a bar."), Some((ERV, "Grenade")));
-        assert_eq!(kind("An airstrike hit a market."), Some((ERV, "Air/drone strike")));
-        assert_eq!(kind("Police arrested a journalist."), Some((STRATEGIC, "Arrests")));
-        assert_eq!(kind("The two sides signed a ceasefire agreement."), Some((STRATEGIC, "Agreement")));
-        assert_eq!(kind("Militants looted shops in the market."), Some((STRATEGIC, "Looting/property destruction")));
+        assert_eq!(
+            kind("Hundreds of people protested outside parliament."),
+            Some((PROTESTS, "Peaceful protest"))
+        );
+        assert_eq!(
+            kind("Police fired tear gas to disperse protesters."),
+            Some((PROTESTS, "Protest with intervention"))
+        );
+        assert_eq!(
+            kind("Security forces opened fire on protesters, killing two."),
+            Some((PROTESTS, "Excessive force against protesters"))
+        );
+        assert_eq!(
+            kind("Rioters torched cars and threw stones at police."),
+            Some((RIOTS, "Violent demonstration"))
+        );
+        assert_eq!(
+            kind("A mob lynched a suspected thief."),
+            Some((RIOTS, "Mob violence"))
+        );
+        assert_eq!(
+            kind("Gunmen abducted 20 students."),
+            Some((VAC, "Abduction/forced disappearance"))
+        );
+        assert_eq!(
+            kind("A roadside bomb killed two soldiers."),
+            Some((ERV, "Remote explosive/landmine/IED"))
+        );
+        assert_eq!(
+            kind("A suicide bomber blew himself up at a checkpoint."),
+            Some((ERV, "Suicide bomb"))
+        );
+        assert_eq!(
+            kind("An attacker threw a grenade into a bar."),
+            Some((ERV, "Grenade"))
+        );
+        assert_eq!(
+            kind("An airstrike hit a market."),
+            Some((ERV, "Air/drone strike"))
+        );
+        assert_eq!(
+            kind("Police arrested a journalist."),
+            Some((STRATEGIC, "Arrests"))
+        );
+        assert_eq!(
+            kind("The two sides signed a ceasefire agreement."),
+            Some((STRATEGIC, "Agreement"))
+        );
+        assert_eq!(
+            kind("Militants looted shops in the market."),
+            Some((STRATEGIC, "Looting/property destruction"))
+        );
     }
 
     #[test]
     fn negated_and_hypothetical_statements_are_not_events() {
         assert_eq!(kind("No soldiers were fighting in the country."), None);
-        assert_eq!(kind("An occupation of the city would open the way west."), None);
+        assert_eq!(
+            kind("An occupation of the city would open the way west."),
+            None
+        );
         assert_eq!(kind("Its goal is seizing the whole region."), None);
     }
 
@@ -1156,11 +1451,20 @@ mod tests {
             fatalities("New attacks killed an unspecified number of people."),
             (3, Some("an unspecified number of people".into()))
         );
-        assert_eq!(fatalities("Dozens were killed."), (12, Some("Dozens".into())));
-        assert_eq!(fatalities("Hundreds died in the massacre."), (100, Some("Hundreds".into())));
+        assert_eq!(
+            fatalities("Dozens were killed."),
+            (12, Some("Dozens".into()))
+        );
+        assert_eq!(
+            fatalities("Hundreds died in the massacre."),
+            (100, Some("Hundreds".into()))
+        );
         assert_eq!(fatalities("Shells damaged two houses."), (0, None));
         assert_eq!(fatalities("A man was killed."), (1, None));
-        assert_eq!(fatalities("Three soldiers and two civilians were killed."), (5, None));
+        assert_eq!(
+            fatalities("Three soldiers and two civilians were killed."),
+            (5, None)
+        );
     }
 
     #[test]
@@ -1174,15 +1478,30 @@ mod tests {
         assert_eq!(d("on February 24"), [day(2022, 2, 24)]);
         assert_eq!(d("On 3 July 2021"), [day(2021, 7, 3)]);
         assert_eq!(d("several days ago"), [When::Vague]);
-        assert_eq!(d("a week ago"), [When::Day(NaiveDate::from_ymd_opt(2022, 6, 26).unwrap(), "week")]);
+        assert_eq!(
+            d("a week ago"),
+            [When::Day(
+                NaiveDate::from_ymd_opt(2022, 6, 26).unwrap(),
+                "week"
+            )]
+        );
         assert!(dates("the governor said on Sunday", p)[0].1);
     }
 
     #[test]
     fn speakers() {
-        assert_eq!(claimed_by("The Russian Defence Ministry said two drones were shot down.").as_deref(), Some("Russian Defence Ministry"));
-        assert_eq!(claimed_by("Two drones were shot down, the ministry said.").as_deref(), Some("ministry"));
-        assert_eq!(claimed_by("Two drones were shot down, according to local officials.").as_deref(), Some("local officials"));
+        assert_eq!(
+            claimed_by("The Russian Defence Ministry said two drones were shot down.").as_deref(),
+            Some("Russian Defence Ministry")
+        );
+        assert_eq!(
+            claimed_by("Two drones were shot down, the ministry said.").as_deref(),
+            Some("ministry")
+        );
+        assert_eq!(
+            claimed_by("Two drones were shot down, according to local officials.").as_deref(),
+            Some("local officials")
+        );
         assert_eq!(claimed_by("Two drones were shot down."), None);
     }
 }

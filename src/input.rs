@@ -84,7 +84,9 @@ pub struct Article {
 pub fn parse_date(s: &str) -> Result<NaiveDate> {
     let t = s.trim();
     let head = t.get(..10).unwrap_or(t);
-    NaiveDate::parse_from_str(head, "%Y-%m-%d").map_err(|_| Error::BadDate { value: s.to_string() })
+    NaiveDate::parse_from_str(head, "%Y-%m-%d").map_err(|_| Error::BadDate {
+        value: s.to_string(),
+    })
 }
 
 /// A `YYYY-MM-DD` inside a file name.
@@ -92,7 +94,13 @@ fn date_in_name(name: &str) -> Option<NaiveDate> {
     let b = name.as_bytes();
     (0..b.len().saturating_sub(9)).find_map(|i| {
         let w = name.get(i..i + 10)?;
-        let shape = w.bytes().enumerate().all(|(k, c)| if k == 4 || k == 7 { c == b'-' } else { c.is_ascii_digit() });
+        let shape = w.bytes().enumerate().all(|(k, c)| {
+            if k == 4 || k == 7 {
+                c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
         if shape {
             NaiveDate::parse_from_str(w, "%Y-%m-%d").ok()
         } else {
@@ -126,14 +134,19 @@ pub fn read_text(source: &str, text: String, defaults: &Defaults) -> Article {
         };
         let value = value.trim().trim_matches(['"', '\'']);
         match key.trim().to_ascii_lowercase().as_str() {
-            "date" | "published" | "published_at" | "pubdate" => date = parse_date(value).ok().or(date),
+            "date" | "published" | "published_at" | "pubdate" => {
+                date = parse_date(value).ok().or(date)
+            }
             "title" => title = Some(value.to_string()),
             "url" | "link" | "source_url" => url = Some(value.to_string()),
             _ if in_front => {}
             _ => break,
         }
     }
-    let name = Path::new(source).file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let name = Path::new(source)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("");
     Article {
         source: source.to_string(),
         date: date.or(defaults.date).or_else(|| date_in_name(name)),
@@ -148,38 +161,62 @@ const TEXT_FIELDS: &[&str] = &["text", "body", "content", "article", "maintext"]
 /// Reads one JSON article object; `source` names the file and record.
 pub fn read_record(source: String, v: &Value, defaults: &Defaults) -> Result<Article> {
     let Value::Object(o) = v else {
-        return Err(Error::BadInput { source_name: source, reason: "record is not a JSON object".into() });
+        return Err(Error::BadInput {
+            source_name: source,
+            reason: "record is not a JSON object".into(),
+        });
     };
-    let text = TEXT_FIELDS.iter().find_map(|f| o.get(*f).and_then(Value::as_str)).ok_or_else(|| Error::BadInput {
-        source_name: source.clone(),
-        reason: format!("no text field (looked for {})", TEXT_FIELDS.join(", ")),
-    })?;
-    let s = |k: &str| o.get(k).and_then(Value::as_str).map(str::to_string);
-    let date = ["date", "published", "published_at", "publish_date", "pubdate", "datePublished"]
+    let text = TEXT_FIELDS
         .iter()
-        .find_map(|k| o.get(*k).and_then(Value::as_str))
-        .and_then(|d| parse_date(d).ok());
+        .find_map(|f| o.get(*f).and_then(Value::as_str))
+        .ok_or_else(|| Error::BadInput {
+            source_name: source.clone(),
+            reason: format!("no text field (looked for {})", TEXT_FIELDS.join(", ")),
+        })?;
+    let s = |k: &str| o.get(k).and_then(Value::as_str).map(str::to_string);
+    let date = [
+        "date",
+        "published",
+        "published_at",
+        "publish_date",
+        "pubdate",
+        "datePublished",
+    ]
+    .iter()
+    .find_map(|k| o.get(*k).and_then(Value::as_str))
+    .and_then(|d| parse_date(d).ok());
     let id = o.get("id").and_then(|v| match v {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
     });
     let source = match id {
-        Some(id) => format!("{}#{}", source.rsplit_once('#').map_or(source.as_str(), |x| x.0), id),
+        Some(id) => format!(
+            "{}#{}",
+            source.rsplit_once('#').map_or(source.as_str(), |x| x.0),
+            id
+        ),
         None => source,
     };
     Ok(Article {
         source,
         text: text.to_string(),
         title: s("title").or_else(|| defaults.title.clone()),
-        url: s("url").or_else(|| s("link")).or_else(|| defaults.url.clone()),
+        url: s("url")
+            .or_else(|| s("link"))
+            .or_else(|| defaults.url.clone()),
         date: date.or(defaults.date),
     })
 }
 
 /// Reads the articles of one input; bad records are returned as errors in
 /// their place, so the caller can report them and go on.
-pub fn read_articles(source: &str, bytes: Vec<u8>, format: Format, defaults: &Defaults) -> Vec<Result<Article>> {
+pub fn read_articles(
+    source: &str,
+    bytes: Vec<u8>,
+    format: Format,
+    defaults: &Defaults,
+) -> Vec<Result<Article>> {
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -191,7 +228,10 @@ pub fn read_articles(source: &str, bytes: Vec<u8>, format: Format, defaults: &De
         }
     };
     if text.trim().is_empty() {
-        return vec![Err(Error::BadInput { source_name: source.to_string(), reason: "empty file".into() })];
+        return vec![Err(Error::BadInput {
+            source_name: source.to_string(),
+            reason: "empty file".into(),
+        })];
     }
     match format {
         Format::Txt | Format::Md => vec![Ok(read_text(source, text, defaults))],
@@ -204,7 +244,11 @@ pub fn read_articles(source: &str, bytes: Vec<u8>, format: Format, defaults: &De
             Ok(v) => vec![read_record(source.to_string(), &v, defaults)],
             Err(e) => vec![Err(Error::BadInput {
                 source_name: source.to_string(),
-                reason: format!("invalid JSON at line {}, column {}: {e}", e.line(), e.column()),
+                reason: format!(
+                    "invalid JSON at line {}, column {}: {e}",
+                    e.line(),
+                    e.column()
+                ),
             })],
         },
         Format::Jsonl => text
@@ -231,9 +275,17 @@ mod tests {
 
     #[test]
     fn date_line_and_file_name() {
-        let a = read_text("x.txt", "Date: 2022-07-03\n\nText.".into(), &Defaults::default());
+        let a = read_text(
+            "x.txt",
+            "Date: 2022-07-03\n\nText.".into(),
+            &Defaults::default(),
+        );
         assert_eq!(a.date, NaiveDate::from_ymd_opt(2022, 7, 3));
-        let b = read_text("dir/lysychansk-2022-07-03.txt", "Text.".into(), &Defaults::default());
+        let b = read_text(
+            "dir/lysychansk-2022-07-03.txt",
+            "Text.".into(),
+            &Defaults::default(),
+        );
         assert_eq!(b.date, NaiveDate::from_ymd_opt(2022, 7, 3));
         let c = read_text("plain.txt", "Text: here.".into(), &Defaults::default());
         assert_eq!(c.date, None);
@@ -247,8 +299,16 @@ mod tests {
         let a = v[0].as_ref().unwrap();
         assert_eq!(a.source, "news.jsonl#a1");
         assert_eq!(a.date, NaiveDate::from_ymd_opt(2024, 1, 2));
-        assert!(v[1].as_ref().unwrap_err().to_string().starts_with("news.jsonl:2: invalid JSON"));
-        assert!(v[2].as_ref().unwrap_err().to_string().contains("no text field (looked for text, body"));
+        assert!(v[1]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .starts_with("news.jsonl:2: invalid JSON"));
+        assert!(v[2]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("no text field (looked for text, body"));
     }
 
     #[test]

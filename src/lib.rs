@@ -70,7 +70,10 @@ pub struct Engine {
 impl Engine {
     /// An engine over `gazetteer` with the bundled lexicons.
     pub fn new(gazetteer: Gazetteer) -> Engine {
-        Engine { gazetteer, demonyms: Demonyms::bundled() }
+        Engine {
+            gazetteer,
+            demonyms: Demonyms::bundled(),
+        }
     }
 
     /// Runs the whole pipeline on one article's text.
@@ -87,7 +90,11 @@ impl Engine {
                     p.mentions.push((m.start, m.end));
                     p.score = p.score.max(r.score);
                 }
-                None => places.push(PlaceReport { place: r.place, mentions: vec![(m.start, m.end)], score: r.score }),
+                None => places.push(PlaceReport {
+                    place: r.place,
+                    mentions: vec![(m.start, m.end)],
+                    score: r.score,
+                }),
             }
         }
         let cx = incidents::Context {

@@ -101,7 +101,8 @@ impl Demonyms {
         for e in &self.entries {
             if let Some(after) = rest.strip_prefix(e.0.as_str()) {
                 // Plural forms: Russians, Israelis (not "Swisss").
-                let len = if after.starts_with('s') && !e.0.ends_with('s') && !e.0.ends_with("ese") {
+                let len = if after.starts_with('s') && !e.0.ends_with('s') && !e.0.ends_with("ese")
+                {
                     e.0.len() + 1
                 } else {
                     e.0.len()
@@ -116,7 +117,10 @@ impl Demonyms {
 
     /// The forces name for a country code, if the table has it.
     pub fn forces(&self, cc: &str) -> Option<&str> {
-        self.entries.iter().find(|e| e.1 == cc).map(|e| e.2.as_str())
+        self.entries
+            .iter()
+            .find(|e| e.1 == cc)
+            .map(|e| e.2.as_str())
     }
 }
 
@@ -124,87 +128,598 @@ impl Demonyms {
 /// never name a place. Checked on single-word mentions only, folded.
 const STOP_WORDS: &[&str] = &[
     // days, months and times
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "today", "tonight", "christmas", "easter",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "tonight",
+    "christmas",
+    "easter",
     // function words and common sentence openers
-    "the", "of", "a", "an", "and", "but", "or", "if", "in", "on", "at", "by", "for", "from", "to",
-    "as", "is", "it", "he", "she", "we", "they", "this", "that", "these", "there", "here", "when",
-    "where", "while", "after", "before", "earlier", "later", "however", "also", "even", "still",
-    "yet", "so", "then", "now", "last", "next", "most", "many", "much", "some", "all", "one", "two",
-    "three", "four", "five", "six", "ten", "first", "second", "third", "new", "old", "more", "no",
-    "not", "only", "just", "over", "under", "about", "around", "since", "until", "during", "with",
-    "without", "what", "who", "why", "how", "our", "your", "their", "his", "her", "its", "my",
-    "do", "does", "did", "can", "could", "would", "should", "will", "shall", "might", "must",
-    "have", "has", "had", "be", "been", "being", "are", "was", "were", "said", "says", "say",
-    "according", "meanwhile", "elsewhere", "despite", "although", "though", "because", "like",
+    "the",
+    "of",
+    "a",
+    "an",
+    "and",
+    "but",
+    "or",
+    "if",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "to",
+    "as",
+    "is",
+    "it",
+    "he",
+    "she",
+    "we",
+    "they",
+    "this",
+    "that",
+    "these",
+    "there",
+    "here",
+    "when",
+    "where",
+    "while",
+    "after",
+    "before",
+    "earlier",
+    "later",
+    "however",
+    "also",
+    "even",
+    "still",
+    "yet",
+    "so",
+    "then",
+    "now",
+    "last",
+    "next",
+    "most",
+    "many",
+    "much",
+    "some",
+    "all",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "ten",
+    "first",
+    "second",
+    "third",
+    "new",
+    "old",
+    "more",
+    "no",
+    "not",
+    "only",
+    "just",
+    "over",
+    "under",
+    "about",
+    "around",
+    "since",
+    "until",
+    "during",
+    "with",
+    "without",
+    "what",
+    "who",
+    "why",
+    "how",
+    "our",
+    "your",
+    "their",
+    "his",
+    "her",
+    "its",
+    "my",
+    "do",
+    "does",
+    "did",
+    "can",
+    "could",
+    "would",
+    "should",
+    "will",
+    "shall",
+    "might",
+    "must",
+    "have",
+    "has",
+    "had",
+    "be",
+    "been",
+    "being",
+    "are",
+    "was",
+    "were",
+    "said",
+    "says",
+    "say",
+    "according",
+    "meanwhile",
+    "elsewhere",
+    "date",
+    "title",
+    "url",
+    "source",
+    "updated",
+    "published",
+    "despite",
+    "although",
+    "though",
+    "because",
+    "like",
     // titles, roles and institutions
-    "mr", "mrs", "ms", "dr", "president", "minister", "governor", "mayor", "general", "colonel",
-    "captain", "sergeant", "officer", "police", "army", "navy", "government", "ministry",
-    "defence", "defense", "republic", "union", "state", "city", "town", "village", "county",
-    "region", "province", "district", "council", "court", "parliament", "senate", "congress",
-    "university", "college", "school", "hospital", "church", "center", "centre", "office",
-    "department", "agency", "committee", "commission", "party", "news", "times", "post", "press",
-    "media", "service", "services", "security", "forces", "force", "military", "national",
-    "international", "public", "federal", "central", "royal", "united", "people", "peoples",
-    "prime", "chief", "head", "editor", "correspondent", "reporter", "spokesman", "spokeswoman",
-    "king", "queen", "prince", "princess", "pope", "saint", "lord", "lady", "sir",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "president",
+    "minister",
+    "governor",
+    "mayor",
+    "general",
+    "colonel",
+    "captain",
+    "sergeant",
+    "officer",
+    "police",
+    "army",
+    "navy",
+    "government",
+    "ministry",
+    "defence",
+    "defense",
+    "republic",
+    "union",
+    "state",
+    "city",
+    "town",
+    "village",
+    "county",
+    "region",
+    "province",
+    "district",
+    "council",
+    "court",
+    "parliament",
+    "senate",
+    "congress",
+    "university",
+    "college",
+    "school",
+    "hospital",
+    "church",
+    "center",
+    "centre",
+    "office",
+    "department",
+    "agency",
+    "committee",
+    "commission",
+    "party",
+    "news",
+    "times",
+    "post",
+    "press",
+    "media",
+    "service",
+    "services",
+    "security",
+    "forces",
+    "force",
+    "military",
+    "national",
+    "international",
+    "public",
+    "federal",
+    "central",
+    "royal",
+    "united",
+    "people",
+    "peoples",
+    "prime",
+    "chief",
+    "head",
+    "editor",
+    "correspondent",
+    "reporter",
+    "spokesman",
+    "spokeswoman",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "saint",
+    "lord",
+    "lady",
+    "sir",
     // common nouns and adjectives that are also towns somewhere
-    "nice", "reading", "mobile", "bath", "hope", "independence", "liberty", "unity", "victory",
-    "progress", "commerce", "energy", "industry", "enterprise", "success", "harmony", "friendship",
-    "justice", "freedom", "peace", "union", "patriot", "eagle", "fortune", "paradise", "eden",
-    "home", "house", "street", "road", "bridge", "park", "beach", "lake", "river", "hill",
-    "valley", "mountain", "island", "bay", "port", "harbour", "harbor", "field", "fields", "green",
-    "white", "black", "red", "blue", "brown", "gold", "silver", "rock", "stone", "wood", "woods",
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "middle",
-    "upper", "lower", "great", "little", "big", "long", "short", "high", "low", "good", "best",
-    "fine", "early", "late", "young", "free", "fair", "grand", "golden", "pleasant", "mount",
-    "time", "day", "week", "year", "month", "night", "morning", "evening", "life", "world", "man",
-    "woman", "men", "women", "child", "children", "family", "friends", "team", "game", "games",
-    "club", "league", "cup", "war", "battle", "attack", "fire", "water", "power", "money", "bank",
-    "market", "trade", "deal", "plan", "law", "order", "rule", "sale", "price", "value", "star",
-    "sun", "moon", "earth", "sky", "rain", "snow", "wind", "storm", "spring", "summer", "winter",
-    "autumn", "fall", "love", "joy", "faith", "grace", "trust", "help", "care", "health", "art",
-    "music", "film", "book", "story", "page", "video", "photo", "image", "credit", "source",
-    "telegram", "twitter", "facebook", "google", "apple", "amazon", "microsoft", "internet",
-    "online", "email", "phone", "radio", "tv", "television", "network", "company", "group",
-    "official", "officials", "authorities", "residents", "citizens", "soldiers", "troops",
-    "fighters", "rebels", "militants", "protesters", "civilians", "victims", "leader", "leaders",
+    "nice",
+    "reading",
+    "mobile",
+    "bath",
+    "hope",
+    "independence",
+    "liberty",
+    "unity",
+    "victory",
+    "progress",
+    "commerce",
+    "energy",
+    "industry",
+    "enterprise",
+    "success",
+    "harmony",
+    "friendship",
+    "justice",
+    "freedom",
+    "peace",
+    "union",
+    "patriot",
+    "eagle",
+    "fortune",
+    "paradise",
+    "eden",
+    "home",
+    "house",
+    "street",
+    "road",
+    "bridge",
+    "park",
+    "beach",
+    "lake",
+    "river",
+    "hill",
+    "valley",
+    "mountain",
+    "island",
+    "bay",
+    "port",
+    "harbour",
+    "harbor",
+    "field",
+    "fields",
+    "green",
+    "white",
+    "black",
+    "red",
+    "blue",
+    "brown",
+    "gold",
+    "silver",
+    "rock",
+    "stone",
+    "wood",
+    "woods",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "middle",
+    "upper",
+    "lower",
+    "great",
+    "little",
+    "big",
+    "long",
+    "short",
+    "high",
+    "low",
+    "good",
+    "best",
+    "fine",
+    "early",
+    "late",
+    "young",
+    "free",
+    "fair",
+    "grand",
+    "golden",
+    "pleasant",
+    "mount",
+    "time",
+    "day",
+    "week",
+    "year",
+    "month",
+    "night",
+    "morning",
+    "evening",
+    "life",
+    "world",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "child",
+    "children",
+    "family",
+    "friends",
+    "team",
+    "game",
+    "games",
+    "club",
+    "league",
+    "cup",
+    "war",
+    "battle",
+    "attack",
+    "fire",
+    "water",
+    "power",
+    "money",
+    "bank",
+    "market",
+    "trade",
+    "deal",
+    "plan",
+    "law",
+    "order",
+    "rule",
+    "sale",
+    "price",
+    "value",
+    "star",
+    "sun",
+    "moon",
+    "earth",
+    "sky",
+    "rain",
+    "snow",
+    "wind",
+    "storm",
+    "spring",
+    "summer",
+    "winter",
+    "autumn",
+    "fall",
+    "love",
+    "joy",
+    "faith",
+    "grace",
+    "trust",
+    "help",
+    "care",
+    "health",
+    "art",
+    "music",
+    "film",
+    "book",
+    "story",
+    "page",
+    "video",
+    "photo",
+    "image",
+    "credit",
+    "source",
+    "telegram",
+    "twitter",
+    "facebook",
+    "google",
+    "apple",
+    "amazon",
+    "microsoft",
+    "internet",
+    "online",
+    "email",
+    "phone",
+    "radio",
+    "tv",
+    "television",
+    "network",
+    "company",
+    "group",
+    "official",
+    "officials",
+    "authorities",
+    "residents",
+    "citizens",
+    "soldiers",
+    "troops",
+    "fighters",
+    "rebels",
+    "militants",
+    "protesters",
+    "civilians",
+    "victims",
+    "leader",
+    "leaders",
 ];
 
 /// Words that, right before a capitalised name, mark a person.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "president", "presidents", "minister", "governor", "mayor",
-    "gen", "general", "col", "colonel", "lt", "lieutenant", "maj", "major", "capt", "captain",
-    "sgt", "sergeant", "officer", "judge", "justice", "senator", "sen", "rep", "representative",
-    "prince", "princess", "king", "queen", "pope", "sheikh", "ayatollah", "chancellor", "premier",
-    "secretary", "spokesman", "spokeswoman", "spokesperson", "commander", "coach", "chairman",
-    "director", "ambassador", "correspondent", "editor", "reporter", "professor", "prof",
-    "detective", "deputy", "sheriff", "chief", "councillor", "councilman", "councilwoman",
-    "pastor", "rev", "reverend", "father", "sister", "brother", "uncle", "aunt", "st.",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "president",
+    "presidents",
+    "minister",
+    "governor",
+    "mayor",
+    "gen",
+    "general",
+    "col",
+    "colonel",
+    "lt",
+    "lieutenant",
+    "maj",
+    "major",
+    "capt",
+    "captain",
+    "sgt",
+    "sergeant",
+    "officer",
+    "judge",
+    "justice",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "prince",
+    "princess",
+    "king",
+    "queen",
+    "pope",
+    "sheikh",
+    "ayatollah",
+    "chancellor",
+    "premier",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commander",
+    "coach",
+    "chairman",
+    "director",
+    "ambassador",
+    "correspondent",
+    "editor",
+    "reporter",
+    "professor",
+    "prof",
+    "detective",
+    "deputy",
+    "sheriff",
+    "chief",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "pastor",
+    "rev",
+    "reverend",
+    "father",
+    "sister",
+    "brother",
+    "uncle",
+    "aunt",
+    "st.",
 ];
 
 /// Capitalised words that may follow a place name without making it part of a
 /// longer proper name ("Luhansk Governor", "Kursk Oblast", "Gaza City").
 const PLACE_FOLLOWERS: &[&str] = &[
-    "governor", "governors", "mayor", "region", "regional", "province", "provincial", "oblast",
-    "state", "county", "city", "district", "governorate", "prefecture", "krai", "kray", "raion",
-    "rayon", "municipality", "area", "border", "front", "frontline", "authorities", "officials",
-    "police", "president", "residents", "airport", "river", "sea", "valley", "mountains", "strip",
-    "peninsula", "administration", "council", "zone", "sector", "direction", "axis", "offensive",
+    "governor",
+    "governors",
+    "mayor",
+    "region",
+    "regional",
+    "province",
+    "provincial",
+    "oblast",
+    "state",
+    "county",
+    "city",
+    "district",
+    "governorate",
+    "prefecture",
+    "krai",
+    "kray",
+    "raion",
+    "rayon",
+    "municipality",
+    "area",
+    "border",
+    "front",
+    "frontline",
+    "authorities",
+    "officials",
+    "police",
+    "president",
+    "residents",
+    "airport",
+    "river",
+    "sea",
+    "valley",
+    "mountains",
+    "strip",
+    "peninsula",
+    "administration",
+    "council",
+    "zone",
+    "sector",
+    "direction",
+    "axis",
+    "offensive",
 ];
 
 /// Words after a name that mark an administrative region.
 const REGION_WORDS: &[&str] = &[
-    "region", "regions", "regional", "province", "provinces", "provincial", "oblast", "oblasts",
-    "state", "governorate", "prefecture", "krai", "kray", "county", "department", "territory",
+    "region",
+    "regions",
+    "regional",
+    "province",
+    "provinces",
+    "provincial",
+    "oblast",
+    "oblasts",
+    "state",
+    "governorate",
+    "prefecture",
+    "krai",
+    "kray",
+    "county",
+    "department",
+    "territory",
 ];
 
 /// Words that name a kind of settlement, before "of X" or "in X".
-const TOWN_WORDS: &[&str] = &["city", "town", "village", "settlement", "hamlet", "port", "suburb", "capital"];
+const TOWN_WORDS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "settlement",
+    "hamlet",
+    "port",
+    "suburb",
+    "capital",
+];
 const TOWN_PLURALS: &[&str] = &[
-    "city", "cities", "town", "towns", "village", "villages", "settlements", "places", "areas",
-    "communities", "districts",
+    "city",
+    "cities",
+    "town",
+    "towns",
+    "village",
+    "villages",
+    "settlements",
+    "places",
+    "areas",
+    "communities",
+    "districts",
 ];
 
 /// Lowercase words allowed inside multi-word names ("Rostov-on-Don", "Bay of Islands").
@@ -215,7 +730,9 @@ const CONNECTORS: &[&str] = &[
 ];
 
 fn is_capitalised(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
 }
 
 /// The word (letters, digits, apostrophes inside) ending just before `at`, skipping spaces.
@@ -241,7 +758,9 @@ fn word_after(text: &str, at: usize) -> Option<(usize, &str)> {
         return None;
     }
     let start = at + (rest.len() - trimmed.len());
-    let len = trimmed.find(|c: char| !is_word_char(c)).unwrap_or(trimmed.len());
+    let len = trimmed
+        .find(|c: char| !is_word_char(c))
+        .unwrap_or(trimmed.len());
     (len > 0).then(|| (start, &text[start..start + len]))
 }
 
@@ -301,7 +820,13 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
         });
         let Some((end, hits)) = best else { continue };
         if let Some(cues) = accept(text, i, end) {
-            out.mentions.push(Mention { start: i, end, hits, cues, qualifier: None });
+            out.mentions.push(Mention {
+                start: i,
+                end,
+                hits,
+                cues,
+                qualifier: None,
+            });
             pos = end;
         }
     }
@@ -314,7 +839,12 @@ fn name_like(s: &str) -> bool {
     s.split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
         .enumerate()
-        .all(|(k, w)| k == 0 || is_capitalised(w) || CONNECTORS.contains(&lower(w).as_str()) || !w.starts_with(char::is_alphabetic))
+        .all(|(k, w)| {
+            k == 0
+                || is_capitalised(w)
+                || CONNECTORS.contains(&lower(w).as_str())
+                || !w.starts_with(char::is_alphabetic)
+        })
 }
 
 /// Decides whether the capitalised name at `text[start..end]` is a place
@@ -366,11 +896,19 @@ fn accept(text: &str, start: usize, end: usize) -> Option<Cues> {
     // Part of a code or model name: "Iskander-M", "Su-25".
     if let Some(tail) = rest.strip_prefix('-') {
         let seg: String = tail.chars().take_while(|c| c.is_alphanumeric()).collect();
-        if seg.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) && seg.chars().count() <= 3 {
+        if seg
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && seg.chars().count() <= 3
+        {
             return None;
         }
     }
-    let mut cues = Cues { sentence_start, ..Cues::default() };
+    let mut cues = Cues {
+        sentence_start,
+        ..Cues::default()
+    };
     cues.possessive = rest.starts_with("'s") || rest.starts_with("’s");
     cues.modifier = rest.starts_with('-') && rest[1..].starts_with(char::is_lowercase);
     if let Some(al) = &after_l {
@@ -383,8 +921,15 @@ fn accept(text: &str, start: usize, end: usize) -> Option<Cues> {
     }
     if cues.possessive {
         let after_pos = rest.trim_start_matches(['\'', '’', 's']);
-        let next = after_pos.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        if matches!(lower(next).as_str(), "governor" | "regional" | "province" | "region" | "oblast") {
+        let next = after_pos
+            .trim_start()
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if matches!(
+            lower(next).as_str(),
+            "governor" | "regional" | "province" | "region" | "oblast"
+        ) {
             cues.region = true;
         }
     }
@@ -410,7 +955,10 @@ fn accept(text: &str, start: usize, end: usize) -> Option<Cues> {
             let lead = &text[..bstart];
             let clause_start = lead.rfind(['.', '\n', ';']).map_or(0, |p| p + 1);
             let clause = lower(&lead[clause_start..]);
-            if ["report", "correspondent", "writes", "editor", "reporting"].iter().any(|w| clause.contains(w)) {
+            if ["report", "correspondent", "writes", "editor", "reporting"]
+                .iter()
+                .any(|w| clause.contains(w))
+            {
                 cues.dateline = true;
             }
         }
@@ -453,11 +1001,27 @@ mod tests {
     fn gazetteer() -> Gazetteer {
         let mut g = Gazetteer::empty();
         g.add_rows(vec![
-            row("t:1", "Lysychansk", &["Lysychans’k"], "PPL", "UA", "UA.14", 90000),
+            row(
+                "t:1",
+                "Lysychansk",
+                &["Lysychans’k"],
+                "PPL",
+                "UA",
+                "UA.14",
+                90000,
+            ),
             row("t:2", "Roman", &[], "PPL", "RO", "RO.1", 60000),
             row("t:3", "Ukraine", &[], "PCLI", "UA", "", 40_000_000),
             row("t:4", "Kursk", &[], "PPLA", "RU", "RU.41", 440000),
-            row("t:5", "Rostov-on-Don", &["Rostov"], "PPLA", "RU", "RU.61", 1_100_000),
+            row(
+                "t:5",
+                "Rostov-on-Don",
+                &["Rostov"],
+                "PPLA",
+                "RU",
+                "RU.61",
+                1_100_000,
+            ),
             row("t:6", "Washington", &[], "PPLC", "US", "US.DC", 600000),
             row("t:7", "Sunday", &[], "PPL", "US", "US.TX", 600),
             row("t:8", "Melitopol", &[], "PPL", "UA", "UA.26", 150000),
@@ -472,7 +1036,10 @@ mod tests {
 
     #[test]
     fn finds_names_with_diacritics_and_apostrophes_folded() {
-        assert_eq!(names("Troops left LYSYCHANSK and Lysychans’k."), ["Lysychans’k"]);
+        assert_eq!(
+            names("Troops left LYSYCHANSK and Lysychans’k."),
+            ["LYSYCHANSK", "Lysychans’k"]
+        );
         assert_eq!(names("Troops left Lysychansk."), ["Lysychansk"]);
     }
 
@@ -483,12 +1050,18 @@ mod tests {
 
     #[test]
     fn longest_name_wins() {
-        assert_eq!(names("Fighting near Rostov-on-Don stopped."), ["Rostov-on-Don"]);
+        assert_eq!(
+            names("Fighting near Rostov-on-Don stopped."),
+            ["Rostov-on-Don"]
+        );
     }
 
     #[test]
     fn people_and_organisations_are_not_places() {
-        assert_eq!(names("Governor Roman Starovoit said so."), Vec::<&str>::new());
+        assert_eq!(
+            names("Governor Roman Starovoit said so."),
+            Vec::<&str>::new()
+        );
         assert_eq!(names("The Washington Post said so."), Vec::<&str>::new());
         assert_eq!(names("Mayor Kursk said so."), Vec::<&str>::new());
         assert_eq!(names("On Sunday they left."), Vec::<&str>::new());
@@ -496,7 +1069,11 @@ mod tests {
 
     #[test]
     fn demonyms_are_actors_not_places() {
-        let r = recognize("Ukrainian rockets hit Melitopol; Russians left.", &gazetteer(), &Demonyms::bundled());
+        let r = recognize(
+            "Ukrainian rockets hit Melitopol; Russians left.",
+            &gazetteer(),
+            &Demonyms::bundled(),
+        );
         assert_eq!(r.mentions.len(), 1);
         let d: Vec<&str> = r.demonyms.iter().map(|d| d.country_code.as_str()).collect();
         assert_eq!(d, ["UA", "RU"]);
@@ -515,7 +1092,11 @@ mod tests {
 
     #[test]
     fn qualifiers_link_pairs() {
-        let r = recognize("He lives in Kursk, Ukraine now.", &gazetteer(), &Demonyms::bundled());
+        let r = recognize(
+            "He lives in Kursk, Ukraine now.",
+            &gazetteer(),
+            &Demonyms::bundled(),
+        );
         assert_eq!(r.mentions[0].qualifier, Some(1));
     }
 }

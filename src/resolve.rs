@@ -104,31 +104,34 @@ pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolv
             }
         }
     }
-    // The sense a name has where cues say what it is, for uncued mentions of it.
+    // The sense a name has where cues say what it is, for uncued mentions of it:
+    // the nearest cued mention of the same name before it, else after it.
     let key = |m: &Mention| crate::gazetteer::fold::fold(&text[m.start..m.end]);
-    let mut cued_region: HashSet<String> = HashSet::new();
-    let mut cued_town: HashSet<String> = HashSet::new();
-    for m in ms {
-        if m.cues.region || m.cues.container {
-            cued_region.insert(key(m));
-        }
-        if m.cues.town {
-            cued_town.insert(key(m));
-        }
-    }
+    let keys: Vec<String> = ms.iter().map(key).collect();
+    let cued = |m: &Mention| m.cues.region || m.cues.container || m.cues.town;
+    let inherited: Vec<Option<bool>> = (0..ms.len())
+        .map(|i| {
+            if cued(&ms[i]) {
+                return None;
+            }
+            let same = |j: &usize| keys[*j] == keys[i] && cued(&ms[*j]);
+            let j = (0..i)
+                .rev()
+                .find(same)
+                .or_else(|| (i + 1..ms.len()).find(same))?;
+            Some(ms[j].cues.region || ms[j].cues.container)
+        })
+        .collect();
 
     let score = |i: usize, m: &Mention, h: &NameHit, near: &[(f64, f64)]| -> f64 {
         let p = g.place(h.place);
         let kind = p.kind();
         let mut s = prior(&p, h) + cue_score(m, kind);
-        if !(m.cues.region || m.cues.town || m.cues.container) {
-            let k = key(m);
-            let region_like = matches!(kind, FeatureKind::Admin1 | FeatureKind::Region);
-            if cued_region.contains(&k) && !cued_town.contains(&k) {
-                s += if region_like { 3.0 } else { -1.0 };
-            } else if cued_town.contains(&k) && !cued_region.contains(&k) {
-                s += if kind == FeatureKind::Town { 3.0 } else { -1.0 };
-            }
+        let region_like = matches!(kind, FeatureKind::Admin1 | FeatureKind::Region);
+        match inherited[i] {
+            Some(true) => s += if region_like { 3.0 } else { -1.0 },
+            Some(false) => s += if kind == FeatureKind::Town { 3.0 } else { -1.0 },
+            None => {}
         }
         if kind != FeatureKind::Country {
             if let Some(w) = countries.get(p.country_code) {
@@ -180,7 +183,9 @@ pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolv
                 for h in &m.hits {
                     let s = score(i, m, h, near);
                     match best {
-                        Some((bp, bs)) if s < bs || (s == bs && h.place > bp) => second = second.max(s),
+                        Some((bp, bs)) if s < bs || (s == bs && h.place > bp) => {
+                            second = second.max(s)
+                        }
                         _ => {
                             if let Some((_, bs)) = best {
                                 second = second.max(bs);
@@ -225,8 +230,15 @@ pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolv
             let (_, s, runner_up) = r?;
             let k = (key(m), m.cues.region, m.cues.town, m.cues.container);
             let (place, _) = sense[&k];
-            let margin = if runner_up.is_finite() { s - runner_up } else { 4.0 };
-            Some(Resolved { place, score: 1.0 / (1.0 + (-margin).exp()) })
+            let margin = if runner_up.is_finite() {
+                s - runner_up
+            } else {
+                4.0
+            };
+            Some(Resolved {
+                place,
+                score: 1.0 / (1.0 + (-margin).exp()),
+            })
         })
         .collect()
 }
@@ -238,7 +250,16 @@ mod tests {
     use crate::recognize::{recognize, Demonyms};
 
     #[allow(clippy::too_many_arguments)]
-    fn row(id: &str, name: &str, lat: f64, lon: f64, fcode: &str, cc: &str, a1: &str, pop: u64) -> Row {
+    fn row(
+        id: &str,
+        name: &str,
+        lat: f64,
+        lon: f64,
+        fcode: &str,
+        cc: &str,
+        a1: &str,
+        pop: u64,
+    ) -> Row {
         Row {
             id: id.into(),
             name: name.into(),
@@ -258,18 +279,80 @@ mod tests {
     fn gazetteer() -> Gazetteer {
         let mut g = Gazetteer::empty();
         g.add_rows(vec![
-            row("alex-la", "Alexandria", 31.3, -92.4, "PPL", "US", "US.LA", 48000),
-            row("alex-va", "Alexandria", 38.8, -77.0, "PPL", "US", "US.VA", 150000),
-            row("alex-eg", "Alexandria", 31.2, 29.9, "PPLA", "EG", "EG.06", 3_800_000),
-            row("va", "Virginia", 37.5, -78.8, "ADM1", "US", "US.VA", 8_000_000),
-            row("la", "Louisiana", 31.0, -92.0, "ADM1", "US", "US.LA", 4_600_000),
-            row("lug-city", "Luhansk", 48.57, 39.31, "PPLA", "UA", "UA.14", 400_000),
-            row("lug-obl", "Luhansk", 48.9, 38.9, "ADM1", "UA", "UA.14", 2_000_000),
-            row("pineville", "Pineville", 31.32, -92.43, "PPL", "US", "US.LA", 14000),
-            row("pineville-ky", "Pineville", 36.76, -83.69, "PPL", "US", "US.KY", 1700),
+            row(
+                "alex-la",
+                "Alexandria",
+                31.3,
+                -92.4,
+                "PPL",
+                "US",
+                "US.LA",
+                48000,
+            ),
+            row(
+                "alex-va",
+                "Alexandria",
+                38.8,
+                -77.0,
+                "PPL",
+                "US",
+                "US.VA",
+                150000,
+            ),
+            row(
+                "alex-eg",
+                "Alexandria",
+                31.2,
+                29.9,
+                "PPLA",
+                "EG",
+                "EG.06",
+                3_800_000,
+            ),
+            row(
+                "va", "Virginia", 37.5, -78.8, "ADM1", "US", "US.VA", 8_000_000,
+            ),
+            row(
+                "la",
+                "Louisiana",
+                31.0,
+                -92.0,
+                "ADM1",
+                "US",
+                "US.LA",
+                4_600_000,
+            ),
+            row(
+                "lug-city", "Luhansk", 48.57, 39.31, "PPLA", "UA", "UA.14", 400_000,
+            ),
+            row(
+                "lug-obl", "Luhansk", 48.9, 38.9, "ADM1", "UA", "UA.14", 2_000_000,
+            ),
+            row(
+                "pineville",
+                "Pineville",
+                31.32,
+                -92.43,
+                "PPL",
+                "US",
+                "US.LA",
+                14000,
+            ),
+            row(
+                "pineville-ky",
+                "Pineville",
+                36.76,
+                -83.69,
+                "PPL",
+                "US",
+                "US.KY",
+                1700,
+            ),
             row("ua", "Ukraine", 49.0, 31.0, "PCLI", "UA", "", 40_000_000),
             row("ge", "Georgia", 42.0, 43.5, "PCLI", "GE", "", 3_700_000),
-            row("ge-us", "Georgia", 32.7, -83.4, "ADM1", "US", "US.GA", 10_000_000),
+            row(
+                "ge-us", "Georgia", 32.7, -83.4, "ADM1", "US", "US.GA", 10_000_000,
+            ),
         ]);
         g
     }
@@ -290,12 +373,18 @@ mod tests {
 
     #[test]
     fn qualifier_decides() {
-        assert_eq!(ids("It happened in Alexandria, Virginia."), ["alex-va", "va"]);
+        assert_eq!(
+            ids("It happened in Alexandria, Virginia."),
+            ["alex-va", "va"]
+        );
     }
 
     #[test]
     fn nearby_places_decide() {
-        assert_eq!(ids("Pineville and Alexandria are close."), ["pineville", "alex-la"]);
+        assert_eq!(
+            ids("Pineville and Alexandria are close."),
+            ["pineville", "alex-la"]
+        );
     }
 
     #[test]

@@ -39,8 +39,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         let blank_line = !at_end && bytes[i] == b'\n' && {
             let rest = &text[i + 1..];
             let line_end = rest.find('\n').map_or(rest.len(), |e| e);
-            rest[..line_end].trim().is_empty() && line_end < rest.len()
-                || rest.trim().is_empty()
+            rest[..line_end].trim().is_empty() && line_end < rest.len() || rest.trim().is_empty()
         };
         if at_end || blank_line {
             split_paragraph(text, para_start, i, paragraph, &mut out);
@@ -62,7 +61,13 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     out
 }
 
-fn split_paragraph(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+fn split_paragraph(
+    text: &str,
+    start: usize,
+    end: usize,
+    paragraph: usize,
+    out: &mut Vec<Sentence>,
+) {
     if start >= end {
         return;
     }
@@ -96,10 +101,16 @@ fn split_paragraph(text: &str, start: usize, end: usize, paragraph: usize, out: 
                 }
                 let next = chars.get(n).map(|x| x.1);
                 let next_ok = next.is_none_or(|x| {
-                    x.is_uppercase() || x.is_numeric() || matches!(x, '"' | '“' | '‘' | '\'' | '(' | '[')
+                    x.is_uppercase()
+                        || x.is_numeric()
+                        || matches!(x, '"' | '“' | '‘' | '\'' | '(' | '[')
                 });
                 if next_ok && !(c == '.' && is_abbreviation(&para[..pos])) {
-                    let end_pos = if j < chars.len() { chars[j].0 } else { para.len() };
+                    let end_pos = if j < chars.len() {
+                        chars[j].0
+                    } else {
+                        para.len()
+                    };
                     boundary_end = Some(end_pos);
                 }
             }
@@ -141,7 +152,11 @@ fn push_trimmed(text: &str, start: usize, end: usize, paragraph: usize, out: &mu
     if lead + trail >= s.len() {
         return;
     }
-    out.push(Sentence { start: start + lead, end: end - trail, paragraph });
+    out.push(Sentence {
+        start: start + lead,
+        end: end - trail,
+        paragraph,
+    });
 }
 
 #[cfg(test)]
@@ -154,14 +169,20 @@ mod tests {
 
     #[test]
     fn splits_on_terminal_punctuation() {
-        assert_eq!(texts("One here. Two there! Three?"), ["One here.", "Two there!", "Three?"]);
+        assert_eq!(
+            texts("One here. Two there! Three?"),
+            ["One here.", "Two there!", "Three?"]
+        );
     }
 
     #[test]
     fn keeps_abbreviations_and_initials() {
         assert_eq!(
             texts("Mr. Smith met Gen. Jones in the U.S. capital. John F. Kennedy left."),
-            ["Mr. Smith met Gen. Jones in the U.S. capital.", "John F. Kennedy left."]
+            [
+                "Mr. Smith met Gen. Jones in the U.S. capital.",
+                "John F. Kennedy left."
+            ]
         );
     }
 
@@ -169,12 +190,27 @@ mod tests {
     fn paragraphs_and_headlines() {
         let t = "Headline here\n\nFirst para. Still first.\n\nSecond \"quoted.\" Next one.";
         let s = sentences(t);
-        assert_eq!(texts(t), ["Headline here", "First para.", "Still first.", "Second \"quoted.\"", "Next one."]);
-        assert_eq!(s.iter().map(|s| s.paragraph).collect::<Vec<_>>(), [0, 1, 1, 2, 2]);
+        assert_eq!(
+            texts(t),
+            [
+                "Headline here",
+                "First para.",
+                "Still first.",
+                "Second \"quoted.\"",
+                "Next one."
+            ]
+        );
+        assert_eq!(
+            s.iter().map(|s| s.paragraph).collect::<Vec<_>>(),
+            [0, 1, 1, 2, 2]
+        );
     }
 
     #[test]
     fn lowercase_after_period_does_not_split() {
-        assert_eq!(texts("It was 3 p.m. local time when it hit."), ["It was 3 p.m. local time when it hit."]);
+        assert_eq!(
+            texts("It was 3 p.m. local time when it hit."),
+            ["It was 3 p.m. local time when it hit."]
+        );
     }
 }

@@ -359,12 +359,18 @@ impl Gazetteer {
         let mut by_end: BTreeMap<usize, Vec<NameHit>> = BTreeMap::new();
         if let Some(b) = &self.bundled {
             walk(b.names.as_fst(), text, start, |end, at| {
-                by_end.entry(end).or_default().extend(b.postings(at).map(decode));
+                by_end
+                    .entry(end)
+                    .or_default()
+                    .extend(b.postings(at).map(decode));
             });
         }
         if !self.extra.is_empty() {
             walk(self.extra_names.as_fst(), text, start, |end, at| {
-                by_end.entry(end).or_default().extend(self.extra_post(at).map(decode));
+                by_end
+                    .entry(end)
+                    .or_default()
+                    .extend(self.extra_post(at).map(decode));
             });
         }
         for (end, hits) in by_end {
@@ -396,10 +402,12 @@ impl Gazetteer {
             self.extra_keys.insert(format!("id:{}", row.id), idx);
             match row.feature_code.as_str() {
                 "ADM1" if !row.admin1_code.is_empty() => {
-                    self.extra_keys.insert(format!("adm1:{}", row.admin1_code), idx);
+                    self.extra_keys
+                        .insert(format!("adm1:{}", row.admin1_code), idx);
                 }
                 c if c.starts_with("PCL") => {
-                    self.extra_keys.insert(format!("pcli:{}", row.country_code), idx);
+                    self.extra_keys
+                        .insert(format!("pcli:{}", row.country_code), idx);
                 }
                 _ => {}
             }
@@ -445,11 +453,16 @@ impl Gazetteer {
         let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
         let mut reader = std::io::BufReader::new(file);
         let mut first = String::new();
-        reader.read_line(&mut first).map_err(|e| Error::io(path, e))?;
+        reader
+            .read_line(&mut first)
+            .map_err(|e| Error::io(path, e))?;
         let rows = if first.starts_with("id,") || first.contains(",name,") {
             read_csv_rows(path, std::io::Read::chain(first.as_bytes(), reader))?
         } else if first.split('\t').count() >= 15 {
-            read_geonames_rows(path, std::io::BufReader::new(std::io::Read::chain(first.as_bytes(), reader)))?
+            read_geonames_rows(
+                path,
+                std::io::BufReader::new(std::io::Read::chain(first.as_bytes(), reader)),
+            )?
         } else {
             return Err(Error::GazetteerRow {
                 path: path.into(),
@@ -464,10 +477,18 @@ impl Gazetteer {
 }
 
 fn decode(e: u32) -> NameHit {
-    NameHit { place: e >> 1, main: e & 1 == 1 }
+    NameHit {
+        place: e >> 1,
+        main: e & 1 == 1,
+    }
 }
 
-fn walk<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>, text: &[u8], start: usize, mut f: impl FnMut(usize, u64)) {
+fn walk<D: AsRef<[u8]>>(
+    fst: &fst::raw::Fst<D>,
+    text: &[u8],
+    start: usize,
+    mut f: impl FnMut(usize, u64),
+) {
     let mut node = fst.root();
     let mut out = fst::raw::Output::zero();
     for (i, &b) in text[start..].iter().enumerate() {
@@ -496,13 +517,21 @@ fn coord(path: &Path, line: u64, what: &str, v: &str, lim: f64) -> Result<f64> {
 /// `ascii_name`, `admin1_code`, `admin1_name`, `population`, `capital` optional).
 pub fn read_csv_rows(path: &Path, input: impl std::io::Read) -> Result<Vec<Row>> {
     let mut rdr = csv::ReaderBuilder::new().flexible(false).from_reader(input);
-    let bad = |line: u64, reason: String| Error::GazetteerRow { path: path.into(), line, reason };
+    let bad = |line: u64, reason: String| Error::GazetteerRow {
+        path: path.into(),
+        line,
+        reason,
+    };
     let headers = rdr.headers().map_err(|e| bad(1, e.to_string()))?.clone();
     let col = |n: &str| headers.iter().position(|h| h.trim() == n);
     let need = |n: &str| col(n).ok_or_else(|| bad(1, format!("missing column {n:?}")));
     let (c_id, c_name, c_lat, c_lon) = (need("id")?, need("name")?, need("lat")?, need("lon")?);
-    let (c_ascii, c_alt, c_fclass, c_fcode) =
-        (col("ascii_name"), col("alt_names"), col("feature_class"), col("feature_code"));
+    let (c_ascii, c_alt, c_fclass, c_fcode) = (
+        col("ascii_name"),
+        col("alt_names"),
+        col("feature_class"),
+        col("feature_code"),
+    );
     let (c_cc, c_a1c, c_a1n, c_pop, c_cap) = (
         col("country_code"),
         col("admin1_code"),
@@ -520,15 +549,21 @@ pub fn read_csv_rows(path: &Path, input: impl std::io::Read) -> Result<Vec<Row>>
         if id.is_empty() || name.is_empty() {
             return Err(bad(line, "empty id or name".into()));
         }
-        let mut alt_names: Vec<String> =
-            get(c_alt).split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
+        let mut alt_names: Vec<String> = get(c_alt)
+            .split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect();
         let ascii = get(c_ascii);
         if !ascii.is_empty() && ascii != name {
             alt_names.push(ascii);
         }
         let population = match get(c_pop) {
             p if p.is_empty() => 0,
-            p => p.parse().map_err(|_| bad(line, format!("population {p:?} is not a whole number")))?,
+            p => p
+                .parse()
+                .map_err(|_| bad(line, format!("population {p:?} is not a whole number")))?,
         };
         let fcode = get(c_fcode);
         let cap = get(c_cap);
@@ -539,7 +574,11 @@ pub fn read_csv_rows(path: &Path, input: impl std::io::Read) -> Result<Vec<Row>>
             name,
             alt_names,
             feature_class: get(c_fclass).chars().next().unwrap_or('P'),
-            feature_code: if fcode.is_empty() { "PPL".into() } else { fcode },
+            feature_code: if fcode.is_empty() {
+                "PPL".into()
+            } else {
+                fcode
+            },
             country_code: get(c_cc),
             admin1_code: get(c_a1c),
             admin1_name: get(c_a1n),
@@ -574,12 +613,20 @@ pub fn read_geonames_rows(path: &Path, input: impl BufRead) -> Result<Vec<Row>> 
         if class != 'P' && class != 'A' {
             continue;
         }
-        let mut alt_names: Vec<String> =
-            f[3].split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
+        let mut alt_names: Vec<String> = f[3]
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect();
         if f[2] != f[1] && !f[2].is_empty() {
             alt_names.push(f[2].to_string());
         }
-        let admin1_code = if f[10].is_empty() { String::new() } else { format!("{}.{}", f[8], f[10]) };
+        let admin1_code = if f[10].is_empty() {
+            String::new()
+        } else {
+            format!("{}.{}", f[8], f[10])
+        };
         rows.push(Row {
             id: format!("geonames:{}", f[0]),
             name: f[1].to_string(),
@@ -596,4 +643,76 @@ pub fn read_geonames_rows(path: &Path, input: impl BufRead) -> Result<Vec<Row>> 
         });
     }
     Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bundled CSV itself: unique ids, coordinates in range and not swapped, no empty names.
+    #[test]
+    fn bundled_csv_is_sound() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/gazetteer.csv");
+        let rows = read_csv_rows(&path, std::fs::File::open(&path).unwrap()).unwrap();
+        assert!(rows.len() > 150_000, "{} rows", rows.len());
+        let mut ids = std::collections::HashSet::new();
+        for r in &rows {
+            assert!(ids.insert(r.id.as_str()), "duplicate id {}", r.id);
+            assert!(!r.name.trim().is_empty(), "empty name at {}", r.id);
+            assert!(r.lat.abs() <= 90.0 && r.lon.abs() <= 180.0, "{}", r.id);
+        }
+        let kyiv = rows.iter().find(|r| r.id == "geonames:703448").unwrap();
+        assert!(
+            (kyiv.lon - 30.5).abs() < 0.2 && (kyiv.lat - 50.45).abs() < 0.2,
+            "Kyiv at {} {}",
+            kyiv.lat,
+            kyiv.lon
+        );
+        assert!(rows.iter().any(|r| r.country_code == "RU"
+            && (r.name == "Tetkino" || r.alt_names.iter().any(|a| a == "Tetkino"))));
+    }
+
+    #[test]
+    fn bundled_index_reads_in_place() {
+        let g = Gazetteer::bundled();
+        let kursk = g.lookup("kursk");
+        assert!(kursk
+            .iter()
+            .any(|h| g.place(h.place).id == "geonames:538560"));
+        let ua = g.country("UA").unwrap();
+        assert_eq!(g.place(ua).name, "Ukraine");
+        let capital = g.place(ua).capital.map(|c| g.place(c).id);
+        assert_eq!(capital, Some("geonames:703448"));
+        let luhansk = g.admin1("UA.14").unwrap();
+        assert_eq!(g.place(luhansk).kind(), FeatureKind::Admin1);
+    }
+
+    #[test]
+    fn extra_rows_override_bundled_ones() {
+        let mut g = Gazetteer::bundled();
+        let n = g.len();
+        let csv =
+            "id,name,lat,lon,feature_code,country_code\ngeonames:538560,Kursk,1.5,2.5,PPL,RU\n";
+        let rows = read_csv_rows(Path::new("x.csv"), csv.as_bytes()).unwrap();
+        g.add_rows(rows);
+        assert_eq!(g.len(), n + 1);
+        let hits = g.lookup("Kursk");
+        let p = hits
+            .iter()
+            .map(|h| g.place(h.place))
+            .find(|p| p.id == "geonames:538560")
+            .unwrap();
+        assert_eq!((p.lat, p.lon), (1.5, 2.5));
+        assert_eq!(g.place(g.by_id("geonames:538560").unwrap()).lat, 1.5);
+    }
+
+    #[test]
+    fn geonames_dump_rows() {
+        let line = "703448\tKyiv\tKyiv\tKiev,Kijev\t50.45466\t30.5238\tP\tPPLC\tUA\t\t12\t\t\t\t2797553\t\t187\tEurope/Kyiv\t2024-01-01\n";
+        let rows = read_geonames_rows(Path::new("UA.txt"), line.as_bytes()).unwrap();
+        assert_eq!(rows[0].id, "geonames:703448");
+        assert_eq!((rows[0].lat, rows[0].lon), (50.45466, 30.5238));
+        assert_eq!(rows[0].admin1_code, "UA.12");
+        assert!(rows[0].alt_names.contains(&"Kiev".to_string()));
+    }
 }
