@@ -8,17 +8,16 @@
 //! code is 1 if any input failed. Files are written atomically.
 //! `eventmap lookup NAME` shows the gazetteer's candidates for a name.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
-use rayon::prelude::*;
 
 use crate::gazetteer::{fold, Gazetteer};
 use crate::input::{self, Defaults, Format};
-use crate::{emit, Engine, Layer};
+use crate::{batch, emit, Engine, Layer};
 
 /// Turn news articles into GeoJSON map layers of places and incidents.
 #[derive(Debug, Parser)]
@@ -56,7 +55,7 @@ pub struct MapArgs {
     /// Which features to write.
     #[arg(long, value_enum, default_value = "incidents")]
     pub layer: Layer,
-    /// Input format for stdin and for files with other extensions.
+    /// Input format for all inputs (default: by extension; stdin is sniffed).
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
     /// Publication date (YYYY-MM-DD) for articles that do not carry one.
@@ -87,6 +86,8 @@ pub enum FormatArg {
     Txt,
     /// Markdown.
     Md,
+    /// HTML page.
+    Html,
     /// JSON object or array.
     Json,
     /// JSON Lines.
@@ -98,6 +99,7 @@ impl From<FormatArg> for Format {
         match f {
             FormatArg::Txt => Format::Txt,
             FormatArg::Md => Format::Md,
+            FormatArg::Html => Format::Html,
             FormatArg::Json => Format::Json,
             FormatArg::Jsonl => Format::Jsonl,
         }
@@ -149,10 +151,6 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-fn warn(msg: impl std::fmt::Display) {
-    eprintln!("eventmap: warning: {msg}");
-}
-
 fn load_gazetteer(extra: &[PathBuf]) -> anyhow::Result<Gazetteer> {
     let mut g = Gazetteer::bundled();
     for path in extra {
@@ -162,153 +160,117 @@ fn load_gazetteer(extra: &[PathBuf]) -> anyhow::Result<Gazetteer> {
     Ok(g)
 }
 
-/// One unit of input: a file (or stdin) and how to read it.
-#[derive(Debug, Clone)]
-struct Input {
-    path: PathBuf,
-    /// Path relative to the folder it was found in (for `--out-dir`).
-    relative: PathBuf,
-    format: Format,
+/// Prints outcomes' messages, drives the progress bar, and passes features on.
+struct Reporter<'a> {
+    verbose: bool,
+    progress: Option<indicatif::ProgressBar>,
+    out: Out<'a>,
 }
 
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str()
-        .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
+enum Out<'a> {
+    Collection(emit::CollectionWriter<Box<dyn Write + 'a>>),
+    Seq(Box<dyn Write + 'a>),
+    Dir(PathBuf),
 }
 
-/// Expands the command-line inputs into files, reporting what cannot be read.
-fn discover(args: &MapArgs, failures: &mut usize) -> Vec<Input> {
-    let mut out = Vec::new();
-    for p in &args.inputs {
-        if p.as_os_str() == "-" {
-            let format = args.format.map(Format::from).unwrap_or(Format::Txt);
-            out.push(Input {
-                path: p.clone(),
-                relative: PathBuf::from("stdin"),
-                format,
-            });
-            continue;
+impl Reporter<'_> {
+    fn say(&self, line: String) {
+        match &self.progress {
+            Some(p) => p.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
         }
-        if p.is_dir() {
-            let walker = walkdir::WalkDir::new(p)
-                .follow_links(true)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
-            for entry in walker {
-                match entry {
-                    Ok(e) if e.file_type().is_file() => {
-                        let path = e.path();
-                        let ext = path.extension().and_then(|x| x.to_str()).unwrap_or("");
-                        let Some(format) = Format::from_extension(ext) else {
-                            if args.verbose {
-                                warn(format_args!(
-                                    "{}: skipped (not a supported format)",
-                                    path.display()
-                                ));
-                            }
-                            continue;
-                        };
-                        let relative = path.strip_prefix(p).unwrap_or(path).to_path_buf();
-                        out.push(Input {
-                            path: path.to_path_buf(),
-                            relative,
-                            format,
-                        });
+    }
+}
+
+/// The `--out-dir` file for an article: the input's relative path with
+/// `.geojson`, or for records of a JSON/JSONL file, `<file stem>/<id>.geojson`.
+fn out_dir_path(dir: &Path, relative: &Path, source: &str, record: bool) -> PathBuf {
+    let mut rel = relative.to_path_buf();
+    // news.jsonl.gz -> news.jsonl -> news
+    while rel.extension().is_some_and(|e| e == "gz") {
+        rel.set_extension("");
+    }
+    rel.set_extension("");
+    if record {
+        let id = source.rsplit_once('#').map_or("record", |x| x.1);
+        let safe: String = id
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || "-_.".contains(c) {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        rel.push(safe);
+    }
+    let mut p = dir.join(rel);
+    p.set_extension("geojson");
+    p
+}
+
+impl batch::Sink for Reporter<'_> {
+    fn accept(&mut self, outcome: batch::Outcome) -> anyhow::Result<()> {
+        if let Some(p) = &self.progress {
+            p.set_position(batch::BYTES_READ.load(std::sync::atomic::Ordering::Relaxed));
+        }
+        match outcome {
+            batch::Outcome::Failed(m) | batch::Outcome::Warning(m) => {
+                self.say(format!("eventmap: warning: {m}"))
+            }
+            batch::Outcome::Skipped(p) => {
+                if self.verbose {
+                    self.say(format!(
+                        "eventmap: {}: skipped (not a supported format: {})",
+                        p.display(),
+                        input::SUPPORTED
+                    ));
+                }
+            }
+            batch::Outcome::Mapped {
+                source,
+                relative,
+                record,
+                features,
+                ..
+            } => {
+                if let Some(p) = &self.progress {
+                    p.inc_length(0);
+                    p.set_message(source.clone());
+                }
+                if self.verbose {
+                    self.say(format!("eventmap: {source}: {} features", features.len()));
+                }
+                match &mut self.out {
+                    Out::Collection(w) => {
+                        for f in &features {
+                            w.push(f).context("writing output")?;
+                        }
                     }
-                    Ok(_) => {}
-                    Err(e) => {
-                        // Unreadable folders and symlink loops.
-                        warn(format_args!("{e}"));
-                        *failures += 1;
+                    Out::Seq(w) => {
+                        emit::write_seq(&features, w).context("writing stdout")?;
+                        w.flush().context("writing stdout")?;
+                    }
+                    Out::Dir(dir) => {
+                        let path = out_dir_path(dir, &relative, &source, record);
+                        write_atomic(&path, |w| {
+                            emit::write_collection(features, &mut WriteAdapter(w))
+                        })?;
                     }
                 }
             }
-            continue;
         }
-        let format = match args.format {
-            Some(f) => Ok(f.into()),
-            None => Format::of_path(p),
-        };
-        match format {
-            Ok(format) => {
-                let relative = PathBuf::from(p.file_name().unwrap_or(p.as_os_str()));
-                out.push(Input {
-                    path: p.clone(),
-                    relative,
-                    format,
-                });
-            }
-            Err(e) => {
-                warn(e);
-                *failures += 1;
-            }
-        }
+        Ok(())
     }
-    out
 }
 
-/// The result of one input: its features and its errors.
-struct Done {
-    input: Input,
-    features: Vec<geojson::Feature>,
-    errors: Vec<String>,
-    articles: usize,
-    bytes: usize,
-}
-
-fn process(
-    engine: &Engine,
-    input: Input,
-    stdin: Option<&[u8]>,
-    layer: Layer,
-    defaults: &Defaults,
-) -> Done {
-    let mut done = Done {
-        input,
-        features: Vec::new(),
-        errors: Vec::new(),
-        articles: 0,
-        bytes: 0,
-    };
-    let source = done.input.path.display().to_string();
-    let bytes = match stdin {
-        Some(b) => b.to_vec(),
-        None => match std::fs::read(&done.input.path) {
-            Ok(b) => b,
-            Err(e) => {
-                done.errors.push(format!("{source}: {e}"));
-                return done;
-            }
-        },
-    };
-    done.bytes = bytes.len();
-    for article in input::read_articles(&source, bytes, done.input.format, defaults) {
-        match article {
-            Ok(a) => {
-                let analysis = engine.analyze(&a.text, a.date);
-                done.features
-                    .extend(emit::features(&a, &analysis, layer, &engine.gazetteer));
-                done.articles += 1;
-            }
-            Err(e) => done.errors.push(e.to_string()),
-        }
-    }
-    done
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder.
+/// Writes to `path` through a temporary file in the same folder.
 fn write_atomic(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("creating a file in {}", dir.display()))?;
+    let mut tmp = temp_beside(path)?;
     {
         let mut w = std::io::BufWriter::new(tmp.as_file_mut());
         write(&mut w).with_context(|| format!("writing {}", path.display()))?;
@@ -320,100 +282,143 @@ fn write_atomic(
     Ok(())
 }
 
+/// A temporary file in `path`'s folder (created if missing), to be renamed onto `path`.
+fn temp_beside(path: &Path) -> anyhow::Result<tempfile::NamedTempFile> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir).with_context(|| format!("creating folder {}", dir.display()))?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+    tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))
+}
+
+fn progress_bar(specs: &[batch::Spec]) -> Option<indicatif::ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    // Total bytes of the files to read (a quick walk; stdin counts nothing).
+    let mut total = 0u64;
+    for s in specs {
+        if s.path.is_dir() {
+            for e in walkdir::WalkDir::new(&s.path)
+                .follow_links(true)
+                .into_iter()
+                .flatten()
+            {
+                if e.file_type().is_file() {
+                    total += e.metadata().map(|m| m.len()).unwrap_or(0);
+                }
+            }
+        } else if let Ok(m) = std::fs::metadata(&s.path) {
+            total += m.len();
+        }
+    }
+    let bar = indicatif::ProgressBar::new(total);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    Some(bar)
+}
+
 fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
+    // Outputs first: a bad output path fails before any work is done.
+    let mut out_file = match &args.output {
+        Some(path) => Some((path.clone(), temp_beside(path)?)),
+        None => None,
+    };
+    if let Some(dir) = &args.out_dir {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("creating folder {}", dir.display()))?;
+        tempfile::tempfile_in(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
+    }
     let engine = Engine::new(load_gazetteer(&args.gazetteer)?);
     let defaults = Defaults {
         date: args.date,
         title: args.title.clone(),
         url: args.url.clone(),
     };
-    let mut failures = 0usize;
-    let inputs = discover(&args, &mut failures);
-    let stdin_bytes = if inputs.iter().any(|i| i.path.as_os_str() == "-") {
-        let mut b = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut b)
-            .context("reading stdin")?;
-        Some(b)
+    let specs: Vec<batch::Spec> = args
+        .inputs
+        .iter()
+        .map(|p| batch::Spec {
+            path: p.clone(),
+            format: args.format.map(Format::from),
+        })
+        .collect();
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+
+    let stdout = std::io::stdout();
+    let out = if let Some(dir) = &args.out_dir {
+        Out::Dir(dir.clone())
+    } else if args.seq {
+        Out::Seq(Box::new(std::io::BufWriter::new(stdout.lock())))
+    } else if let Some((_, tmp)) = &mut out_file {
+        let f = tmp
+            .as_file_mut()
+            .try_clone()
+            .context("opening the output file")?;
+        Out::Collection(emit::CollectionWriter::new(
+            Box::new(std::io::BufWriter::new(f)) as Box<dyn Write>,
+        )?)
     } else {
-        None
+        Out::Collection(emit::CollectionWriter::new(
+            Box::new(std::io::BufWriter::new(stdout.lock())) as Box<dyn Write>,
+        )?)
     };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .context("starting worker threads")?;
-    let results: Vec<Done> = pool.install(|| {
-        inputs
-            .into_par_iter()
-            .map(|i| {
-                let stdin =
-                    (i.path.as_os_str() == "-").then(|| stdin_bytes.as_deref().unwrap_or(&[]));
-                process(&engine, i, stdin, args.layer, &defaults)
-            })
-            .collect()
-    });
-
-    let (mut articles, mut bytes, mut incidents, mut places) = (0usize, 0usize, 0usize, 0usize);
-    for d in &results {
-        for e in &d.errors {
-            warn(e);
-            failures += 1;
-        }
-        if args.verbose {
-            eprintln!(
-                "eventmap: {}: {} articles, {} features",
-                d.input.path.display(),
-                d.articles,
-                d.features.len()
-            );
-        }
-        articles += d.articles;
-        bytes += d.bytes;
-        for f in &d.features {
-            match f.property("kind").and_then(|k| k.as_str()) {
-                Some("incident") => incidents += 1,
-                _ => places += 1,
-            }
-        }
+    let mut reporter = Reporter {
+        verbose: args.verbose,
+        progress: progress_bar(&specs),
+        out,
+    };
+    let mut stdin = std::io::stdin();
+    let summary = batch::run(
+        &engine,
+        &specs,
+        &defaults,
+        args.layer,
+        jobs,
+        &mut stdin,
+        &mut reporter,
+    );
+    if let Some(p) = &reporter.progress {
+        p.finish_and_clear();
     }
-
-    if let Some(dir) = &args.out_dir {
-        for d in &results {
-            if d.articles == 0 {
-                continue;
-            }
-            let path = dir.join(&d.input.relative).with_extension("geojson");
-            let features = d.features.clone();
-            write_atomic(&path, |w| {
-                emit::write_collection(features, &mut WriteAdapter(w))
-            })?;
+    let summary = summary?;
+    match reporter.out {
+        Out::Collection(w) => {
+            w.finish().context("writing output")?;
         }
-    } else {
-        let all: Vec<geojson::Feature> = results.into_iter().flat_map(|d| d.features).collect();
-        if args.seq {
-            let stdout = std::io::stdout();
-            let mut w = std::io::BufWriter::new(stdout.lock());
-            emit::write_seq(&all, &mut w).context("writing stdout")?;
-            w.flush().context("writing stdout")?;
-        } else if let Some(path) = &args.output {
-            write_atomic(path, |w| emit::write_collection(all, &mut WriteAdapter(w)))?;
-        } else {
-            let stdout = std::io::stdout();
-            let mut w = std::io::BufWriter::new(stdout.lock());
-            emit::write_collection(all, &mut w).context("writing stdout")?;
-            w.flush().context("writing stdout")?;
-        }
+        Out::Seq(mut w) => w.flush().context("writing stdout")?,
+        Out::Dir(_) => {}
+    }
+    if let Some((path, tmp)) = out_file {
+        tmp.persist(&path)
+            .with_context(|| format!("writing {}", path.display()))?;
     }
     let secs = started.elapsed().as_secs_f64();
-    if args.verbose || std::io::stderr().is_terminal() {
-        eprintln!(
-            "eventmap: {articles} articles read, {failures} failed, {incidents} incidents, {places} places, {:.1} MB in {secs:.2}s ({:.1} MB/s)",
-            bytes as f64 / 1e6,
-            bytes as f64 / 1e6 / secs.max(1e-9)
-        );
-    }
-    Ok(if failures > 0 {
+    eprintln!(
+        "eventmap: {} articles read, {} failed, {} incidents, {} places, {:.1} MB in {secs:.2} s ({:.1} MB/s, {:.0} articles/s)",
+        summary.articles,
+        summary.failed,
+        summary.incidents,
+        summary.places,
+        summary.bytes as f64 / 1e6,
+        summary.bytes as f64 / 1e6 / secs.max(1e-9),
+        summary.articles as f64 / secs.max(1e-9),
+    );
+    Ok(if summary.failed > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

@@ -10,7 +10,7 @@
 
 use std::io::Write;
 
-use geojson::{Feature, FeatureCollection, Geometry, JsonObject, JsonValue, Value};
+use geojson::{Feature, Geometry, JsonObject, JsonValue, Value};
 use serde_json::json;
 
 use crate::gazetteer::{Gazetteer, Place};
@@ -168,51 +168,73 @@ pub fn place_precision(p: &Place<'_>) -> u8 {
     }
 }
 
-/// The bounding box `[west, south, east, north]` of point features.
-pub fn bbox(features: &[Feature]) -> Option<Vec<f64>> {
-    let mut b = [
-        f64::INFINITY,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-        f64::NEG_INFINITY,
-    ];
-    for f in features {
+/// Streams a FeatureCollection: features as they come, one per line, and the
+/// bbox (`[west, south, east, north]`) after them, so nothing is held in memory.
+#[derive(Debug)]
+pub struct CollectionWriter<W: Write> {
+    out: W,
+    count: usize,
+    bbox: [f64; 4],
+}
+
+impl<W: Write> CollectionWriter<W> {
+    /// Starts the collection.
+    pub fn new(mut out: W) -> std::io::Result<Self> {
+        out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[")?;
+        Ok(CollectionWriter {
+            out,
+            count: 0,
+            bbox: [
+                f64::INFINITY,
+                f64::INFINITY,
+                f64::NEG_INFINITY,
+                f64::NEG_INFINITY,
+            ],
+        })
+    }
+
+    /// Writes one feature.
+    pub fn push(&mut self, f: &Feature) -> std::io::Result<()> {
         if let Some(Geometry {
             value: Value::Point(c),
             ..
         }) = &f.geometry
         {
-            b[0] = b[0].min(c[0]);
-            b[1] = b[1].min(c[1]);
-            b[2] = b[2].max(c[0]);
-            b[3] = b[3].max(c[1]);
+            self.bbox[0] = self.bbox[0].min(c[0]);
+            self.bbox[1] = self.bbox[1].min(c[1]);
+            self.bbox[2] = self.bbox[2].max(c[0]);
+            self.bbox[3] = self.bbox[3].max(c[1]);
         }
+        self.out
+            .write_all(if self.count == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut self.out, f)?;
+        self.count += 1;
+        Ok(())
     }
-    b[0].is_finite().then(|| b.to_vec())
+
+    /// Closes the collection and returns the writer.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        self.out.write_all(b"\n]")?;
+        if self.bbox[0].is_finite() {
+            write!(
+                self.out,
+                ",\"bbox\":{}",
+                serde_json::to_string(&self.bbox.to_vec())?
+            )?;
+        }
+        self.out.write_all(b"}\n")?;
+        self.out.flush()?;
+        Ok(self.out)
+    }
 }
 
-/// Writes a FeatureCollection (with its bbox), one feature per line.
+/// Writes a whole FeatureCollection.
 pub fn write_collection(features: Vec<Feature>, out: &mut impl Write) -> std::io::Result<()> {
-    let fc = FeatureCollection {
-        bbox: bbox(&features),
-        features,
-        foreign_members: None,
-    };
-    // Compact, but one feature per line so that diffs and `grep` work.
-    write!(out, "{{\"type\":\"FeatureCollection\"")?;
-    if let Some(b) = &fc.bbox {
-        write!(out, ",\"bbox\":{}", serde_json::to_string(b)?)?;
+    let mut w = CollectionWriter::new(out)?;
+    for f in &features {
+        w.push(f)?;
     }
-    write!(out, ",\"features\":[")?;
-    for (i, f) in fc.features.iter().enumerate() {
-        write!(
-            out,
-            "{}\n{}",
-            if i == 0 { "" } else { "," },
-            serde_json::to_string(f)?
-        )?;
-    }
-    writeln!(out, "\n]}}")?;
+    w.finish()?;
     Ok(())
 }
 

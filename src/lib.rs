@@ -10,6 +10,7 @@
 //! [`Engine::analyze`] runs it on one article's text; [`cli`] wires it to files,
 //! folders and streams.
 
+pub mod batch;
 pub mod cli;
 pub mod emit;
 pub mod error;

@@ -1,0 +1,448 @@
+//! Batch: command-line inputs in, features streamed to a [`Sink`] out, in
+//! input order, with every core busy and memory that does not grow with the
+//! corpus.
+//!
+//! One thread walks the inputs (files, folders in sorted order, stdin) and
+//! reads articles one at a time; worker threads map them; the calling thread
+//! puts results back in input order and hands them to the sink as soon as the
+//! next one is ready. At most a fixed window of articles is in flight, so a
+//! corpus of any size runs in bounded memory, and the bytes written are the
+//! same for any number of workers.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc;
+use std::sync::{Arc, Condvar, Mutex};
+
+use geojson::Feature;
+
+use crate::error::Error;
+use crate::input::{self, Article, Defaults, Format, Item};
+use crate::{emit, Engine, Layer};
+
+/// One command-line input: a path, a folder or `-`.
+#[derive(Debug, Clone)]
+pub struct Spec {
+    /// The path as given (`-` for stdin).
+    pub path: PathBuf,
+    /// `--format`, which overrides extensions and sniffing.
+    pub format: Option<Format>,
+}
+
+/// What happened to one item of the input stream, in order.
+#[derive(Debug)]
+pub enum Outcome {
+    /// An article was mapped.
+    Mapped {
+        /// The article (its text is dropped once mapped, to keep memory flat).
+        source: String,
+        /// The path of the file it came from, relative to the folder given on the
+        /// command line (for `--out-dir`).
+        relative: PathBuf,
+        /// Whether the file holds several articles (JSON, JSON Lines).
+        record: bool,
+        /// Its features.
+        features: Vec<Feature>,
+        /// Size of the article text in bytes.
+        bytes: usize,
+    },
+    /// An input or record was skipped.
+    Failed(String),
+    /// An input was read imperfectly.
+    Warning(String),
+    /// A file was skipped in a folder walk (unsupported extension).
+    Skipped(PathBuf),
+}
+
+/// Where outcomes go.
+pub trait Sink {
+    /// Receives the next outcome in input order.
+    fn accept(&mut self, outcome: Outcome) -> anyhow::Result<()>;
+}
+
+/// Counters for the summary line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Articles mapped.
+    pub articles: usize,
+    /// Inputs or records skipped, and warnings.
+    pub failed: usize,
+    /// Incident features.
+    pub incidents: usize,
+    /// Place features.
+    pub places: usize,
+    /// Bytes of article text.
+    pub bytes: u64,
+}
+
+/// Bytes of input read so far, for progress bars.
+pub static BYTES_READ: AtomicU64 = AtomicU64::new(0);
+
+struct Window {
+    free: Mutex<usize>,
+    cv: Condvar,
+    closed: AtomicBool,
+}
+
+impl Window {
+    fn acquire(&self) -> bool {
+        let mut free = self.free.lock().unwrap_or_else(|p| p.into_inner());
+        while *free == 0 && !self.closed.load(Ordering::Relaxed) {
+            free = self.cv.wait(free).unwrap_or_else(|p| p.into_inner());
+        }
+        if self.closed.load(Ordering::Relaxed) {
+            return false;
+        }
+        *free -= 1;
+        true
+    }
+    fn release(&self) {
+        *self.free.lock().unwrap_or_else(|p| p.into_inner()) += 1;
+        self.cv.notify_one();
+    }
+    fn close(&self) {
+        self.closed.store(true, Ordering::Relaxed);
+        self.cv.notify_all();
+    }
+}
+
+enum Work {
+    Article {
+        article: Article,
+        relative: PathBuf,
+        record: bool,
+    },
+    Done(Outcome),
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str()
+        .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
+}
+
+/// Walks the specs and reads every article, calling `send` with each in order;
+/// stops early if `send` returns false.
+fn produce(
+    specs: &[Spec],
+    defaults: &Defaults,
+    stdin: &mut dyn std::io::Read,
+    send: &mut dyn FnMut(Work) -> bool,
+) {
+    let read_one = |path: &Path,
+                    relative: PathBuf,
+                    format: Option<Format>,
+                    gz: bool,
+                    send: &mut dyn FnMut(Work) -> bool|
+     -> bool {
+        let display = path.display().to_string();
+        let file = match std::fs::File::open(path) {
+            Ok(f) => f,
+            Err(e) => return send(Work::Done(Outcome::Failed(format!("{display}: {e}")))),
+        };
+        if !gz {
+            if let Ok(m) = file.metadata() {
+                if m.len() as usize > input::MAX_ARTICLE_BYTES
+                    && !matches!(format, Some(Format::Jsonl))
+                {
+                    BYTES_READ.fetch_add(m.len(), Ordering::Relaxed);
+                    return send(Work::Done(Outcome::Failed(format!(
+                        "{display}: {} MB is larger than the {} MB article limit: skipped",
+                        m.len() >> 20,
+                        input::MAX_ARTICLE_BYTES >> 20
+                    ))));
+                }
+            }
+        }
+        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+        let mut reader: Box<dyn std::io::Read> = if gz {
+            Box::new(flate2::read::MultiGzDecoder::new(file))
+        } else {
+            Box::new(file)
+        };
+        let record = matches!(format, Some(Format::Json | Format::Jsonl));
+        let mut go = true;
+        input::read_input(&display, &mut reader, format, defaults, &mut |item| {
+            if !go {
+                return;
+            }
+            go = send(match item {
+                Item::Article(article) => Work::Article {
+                    article,
+                    relative: relative.clone(),
+                    record,
+                },
+                Item::Failed(e) => Work::Done(Outcome::Failed(e.to_string())),
+                Item::Warning(e) => Work::Done(Outcome::Warning(e.to_string())),
+            });
+        });
+        BYTES_READ.fetch_add(size, Ordering::Relaxed);
+        go
+    };
+
+    for spec in specs {
+        let p = &spec.path;
+        if p.as_os_str() == "-" {
+            let mut go = true;
+            input::read_input("-", stdin, spec.format, defaults, &mut |item| {
+                if !go {
+                    return;
+                }
+                go = send(match item {
+                    Item::Article(article) => Work::Article {
+                        article,
+                        relative: PathBuf::from("stdin"),
+                        record: true,
+                    },
+                    Item::Failed(e) => Work::Done(Outcome::Failed(e.to_string())),
+                    Item::Warning(e) => Work::Done(Outcome::Warning(e.to_string())),
+                });
+            });
+            if !go {
+                return;
+            }
+            continue;
+        }
+        if p.is_dir() {
+            let walker = walkdir::WalkDir::new(p)
+                .follow_links(true)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+            for entry in walker {
+                let go = match entry {
+                    Ok(e) if e.file_type().is_file() => {
+                        let path = e.path();
+                        let relative = path.strip_prefix(p).unwrap_or(path).to_path_buf();
+                        match (spec.format, Format::of_path(path)) {
+                            (_, Ok((f, gz))) => {
+                                read_one(path, relative, Some(spec.format.unwrap_or(f)), gz, send)
+                            }
+                            (Some(f), Err(_)) => read_one(path, relative, Some(f), false, send),
+                            (None, Err(_)) => {
+                                send(Work::Done(Outcome::Skipped(path.to_path_buf())))
+                            }
+                        }
+                    }
+                    Ok(_) => true,
+                    // Unreadable folders, symlink loops.
+                    Err(e) => send(Work::Done(Outcome::Failed(e.to_string()))),
+                };
+                if !go {
+                    return;
+                }
+            }
+            continue;
+        }
+        let relative = PathBuf::from(p.file_name().unwrap_or(p.as_os_str()));
+        let go = match (spec.format, Format::of_path(p)) {
+            (_, Ok((f, gz))) => read_one(p, relative, Some(spec.format.unwrap_or(f)), gz, send),
+            (Some(f), Err(_)) => read_one(p, relative, Some(f), false, send),
+            (None, Err(e)) if p.exists() => send(Work::Done(Outcome::Failed(e.to_string()))),
+            (None, Err(_)) => send(Work::Done(Outcome::Failed(
+                Error::io(p, std::io::Error::from(std::io::ErrorKind::NotFound)).to_string(),
+            ))),
+        };
+        if !go {
+            return;
+        }
+    }
+}
+
+/// Maps every article of `specs` with `jobs` workers, handing outcomes to
+/// `sink` in input order. Returns the summary, or the sink's first error.
+pub fn run(
+    engine: &Engine,
+    specs: &[Spec],
+    defaults: &Defaults,
+    layer: Layer,
+    jobs: usize,
+    stdin: &mut (dyn std::io::Read + Send),
+    sink: &mut dyn Sink,
+) -> anyhow::Result<Summary> {
+    let jobs = jobs.max(1);
+    let window = Window {
+        free: Mutex::new(jobs * 32),
+        cv: Condvar::new(),
+        closed: AtomicBool::new(false),
+    };
+    let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Work)>(jobs * 4);
+    let work_rx = Arc::new(Mutex::new(work_rx));
+    let (done_tx, done_rx) = mpsc::channel::<(u64, Outcome)>();
+    let mut summary = Summary::default();
+
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let window = &window;
+        scope.spawn(move || {
+            let mut seq = 0u64;
+            produce(specs, defaults, stdin, &mut |w| {
+                if !window.acquire() {
+                    return false;
+                }
+                let ok = work_tx.send((seq, w)).is_ok();
+                seq += 1;
+                ok
+            });
+            drop(work_tx);
+        });
+        for _ in 0..jobs {
+            let rx = Arc::clone(&work_rx);
+            let tx = done_tx.clone();
+            scope.spawn(move || loop {
+                let next = rx.lock().unwrap_or_else(|p| p.into_inner()).recv();
+                let Ok((seq, work)) = next else { break };
+                let outcome = match work {
+                    Work::Done(o) => o,
+                    Work::Article {
+                        article,
+                        relative,
+                        record,
+                    } => {
+                        let analysis = engine.analyze(&article.text, article.date);
+                        let features =
+                            emit::features(&article, &analysis, layer, &engine.gazetteer);
+                        Outcome::Mapped {
+                            source: article.source,
+                            relative,
+                            record,
+                            features,
+                            bytes: article.text.len(),
+                        }
+                    }
+                };
+                if tx.send((seq, outcome)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(done_tx);
+
+        let mut pending: BTreeMap<u64, Outcome> = BTreeMap::new();
+        let mut next = 0u64;
+        let mut result = Ok(());
+        for (seq, outcome) in done_rx.iter() {
+            pending.insert(seq, outcome);
+            while let Some(o) = pending.remove(&next) {
+                next += 1;
+                window.release();
+                if result.is_err() {
+                    continue;
+                }
+                match &o {
+                    Outcome::Mapped {
+                        features, bytes, ..
+                    } => {
+                        summary.articles += 1;
+                        summary.bytes += *bytes as u64;
+                        for f in features {
+                            match f.property("kind").and_then(|k| k.as_str()) {
+                                Some("incident") => summary.incidents += 1,
+                                _ => summary.places += 1,
+                            }
+                        }
+                    }
+                    Outcome::Failed(_) | Outcome::Warning(_) => summary.failed += 1,
+                    Outcome::Skipped(_) => {}
+                }
+                if let Err(e) = sink.accept(o) {
+                    // Stop reading; let the workers drain.
+                    window.close();
+                    result = Err(e);
+                }
+            }
+        }
+        result
+    })?;
+    Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Gazetteer;
+
+    struct Collect(Vec<String>);
+    impl Sink for Collect {
+        fn accept(&mut self, o: Outcome) -> anyhow::Result<()> {
+            self.0.push(match o {
+                Outcome::Mapped { source, .. } => format!("mapped {source}"),
+                Outcome::Failed(e) => format!("failed {e}"),
+                Outcome::Warning(e) => format!("warning {e}"),
+                Outcome::Skipped(p) => format!("skipped {}", p.display()),
+            });
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn stdin_records_come_out_in_order_for_any_number_of_workers() {
+        let engine = Engine::new(Gazetteer::empty());
+        let mut input = String::new();
+        for i in 0..200 {
+            input.push_str(&format!(
+                "{{\"id\": \"a{i}\", \"text\": \"Article {i}.\"}}\n"
+            ));
+        }
+        input.push_str("{broken\n");
+        let spec = [Spec {
+            path: "-".into(),
+            format: Some(Format::Jsonl),
+        }];
+        let mut outs = Vec::new();
+        for jobs in [1, 3] {
+            let mut sink = Collect(Vec::new());
+            let s = run(
+                &engine,
+                &spec,
+                &Defaults::default(),
+                Layer::All,
+                jobs,
+                &mut input.as_bytes(),
+                &mut sink,
+            )
+            .unwrap();
+            assert_eq!((s.articles, s.failed), (200, 1));
+            outs.push(sink.0);
+        }
+        assert_eq!(outs[0], outs[1]);
+        assert_eq!(outs[0][0], "mapped -#a0");
+        assert!(
+            outs[0][200].starts_with("failed -:201: invalid JSON"),
+            "{}",
+            outs[0][200]
+        );
+    }
+
+    struct FailAfter(usize);
+    impl Sink for FailAfter {
+        fn accept(&mut self, _: Outcome) -> anyhow::Result<()> {
+            if self.0 == 0 {
+                anyhow::bail!("sink closed");
+            }
+            self.0 -= 1;
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_failing_sink_stops_the_run() {
+        let engine = Engine::new(Gazetteer::empty());
+        let input: String = (0..10_000)
+            .map(|i| format!("{{\"text\": \"A {i}.\"}}\n"))
+            .collect();
+        let spec = [Spec {
+            path: "-".into(),
+            format: Some(Format::Jsonl),
+        }];
+        let r = run(
+            &engine,
+            &spec,
+            &Defaults::default(),
+            Layer::All,
+            2,
+            &mut input.as_bytes(),
+            &mut FailAfter(5),
+        );
+        assert_eq!(r.unwrap_err().to_string(), "sink closed");
+    }
+}

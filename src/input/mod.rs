@@ -1,0 +1,633 @@
+//! Input: files and streams in, [`Article`]s out.
+//!
+//! Formats: plain text and Markdown (`.txt`, `.md`; a leading `Date:`, `Title:`
+//! or `URL:` line, or YAML front matter, is read as metadata and left in the
+//! text so that offsets stay those of the file), HTML (`.html`, `.htm`: main text
+//! and metadata, see [`html`]), JSON (`.json`: one article object or an array of
+//! them) and JSON Lines (`.jsonl`, `.ndjson`: one article per line, text from
+//! `text`/`body`/`content`, metadata from `title`, `url`,
+//! `date`/`published`/`published_at`, `id`), each also gzip-compressed (`.gz`).
+//! The publication date may also come from the file name
+//! (`lysychansk-2022-07-03.txt`) or from `--date`.
+//!
+//! Bad input is never fatal: [`read_input`] hands every article, failure and
+//! warning to a callback, in input order, and goes on. Files are streamed: JSON
+//! Lines one record at a time, and no article or record larger than
+//! [`MAX_ARTICLE_BYTES`] is held in memory. Text that is not valid UTF-8 is
+//! decoded with U+FFFD in place of the invalid bytes and a warning naming the
+//! first bad byte's offset; offsets in the output then refer to the decoded text.
+
+pub mod html;
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+
+/// The formats eventmap reads, as listed in error messages.
+pub const SUPPORTED: &str =
+    "txt, md, html, htm, json, jsonl, ndjson, and each of them .gz-compressed";
+
+/// The largest article (or JSON Lines record) eventmap reads; larger ones are
+/// skipped with a warning rather than held in memory.
+pub const MAX_ARTICLE_BYTES: usize = 32 << 20;
+
+/// An input format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text.
+    Txt,
+    /// Markdown (read as text).
+    Md,
+    /// HTML (main text extracted).
+    Html,
+    /// One JSON article or an array of them.
+    Json,
+    /// One JSON article per line.
+    Jsonl,
+}
+
+impl Format {
+    /// The format for a file extension, if eventmap reads it.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        match ext.to_ascii_lowercase().as_str() {
+            "txt" | "text" => Some(Format::Txt),
+            "md" | "markdown" => Some(Format::Md),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "json" => Some(Format::Json),
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            _ => None,
+        }
+    }
+
+    /// The format of `path` by extension, and whether it is gzip-compressed
+    /// (`news.jsonl.gz`).
+    pub fn of_path(path: &Path) -> Result<(Format, bool)> {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let (stem, gz) = match name
+            .strip_suffix(".gz")
+            .or_else(|| name.strip_suffix(".GZ"))
+        {
+            Some(stem) => (stem, true),
+            None => (name, false),
+        };
+        let ext = Path::new(stem)
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("");
+        match Format::from_extension(ext) {
+            Some(f) => Ok((f, gz)),
+            None => Err(Error::UnsupportedFormat {
+                path: path.into(),
+                ext: if gz {
+                    format!("{ext}.gz")
+                } else {
+                    ext.to_string()
+                },
+                supported: SUPPORTED,
+            }),
+        }
+    }
+
+    /// Guesses the format of a stream from its first bytes.
+    pub fn sniff(head: &[u8]) -> Format {
+        let t = head
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .map_or(&[][..], |i| &head[i..]);
+        let t = t.strip_prefix(b"\xef\xbb\xbf").unwrap_or(t);
+        match t.first() {
+            Some(b'{') => Format::Jsonl,
+            Some(b'[') => Format::Json,
+            Some(b'<') => Format::Html,
+            _ => Format::Txt,
+        }
+    }
+}
+
+/// Metadata given on the command line, used where the input has none.
+#[derive(Debug, Clone, Default)]
+pub struct Defaults {
+    /// `--date`.
+    pub date: Option<NaiveDate>,
+    /// `--title`.
+    pub title: Option<String>,
+    /// `--url`.
+    pub url: Option<String>,
+}
+
+/// One article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// Where it came from: a path, `path#line` or `path#id` for records, `-` for stdin.
+    pub source: String,
+    /// The text all offsets refer to.
+    pub text: String,
+    /// Title, if known.
+    pub title: Option<String>,
+    /// URL, if known.
+    pub url: Option<String>,
+    /// Publication date, if known.
+    pub date: Option<NaiveDate>,
+}
+
+/// Parses `YYYY-MM-DD` (a longer timestamp is cut to its date).
+pub fn parse_date(s: &str) -> Result<NaiveDate> {
+    let t = s.trim();
+    let head = t.get(..10).unwrap_or(t);
+    NaiveDate::parse_from_str(head, "%Y-%m-%d").map_err(|_| Error::BadDate {
+        value: s.to_string(),
+    })
+}
+
+/// A `YYYY-MM-DD` inside a file name.
+fn date_in_name(name: &str) -> Option<NaiveDate> {
+    let b = name.as_bytes();
+    (0..b.len().saturating_sub(9)).find_map(|i| {
+        let w = name.get(i..i + 10)?;
+        let shape = w.bytes().enumerate().all(|(k, c)| {
+            if k == 4 || k == 7 {
+                c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+        if shape {
+            NaiveDate::parse_from_str(w, "%Y-%m-%d").ok()
+        } else {
+            None
+        }
+    })
+}
+
+/// Reads a plain-text or Markdown article.
+pub fn read_text(source: &str, text: String, defaults: &Defaults) -> Article {
+    let mut date = None;
+    let mut title = None;
+    let mut url = None;
+    // Header lines ("Date: ...") or YAML front matter ("---" ... "---").
+    let mut lines = text.lines();
+    let mut in_front = false;
+    for (k, line) in lines.by_ref().enumerate().take(40) {
+        let l = line.trim();
+        if k == 0 && l == "---" {
+            in_front = true;
+            continue;
+        }
+        if in_front && l == "---" {
+            break;
+        }
+        let Some((key, value)) = l.split_once(':') else {
+            if in_front {
+                continue;
+            }
+            break;
+        };
+        let value = value.trim().trim_matches(['"', '\'']);
+        match key.trim().to_ascii_lowercase().as_str() {
+            "date" | "published" | "published_at" | "pubdate" => {
+                date = parse_date(value).ok().or(date)
+            }
+            "title" => title = Some(value.to_string()),
+            "url" | "link" | "source_url" => url = Some(value.to_string()),
+            _ if in_front => {}
+            _ => break,
+        }
+    }
+    let name = Path::new(source)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("");
+    Article {
+        source: source.to_string(),
+        date: date.or(defaults.date).or_else(|| date_in_name(name)),
+        title: title.or_else(|| defaults.title.clone()),
+        url: url.or_else(|| defaults.url.clone()),
+        text,
+    }
+}
+
+const TEXT_FIELDS: &[&str] = &["text", "body", "content", "article", "maintext"];
+
+/// Reads one JSON article object; `source` names the file and record.
+pub fn read_record(source: String, v: &Value, defaults: &Defaults) -> Result<Article> {
+    let Value::Object(o) = v else {
+        return Err(Error::BadInput {
+            source_name: source,
+            reason: "record is not a JSON object".into(),
+        });
+    };
+    let text = TEXT_FIELDS
+        .iter()
+        .find_map(|f| o.get(*f).and_then(Value::as_str))
+        .ok_or_else(|| Error::BadInput {
+            source_name: source.clone(),
+            reason: format!("no text field (looked for {})", TEXT_FIELDS.join(", ")),
+        })?;
+    let s = |k: &str| o.get(k).and_then(Value::as_str).map(str::to_string);
+    let date = [
+        "date",
+        "published",
+        "published_at",
+        "publish_date",
+        "pubdate",
+        "datePublished",
+    ]
+    .iter()
+    .find_map(|k| o.get(*k).and_then(Value::as_str))
+    .and_then(|d| parse_date(d).ok());
+    let id = o.get("id").and_then(|v| match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    });
+    let source = match id {
+        Some(id) => format!(
+            "{}#{}",
+            source.rsplit_once('#').map_or(source.as_str(), |x| x.0),
+            id
+        ),
+        None => source,
+    };
+    Ok(Article {
+        source,
+        text: text.to_string(),
+        title: s("title").or_else(|| defaults.title.clone()),
+        url: s("url")
+            .or_else(|| s("link"))
+            .or_else(|| defaults.url.clone()),
+        date: date.or(defaults.date),
+    })
+}
+
+/// What reading an input yields, in order.
+#[derive(Debug)]
+pub enum Item {
+    /// An article to map.
+    Article(Article),
+    /// An input or record that could not be read (skipped).
+    Failed(Error),
+    /// Something read imperfectly (the article is still mapped); counts as a failure
+    /// in the exit code, so a run with warnings is never reported as clean.
+    Warning(Error),
+}
+
+fn bad(source: &str, reason: impl Into<String>) -> Error {
+    Error::BadInput {
+        source_name: source.to_string(),
+        reason: reason.into(),
+    }
+}
+
+/// Decodes UTF-8, replacing invalid bytes, with a warning for the first one.
+fn decode(source: &str, bytes: Vec<u8>, emit: &mut dyn FnMut(Item)) -> String {
+    let bytes = match bytes.strip_prefix(b"\xef\xbb\xbf") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            emit(Item::Warning(bad(
+                source,
+                format!("invalid UTF-8 at byte offset {at}: invalid bytes replaced with U+FFFD"),
+            )));
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    }
+}
+
+/// Reads at most `limit` bytes into `buf`; true if the input had more.
+fn read_capped(r: &mut dyn Read, buf: &mut Vec<u8>, limit: usize) -> std::io::Result<bool> {
+    r.take(limit as u64 + 1).read_to_end(buf)?;
+    Ok(buf.len() > limit)
+}
+
+/// Reads one line (without its newline) of at most `limit` bytes into `buf`;
+/// returns `None` at end of input, `Some(true)` if the line was longer (its
+/// rest is skipped, never held).
+fn read_line_capped(
+    r: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> std::io::Result<Option<bool>> {
+    buf.clear();
+    let mut over = false;
+    let mut any = false;
+    loop {
+        let chunk = r.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(any.then_some(over));
+        }
+        any = true;
+        let (take, done) = match memchr_newline(chunk) {
+            Some(i) => (i, true),
+            None => (chunk.len(), false),
+        };
+        if !over {
+            if buf.len() + take > limit {
+                over = true;
+                buf.clear();
+            } else {
+                buf.extend_from_slice(&chunk[..take]);
+            }
+        }
+        r.consume(if done { take + 1 } else { take });
+        if done {
+            if buf.last() == Some(&b'\r') {
+                buf.pop();
+            }
+            return Ok(Some(over));
+        }
+    }
+}
+
+fn memchr_newline(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'\n')
+}
+
+/// Reads every article of one input (`display` names it in messages and
+/// `source`), calling `emit` for each article, failure and warning.
+/// `format` `None` means: guess from the content.
+pub fn read_input(
+    display: &str,
+    reader: &mut dyn Read,
+    format: Option<Format>,
+    defaults: &Defaults,
+    emit: &mut dyn FnMut(Item),
+) {
+    let mut reader = BufReader::with_capacity(64 * 1024, reader);
+    let format = match format {
+        Some(f) => f,
+        None => match reader.fill_buf() {
+            Ok(head) => Format::sniff(head),
+            Err(e) => return emit(Item::Failed(bad(display, e.to_string()))),
+        },
+    };
+    if format == Format::Jsonl {
+        return read_jsonl(display, &mut reader, defaults, emit);
+    }
+    let mut bytes = Vec::new();
+    match read_capped(&mut reader, &mut bytes, MAX_ARTICLE_BYTES) {
+        Err(e) => return emit(Item::Failed(bad(display, e.to_string()))),
+        Ok(true) => {
+            return emit(Item::Failed(bad(
+                display,
+                format!(
+                    "larger than the {} MB article limit: skipped",
+                    MAX_ARTICLE_BYTES >> 20
+                ),
+            )))
+        }
+        Ok(false) => {}
+    }
+    if let Some(at) = bytes.iter().take(8192).position(|&b| b == 0) {
+        return emit(Item::Failed(bad(
+            display,
+            format!("binary file (NUL byte at offset {at}): skipped"),
+        )));
+    }
+    let text = decode(display, bytes, emit);
+    if text.trim().is_empty() {
+        return emit(Item::Failed(bad(display, "empty file")));
+    }
+    match format {
+        Format::Txt | Format::Md => emit(Item::Article(read_text(display, text, defaults))),
+        Format::Html => {
+            let page = html::extract(&text);
+            if page.text.trim().is_empty() {
+                return emit(Item::Failed(bad(display, "HTML page without text")));
+            }
+            let name = Path::new(display)
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("");
+            emit(Item::Article(Article {
+                source: display.to_string(),
+                text: page.text,
+                title: page.title.or_else(|| defaults.title.clone()),
+                url: page.url.or_else(|| defaults.url.clone()),
+                date: page.date.or(defaults.date).or_else(|| date_in_name(name)),
+            }))
+        }
+        Format::Json => match serde_json::from_str::<Value>(&text) {
+            Ok(Value::Array(items)) => {
+                for (i, v) in items.iter().enumerate() {
+                    emit(
+                        match read_record(format!("{display}#{}", i + 1), v, defaults) {
+                            Ok(a) => Item::Article(a),
+                            Err(e) => Item::Failed(e),
+                        },
+                    );
+                }
+            }
+            Ok(v) => emit(match read_record(display.to_string(), &v, defaults) {
+                Ok(a) => Item::Article(a),
+                Err(e) => Item::Failed(e),
+            }),
+            Err(e) => emit(Item::Failed(bad(
+                &format!("{display}:{}", e.line()),
+                format!("invalid JSON at column {}: {e}", e.column()),
+            ))),
+        },
+        Format::Jsonl => unreachable!("handled above"),
+    }
+}
+
+fn read_jsonl(
+    display: &str,
+    reader: &mut dyn BufRead,
+    defaults: &Defaults,
+    emit: &mut dyn FnMut(Item),
+) {
+    let mut buf = Vec::new();
+    let mut line = 0usize;
+    let mut records = 0usize;
+    loop {
+        line += 1;
+        let here = format!("{display}:{line}");
+        match read_line_capped(reader, &mut buf, MAX_ARTICLE_BYTES) {
+            Err(e) => return emit(Item::Failed(bad(&here, e.to_string()))),
+            Ok(None) => break,
+            Ok(Some(true)) => {
+                emit(Item::Failed(bad(
+                    &here,
+                    format!(
+                        "record larger than the {} MB limit: skipped",
+                        MAX_ARTICLE_BYTES >> 20
+                    ),
+                )));
+                records += 1;
+                continue;
+            }
+            Ok(Some(false)) => {}
+        }
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        records += 1;
+        if let Some(at) = buf.iter().position(|&b| b == 0) {
+            emit(Item::Failed(bad(
+                &here,
+                format!("binary data (NUL byte at offset {at}): skipped"),
+            )));
+            continue;
+        }
+        let text = decode(&here, std::mem::take(&mut buf), emit);
+        match serde_json::from_str::<Value>(&text) {
+            Ok(v) => emit(
+                match read_record(format!("{display}#{line}"), &v, defaults) {
+                    Ok(a) => Item::Article(a),
+                    Err(Error::BadInput { reason, .. }) => Item::Failed(bad(&here, reason)),
+                    Err(e) => Item::Failed(e),
+                },
+            ),
+            Err(e) => emit(Item::Failed(bad(&here, format!("invalid JSON: {e}")))),
+        }
+    }
+    if records == 0 {
+        emit(Item::Failed(bad(display, "empty file")));
+    }
+}
+
+/// Reads all articles of an in-memory input (tests and small tools).
+pub fn read_articles(
+    source: &str,
+    bytes: Vec<u8>,
+    format: Format,
+    defaults: &Defaults,
+) -> Vec<Result<Article>> {
+    let mut out = Vec::new();
+    read_input(
+        source,
+        &mut bytes.as_slice(),
+        Some(format),
+        defaults,
+        &mut |item| match item {
+            Item::Article(a) => out.push(Ok(a)),
+            Item::Failed(e) => out.push(Err(e)),
+            Item::Warning(_) => {}
+        },
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_line_and_file_name() {
+        let a = read_text(
+            "x.txt",
+            "Date: 2022-07-03\n\nText.".into(),
+            &Defaults::default(),
+        );
+        assert_eq!(a.date, NaiveDate::from_ymd_opt(2022, 7, 3));
+        let b = read_text(
+            "dir/lysychansk-2022-07-03.txt",
+            "Text.".into(),
+            &Defaults::default(),
+        );
+        assert_eq!(b.date, NaiveDate::from_ymd_opt(2022, 7, 3));
+        let c = read_text("plain.txt", "Text: here.".into(), &Defaults::default());
+        assert_eq!(c.date, None);
+    }
+
+    #[test]
+    fn jsonl_records_and_errors() {
+        let input = b"{\"id\": \"a1\", \"text\": \"Hello.\", \"date\": \"2024-01-02T10:00:00Z\"}\n{bad\n{\"title\": \"t\"}\n".to_vec();
+        let v = read_articles("news.jsonl", input, Format::Jsonl, &Defaults::default());
+        assert_eq!(v.len(), 3);
+        let a = v[0].as_ref().unwrap();
+        assert_eq!(a.source, "news.jsonl#a1");
+        assert_eq!(a.date, NaiveDate::from_ymd_opt(2024, 1, 2));
+        assert!(v[1]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .starts_with("news.jsonl:2: invalid JSON"));
+        assert!(v[2]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("no text field (looked for text, body"));
+    }
+
+    #[test]
+    fn unsupported_extension_lists_formats() {
+        let e = Format::of_path(Path::new("a.pdf")).unwrap_err().to_string();
+        assert!(e.contains("unsupported format \"pdf\" (supported: txt, md"));
+        assert_eq!(
+            Format::of_path(Path::new("x/news.jsonl.gz")).unwrap(),
+            (Format::Jsonl, true)
+        );
+        assert_eq!(
+            Format::of_path(Path::new("a.HTM")).unwrap(),
+            (Format::Html, false)
+        );
+    }
+
+    fn items(bytes: &[u8], format: Option<Format>) -> Vec<String> {
+        let mut out = Vec::new();
+        read_input(
+            "f",
+            &mut &bytes[..],
+            format,
+            &Defaults::default(),
+            &mut |i| {
+                out.push(match i {
+                    Item::Article(a) => format!("article {} {:?}", a.source, a.text),
+                    Item::Failed(e) => format!("failed {e}"),
+                    Item::Warning(e) => format!("warning {e}"),
+                })
+            },
+        );
+        out
+    }
+
+    #[test]
+    fn bad_bytes() {
+        assert_eq!(
+            items(b"ab\0cd", Some(Format::Txt)),
+            ["failed f: binary file (NUL byte at offset 2): skipped"]
+        );
+        assert_eq!(items(b"  \n ", Some(Format::Txt)), ["failed f: empty file"]);
+        assert_eq!(
+            items(b"caf\xe9 au lait", Some(Format::Txt)),
+            [
+                "warning f: invalid UTF-8 at byte offset 3: invalid bytes replaced with U+FFFD",
+                "article f \"caf\u{fffd} au lait\""
+            ]
+        );
+    }
+
+    #[test]
+    fn sniffed_formats() {
+        assert_eq!(
+            items(b"{\"text\":\"a\"}\n{\"text\":\"b\"}\n", None).len(),
+            2
+        );
+        assert_eq!(
+            items(b"<html><body><p>Hi.</p></body></html>", None),
+            ["article f \"Hi.\""]
+        );
+    }
+
+    #[test]
+    fn long_lines_are_skipped_without_being_held() {
+        let mut data = b"{\"text\": \"".to_vec();
+        data.extend(std::iter::repeat_n(b'a', MAX_ARTICLE_BYTES + 10));
+        data.extend_from_slice(b"\"}\n{\"text\": \"ok\"}\n");
+        let v = items(&data, Some(Format::Jsonl));
+        assert_eq!(
+            v[0],
+            "failed f:1: record larger than the 32 MB limit: skipped"
+        );
+        assert_eq!(v[1], "article f#2 \"ok\"");
+    }
+}
