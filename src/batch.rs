@@ -239,9 +239,12 @@ fn produce(
             (_, Ok((f, gz))) => read_one(p, relative, Some(spec.format.unwrap_or(f)), gz, send),
             (Some(f), Err(_)) => read_one(p, relative, Some(f), false, send),
             (None, Err(e)) if p.exists() => send(Work::Done(Outcome::Failed(e.to_string()))),
-            (None, Err(_)) => send(Work::Done(Outcome::Failed(
-                Error::io(p, std::io::Error::from(std::io::ErrorKind::NotFound)).to_string(),
-            ))),
+            (None, Err(_)) => {
+                let e = std::fs::metadata(p)
+                    .err()
+                    .unwrap_or_else(|| std::io::ErrorKind::NotFound.into());
+                send(Work::Done(Outcome::Failed(Error::io(p, e).to_string())))
+            }
         };
         if !go {
             return;

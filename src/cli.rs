@@ -333,7 +333,19 @@ fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
     // Outputs first: a bad output path fails before any work is done.
     let mut out_file = match &args.output {
-        Some(path) => Some((path.clone(), temp_beside(path)?)),
+        Some(path) => {
+            if let Some(dir) = path
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
+            {
+                anyhow::bail!(
+                    "cannot write {}: folder {} does not exist",
+                    path.display(),
+                    dir.display()
+                );
+            }
+            Some((path.clone(), temp_beside(path)?))
+        }
         None => None,
     };
     if let Some(dir) = &args.out_dir {

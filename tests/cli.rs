@@ -299,3 +299,348 @@ fn out_dir_writes_one_file_per_article() {
         "{names:?}"
     );
 }
+
+fn eventmap_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_eventmap"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.unwrap_or(b"").to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+fn gz(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
+
+/// A corpus folder with every supported format, hidden files, a `.git` folder,
+/// an unsupported file and a symlink loop.
+fn mixed_corpus(dir: &Path) {
+    let example = std::fs::read_to_string(root().join(EXAMPLE)).unwrap();
+    let w = |rel: &str, data: &[u8]| {
+        let p = dir.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, data).unwrap();
+    };
+    w("a/one-2022-07-03.txt", example.as_bytes());
+    w(
+        "a/two.md",
+        format!("---\ntitle: Two\ndate: 2022-07-03\n---\n{example}").as_bytes(),
+    );
+    let html = format!(
+        "<html><head><meta property=\"article:published_time\" content=\"2022-07-03T10:00:00Z\"><title>Three</title></head><body><nav>Menu Paris London</nav><article>{}</article><footer>Kyiv bureau</footer></body></html>",
+        example.split("\n\n").map(|p| format!("<p>{p}</p>")).collect::<String>()
+    );
+    w("b/three.html", html.as_bytes());
+    let rec =
+        serde_json::json!({"id": "r1", "text": example, "date": "2022-07-03", "title": "Four"});
+    w("b/four.jsonl.gz", &gz(format!("{rec}\n").as_bytes()));
+    w(
+        "b/five.json",
+        serde_json::json!([{"body": "Shelling hit Kharkiv on Monday.", "published": "2024-05-20"}])
+            .to_string()
+            .as_bytes(),
+    );
+    w(
+        "b/six.txt.gz",
+        &gz(b"Date: 2024-05-20\n\nRussian artillery shelled Kharkiv on Sunday."),
+    );
+    w(".hidden.txt", b"Shelling hit Odesa.");
+    w(".git/config.txt", b"Shelling hit Odesa.");
+    w("notes.pdf", b"%PDF-1.4");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir, dir.join("a/loop")).unwrap();
+}
+
+#[test]
+fn folders_are_walked_in_order_with_every_format() {
+    let dir = tmpdir();
+    mixed_corpus(dir.path());
+    let out = eventmap_in(
+        dir.path(),
+        &["map", ".", "--layer", "all", "--seq", "--verbose"],
+        None,
+    );
+    let e = stderr(&out);
+    // The symlink loop is reported, so the run says something failed.
+    assert_eq!(out.status.code(), Some(1), "{e}");
+    assert!(e.contains("loop"), "{e}");
+    assert!(
+        e.contains("notes.pdf: skipped"),
+        "--verbose names skipped files: {e}"
+    );
+    assert!(!e.contains("hidden") && !e.contains(".git"), "{e}");
+    let s = String::from_utf8(out.stdout).unwrap();
+    let sources: Vec<String> = s
+        .split('\x1e')
+        .filter(|r| !r.trim().is_empty())
+        .map(|r| {
+            serde_json::from_str::<serde_json::Value>(r).unwrap()["properties"]["source"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect::<Vec<_>>();
+    let mut distinct = sources.clone();
+    distinct.dedup();
+    assert_eq!(
+        distinct,
+        [
+            "./a/one-2022-07-03.txt",
+            "./a/two.md",
+            "./b/five.json#1",
+            "./b/four.jsonl.gz#r1",
+            "./b/six.txt.gz",
+            "./b/three.html"
+        ]
+    );
+    // HTML: the main text only, navigation and footer dropped.
+    assert!(
+        !s.contains("\"place\":\"Paris\""),
+        "navigation text was mapped"
+    );
+    // Same incidents from the text, Markdown, HTML and JSONL copies of the example.
+    let lys = s
+        .matches("\"sub_event_type\":\"Non-state actor overtakes territory\"")
+        .count();
+    assert_eq!(lys, 4, "{s}");
+    // Without --verbose the unsupported file is skipped silently.
+    let quiet = eventmap_in(dir.path(), &["map", "b"], None);
+    assert!(quiet.status.success(), "{}", stderr(&quiet));
+    assert!(!stderr(&quiet).contains("pdf"));
+}
+
+#[test]
+fn every_bad_input_is_named_and_the_run_goes_on() {
+    let dir = tmpdir();
+    let d = dir.path();
+    std::fs::write(d.join("binary.txt"), b"GIF89a\x00\x01\x02").unwrap();
+    std::fs::write(
+        d.join("latin1.txt"),
+        b"Shelling hit Kharkiv on Monday. Caf\xe9.",
+    )
+    .unwrap();
+    std::fs::write(d.join("empty.md"), b"").unwrap();
+    std::fs::write(
+        d.join("news.jsonl"),
+        b"{\"text\": \"Shelling hit Kharkiv.\"}\n{\"text\": \n{\"title\": \"no text\"}\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("array.json"), b"[{\"text\": \"ok\"}, 42]").unwrap();
+    std::fs::write(d.join("x.docx"), b"PK").unwrap();
+    let mut huge = b"{\"text\": \"".to_vec();
+    huge.resize(40 << 20, b'a');
+    huge.extend_from_slice(b"\"}\n{\"text\": \"Shelling hit Kharkiv.\"}\n");
+    std::fs::write(d.join("huge.jsonl"), &huge).unwrap();
+    #[cfg(target_os = "linux")]
+    std::os::unix::fs::symlink("/proc/self/mem", d.join("unreadable.txt")).unwrap();
+    let out = eventmap_in(
+        d,
+        &[
+            "map",
+            "binary.txt",
+            "latin1.txt",
+            "empty.md",
+            "news.jsonl",
+            "array.json",
+            "huge.jsonl",
+            "missing.txt",
+            "x.docx",
+            "unreadable.txt",
+            "-o",
+            "out.geojson",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let e = stderr(&out);
+    for expected in [
+        "eventmap: warning: binary.txt: binary file (NUL byte at offset 6): skipped",
+        "eventmap: warning: latin1.txt: invalid UTF-8 at byte offset 35: invalid bytes replaced with U+FFFD",
+        "eventmap: warning: empty.md: empty file",
+        "eventmap: warning: news.jsonl:2: invalid JSON",
+        "eventmap: warning: news.jsonl:3: no text field (looked for text, body, content",
+        "eventmap: warning: array.json#2: record is not a JSON object",
+        "eventmap: warning: huge.jsonl:1: record larger than the 32 MB limit: skipped",
+        "eventmap: warning: missing.txt: ",
+        "eventmap: warning: x.docx: unsupported format \"docx\" (supported: txt, md, html",
+    ] {
+        assert!(e.contains(expected), "missing {expected:?} in:\n{e}");
+    }
+    #[cfg(target_os = "linux")]
+    assert!(e.contains("eventmap: warning: unreadable.txt: "), "{e}");
+    assert!(e.contains("articles read"), "summary line: {e}");
+    assert!(
+        !e.contains('\r'),
+        "no progress bar when stderr is not a terminal"
+    );
+    // The good articles were mapped and the layer is complete.
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("out.geojson")).unwrap()).unwrap();
+    assert!(v["features"].as_array().unwrap().len() >= 3, "{v}");
+    let leftovers: Vec<_> = std::fs::read_dir(d)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
+
+#[test]
+fn bad_output_paths_fail_before_any_work() {
+    let dir = tmpdir();
+    let out = eventmap_in(
+        dir.path(),
+        &[
+            "map",
+            &root().join(EXAMPLE).to_string_lossy(),
+            "-o",
+            "no/such/folder/out.geojson",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("folder no/such/folder does not exist"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("articles read"), "no work was done");
+    #[cfg(target_os = "linux")]
+    {
+        let out = eventmap_in(
+            dir.path(),
+            &[
+                "map",
+                &root().join(EXAMPLE).to_string_lossy(),
+                "-o",
+                "/proc/out.geojson",
+            ],
+            None,
+        );
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            stderr(&out).contains("cannot write in /proc"),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn a_failed_run_never_replaces_a_good_layer_with_a_partial_one() {
+    let dir = tmpdir();
+    let good = b"{\"type\":\"FeatureCollection\",\"features\":[]}\n";
+    std::fs::write(dir.path().join("layer.geojson"), good).unwrap();
+    // Bad usage after the output is named: nothing is written.
+    let out = eventmap_in(
+        dir.path(),
+        &["map", "x.txt", "-o", "layer.geojson", "--layer", "nope"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read(dir.path().join("layer.geojson")).unwrap(),
+        good
+    );
+}
+
+#[test]
+fn stdin_jsonl_streams_as_a_text_sequence() {
+    let example = std::fs::read_to_string(root().join(EXAMPLE)).unwrap();
+    let mut input = String::new();
+    for i in 0..3 {
+        input.push_str(
+            &serde_json::json!({"id": format!("a{i}"), "text": example, "date": "2022-07-03"})
+                .to_string(),
+        );
+        input.push('\n');
+    }
+    input.push_str("not json\n");
+    let dir = tmpdir();
+    let out = eventmap_in(
+        dir.path(),
+        &["map", "-", "--format", "jsonl", "--seq"],
+        Some(input.as_bytes()),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the bad record is reported in the exit code"
+    );
+    assert!(
+        stderr(&out).contains("eventmap: warning: -:4: invalid JSON"),
+        "{}",
+        stderr(&out)
+    );
+    let s = String::from_utf8(out.stdout).unwrap();
+    let n = s.matches('\x1e').count();
+    assert_eq!(n, 3 * s.matches("\"source\":\"-#a0\"").count());
+    // Without --format, stdin is sniffed.
+    let sniffed = eventmap_in(dir.path(), &["map", "-", "--seq"], Some(input.as_bytes()));
+    assert_eq!(sniffed.stdout, s.as_bytes());
+}
+
+#[test]
+fn broken_pipe_exits_quietly() {
+    use std::io::Read;
+    let example = std::fs::read_to_string(root().join(EXAMPLE)).unwrap();
+    let dir = tmpdir();
+    let rec = serde_json::json!({"text": example, "date": "2022-07-03"}).to_string();
+    std::fs::write(
+        dir.path().join("many.jsonl"),
+        format!("{rec}\n").repeat(3000),
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_eventmap"))
+        .args(["map", "many.jsonl", "--seq"])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut head = [0u8; 100];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut head)
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("error"), "{}", stderr(&out));
+}
+
+#[test]
+fn out_dir_mirrors_the_input_tree() {
+    let dir = tmpdir();
+    mixed_corpus(dir.path());
+    let _ = std::fs::remove_file(dir.path().join("a/loop"));
+    let out = eventmap_in(dir.path(), &["map", ".", "--out-dir", "layers"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for f in [
+        "layers/a/one-2022-07-03.geojson",
+        "layers/a/two.geojson",
+        "layers/b/three.geojson",
+        "layers/b/four/r1.geojson",
+        "layers/b/five/1.geojson",
+        "layers/b/six.geojson",
+    ] {
+        assert!(dir.path().join(f).is_file(), "{f} missing");
+    }
+}
