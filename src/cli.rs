@@ -290,11 +290,23 @@ fn temp_beside(path: &Path) -> anyhow::Result<tempfile::NamedTempFile> {
     };
     std::fs::create_dir_all(dir).with_context(|| format!("creating folder {}", dir.display()))?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
-    tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
         .tempfile_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    // Temporary files are private (0600); the layer is an ordinary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)
+            .map(|m| m.permissions().mode())
+            .unwrap_or(0o644);
+        let _ = tmp
+            .as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode));
+    }
+    Ok(tmp)
 }
 
 fn progress_bar(specs: &[batch::Spec]) -> Option<indicatif::ProgressBar> {
