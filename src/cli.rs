@@ -55,6 +55,15 @@ pub struct MapArgs {
     /// Which features to write.
     #[arg(long, value_enum, default_value = "incidents")]
     pub layer: Layer,
+    /// Also write a self-contained HTML map (works offline) of the features.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+    /// Also write a CSV with one row per incident (ACLED-like columns).
+    #[arg(long, value_name = "FILE")]
+    pub csv: Option<PathBuf>,
+    /// Also write a QGIS layer style (QML) that colours incidents by event type.
+    #[arg(long, value_name = "FILE")]
+    pub qml: Option<PathBuf>,
     /// Input format for all inputs (default: by extension; stdin is sniffed).
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
@@ -163,6 +172,8 @@ fn load_gazetteer(extra: &[PathBuf]) -> anyhow::Result<Gazetteer> {
 /// Prints outcomes' messages, drives the progress bar, and passes features on.
 struct Reporter<'a> {
     verbose: bool,
+    /// Features kept for `--html` and `--csv` (only when asked for).
+    keep: Option<Vec<geojson::Feature>>,
     progress: Option<indicatif::ProgressBar>,
     out: Out<'a>,
 }
@@ -241,6 +252,9 @@ impl batch::Sink for Reporter<'_> {
                 }
                 if self.verbose {
                     self.say(format!("eventmap: {source}: {} features", features.len()));
+                }
+                if let Some(keep) = &mut self.keep {
+                    keep.extend(features.iter().cloned());
                 }
                 match &mut self.out {
                     Out::Collection(w) => {
@@ -401,8 +415,24 @@ fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
             Box::new(std::io::BufWriter::new(stdout.lock())) as Box<dyn Write>,
         )?)
     };
+    let mut extra_outputs = Vec::new();
+    for path in [&args.html, &args.csv, &args.qml].into_iter().flatten() {
+        if let Some(dir) = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
+        {
+            anyhow::bail!(
+                "cannot write {}: folder {} does not exist",
+                path.display(),
+                dir.display()
+            );
+        }
+        extra_outputs.push((path.clone(), temp_beside(path)?));
+    }
+    let keep = (args.html.is_some() || args.csv.is_some()).then(Vec::new);
     let mut reporter = Reporter {
         verbose: args.verbose,
+        keep,
         progress: progress_bar(&specs),
         out,
     };

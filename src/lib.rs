@@ -14,6 +14,7 @@ pub mod batch;
 pub mod cli;
 pub mod emit;
 pub mod error;
+pub mod export;
 pub mod gazetteer;
 pub mod incidents;
 pub mod input;
