@@ -99,6 +99,26 @@ impl Engine {
                 }),
             }
         }
+        // Nationality words count as mentions of their country in the places
+        // layer, as the geoparsing corpora count them ("Russian troops"); the
+        // incident layer reads them as actors.
+        for d in &recognized.demonyms {
+            let Some(country) = g.country(&d.country_code) else {
+                continue;
+            };
+            match places.iter_mut().find(|p| p.place == country) {
+                Some(p) => p.mentions.push((d.start, d.end)),
+                None => places.push(PlaceReport {
+                    place: country,
+                    mentions: vec![(d.start, d.end)],
+                    score: 0.9,
+                }),
+            }
+        }
+        for p in &mut places {
+            p.mentions.sort();
+        }
+        places.sort_by_key(|p| p.mentions[0]);
         let cx = incidents::Context {
             text,
             sentences: &sentences,

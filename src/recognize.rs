@@ -13,7 +13,10 @@
 //! resolution and incident location.
 
 use crate::gazetteer::fold::fold_with_offsets;
-use crate::gazetteer::{Gazetteer, NameHit};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::gazetteer::{FeatureKind, Gazetteer, NameHit};
 use crate::text::is_word_char;
 
 /// Context around a mention that tells what kind of place it is.
@@ -558,6 +561,57 @@ const STOP_WORDS: &[&str] = &[
     "leaders",
 ];
 
+/// True for common first names (US Census 1990 lists, `data/first_names.txt`).
+fn is_first_name(lower_word: &str) -> bool {
+    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            include_str!("../data/first_names.txt")
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .collect()
+        })
+        .contains(lower_word)
+}
+
+/// Names of institutions and phenomena that are also gazetteer names.
+const STOP_PHRASES: &[&str] = &[
+    "white house",
+    "pentagon",
+    "kremlin",
+    "capitol hill",
+    "downing street",
+    "wall street",
+    "scotland yard",
+    "whitehall",
+    "el niño",
+    "la niña",
+    "el nino",
+    "la nina",
+    "silicon valley",
+];
+
+/// Verbs of speech: a one-word town name right before one is a person's name.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "explained",
+    "noted",
+    "stated",
+    "wrote",
+    "asked",
+    "testified",
+    "argued",
+    "insisted",
+    "recalled",
+    "agreed",
+    "replied",
+    "announced",
+    "tweeted",
+];
+
 /// Words that, right before a capitalised name, mark a person.
 const TITLES: &[&str] = &[
     "mr",
@@ -789,6 +843,7 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
     // Original byte offset -> first folded byte at or after it.
     let orig_to_folded = |o: usize| offsets.partition_point(|&x| (x as usize) < o);
 
+    let mut persons: HashSet<String> = HashSet::new();
     let mut pos = 0; // original offset up to which the text is consumed
     let mut prev_is_word = false;
     for (i, c) in text.char_indices() {
@@ -819,7 +874,13 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
             best = Some((end, hits));
         });
         let Some((end, hits)) = best else { continue };
-        if let Some(cues) = accept(text, i, end) {
+        let big_unit = hits.iter().any(|h| {
+            matches!(
+                gazetteer.place(h.place).kind(),
+                FeatureKind::Country | FeatureKind::Admin1 | FeatureKind::Region
+            )
+        });
+        if let Some(cues) = accept(text, i, end, big_unit, gazetteer, demonyms, &mut persons) {
             out.mentions.push(Mention {
                 start: i,
                 end,
@@ -829,6 +890,21 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
             });
             pos = end;
         }
+    }
+    // A name used as a person's name anywhere in the article ("John Jones ...
+    // Jones said") is a person everywhere in it, unless it can name a country
+    // or region.
+    if !persons.is_empty() {
+        out.mentions.retain(|m| {
+            let t = lower(&text[m.start..m.end]);
+            !persons.contains(&t)
+                || m.hits.iter().any(|h| {
+                    matches!(
+                        gazetteer.place(h.place).kind(),
+                        FeatureKind::Country | FeatureKind::Admin1 | FeatureKind::Region
+                    )
+                })
+        });
     }
     link_qualifiers(text, &mut out.mentions);
     out
@@ -849,7 +925,15 @@ fn name_like(s: &str) -> bool {
 
 /// Decides whether the capitalised name at `text[start..end]` is a place
 /// mention, and with which cues.
-fn accept(text: &str, start: usize, end: usize) -> Option<Cues> {
+fn accept(
+    text: &str,
+    start: usize,
+    end: usize,
+    big_unit: bool,
+    g: &Gazetteer,
+    demonyms: &Demonyms,
+    persons: &mut HashSet<String>,
+) -> Option<Cues> {
     let name = &text[start..end];
     let single = !name.contains(|c: char| c.is_whitespace());
     let folded_name = lower(name);
@@ -857,7 +941,39 @@ fn accept(text: &str, start: usize, end: usize) -> Option<Cues> {
     if single && STOP_WORDS.contains(&folded_name.as_str()) {
         return None;
     }
-    // All-caps short words are acronyms (US is handled by the gazetteer's own alternates).
+    if STOP_PHRASES.contains(&folded_name.as_str()) {
+        return None;
+    }
+    // Short all-caps words are acronyms (NATO, APC, BA), unless they name a
+    // country or region (US, UK, UAE).
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase()) && !big_unit {
+        return None;
+    }
+    // Hyphenated names of things: "Wal-Mart" (neither part), but "Russia-Ukraine border".
+    let rest = &text[end..];
+    if let Some(tail) = rest.strip_prefix('-') {
+        let seg: String = tail.chars().take_while(|c| c.is_alphanumeric()).collect();
+        if seg.chars().next().is_some_and(char::is_uppercase) && g.lookup(&seg).is_empty() {
+            return None;
+        }
+    }
+    if let Some(head) = text[..start].strip_suffix('-') {
+        let seg: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if seg.chars().next().is_some_and(char::is_uppercase)
+            && g.lookup(&seg).is_empty()
+            && demonyms.at(&seg, 0).is_none()
+        {
+            return None;
+        }
+    }
     let before = word_before(text, start);
     let after = word_after(text, end);
     let after_l = after.map(|(_, w)| lower(w));
@@ -866,18 +982,29 @@ fn accept(text: &str, start: usize, end: usize) -> Option<Cues> {
     // "Mayor Vadym", "President Biden", "Mr Lukashenko".
     if let Some(b) = &before_l {
         if TITLES.contains(&b.as_str()) || TITLES.contains(&format!("{b}.").as_str()) {
+            if single {
+                persons.insert(folded_name.clone());
+            }
             return None;
         }
     }
-    // Part of a longer proper name: "John Ray", "Roman Starovoit", "Washington Post".
+    // Part of a longer proper name: "John Ray", "Roman Starovoit", "Washington
+    // Post". A capitalised word before the name that is not a place, a
+    // demonym or a common word is a first name (at the start of a sentence too).
     if let Some((bstart, bw)) = before {
         let possessive = bw.ends_with("'s") || bw.ends_with("’s");
+        let bl = lower(bw);
         if is_capitalised(bw)
             && !possessive
-            && !starts_sentence(text, bstart)
-            && !STOP_WORDS.contains(&lower(bw).as_str())
-            && !TOWN_WORDS.contains(&lower(bw).as_str())
+            && !bw.ends_with('.')
+            && !STOP_WORDS.contains(&bl.as_str())
+            && !TOWN_WORDS.contains(&bl.as_str())
+            && (!starts_sentence(text, bstart) || is_first_name(&bl))
+            && demonyms.at(bw, 0).is_none()
         {
+            if single && !big_unit {
+                persons.insert(folded_name.clone());
+            }
             return None;
         }
     }
@@ -887,12 +1014,30 @@ fn accept(text: &str, start: usize, end: usize) -> Option<Cues> {
             && is_capitalised(aw)
             && !PLACE_FOLLOWERS.contains(&al.as_str())
             && !aw.chars().all(|c| c.is_uppercase())
+            && !big_unit
         {
+            // "Roman Starovoit": the next word is a surname.
+            if g.lookup(aw).is_empty() {
+                persons.insert(al.clone());
+            }
             return None;
         }
     }
+    // "Jones said": towns do not speak (countries and capitals, metonymically, do).
+    let after_preposition = before_l.as_deref().is_some_and(|b| {
+        matches!(
+            b,
+            "of" | "in" | "from" | "at" | "near" | "for" | "to" | "outside" | "around"
+        )
+    });
+    if single && !big_unit && !after_preposition {
+        if let Some(al) = &after_l {
+            if SPEECH.contains(&al.as_str()) {
+                return None;
+            }
+        }
+    }
 
-    let rest = &text[end..];
     // Part of a code or model name: "Iskander-M", "Su-25".
     if let Some(tail) = rest.strip_prefix('-') {
         let seg: String = tail.chars().take_while(|c| c.is_alphanumeric()).collect();
