@@ -84,6 +84,99 @@ pub fn distance_km(a: &Place<'_>, b: &Place<'_>) -> f64 {
     haversine_km((a.lat, a.lon), (b.lat, b.lon))
 }
 
+/// Where an article is: the countries and admin-1 regions of its places after a
+/// first pass, and their points, so that a second pass can prefer the readings
+/// that fit ("Paris" in an article about Kentucky towns is Paris, Kentucky).
+struct Focus {
+    /// Per mention, its first-pass place's (country, admin-1, point).
+    picks: Vec<Option<(String, String, (f64, f64))>>,
+    countries: HashMap<String, f64>,
+    admin1: HashMap<String, f64>,
+    total: f64,
+}
+
+impl Focus {
+    fn new(
+        g: &Gazetteer,
+        first: &[Option<(PlaceIdx, f64, f64)>],
+        demonyms: &[crate::recognize::Demonym],
+    ) -> Focus {
+        let mut f = Focus {
+            picks: Vec::new(),
+            countries: HashMap::new(),
+            admin1: HashMap::new(),
+            total: 0.0,
+        };
+        for r in first {
+            let pick = r.map(|(p, _, _)| {
+                let p = g.place(p);
+                let pt = if p.kind() == FeatureKind::Country {
+                    (f64::NAN, f64::NAN)
+                } else {
+                    (p.lat, p.lon)
+                };
+                (p.country_code.to_string(), p.admin1_code.to_string(), pt)
+            });
+            if let Some((cc, a1, _)) = &pick {
+                *f.countries.entry(cc.clone()).or_default() += 1.0;
+                if !a1.is_empty() {
+                    *f.admin1.entry(a1.clone()).or_default() += 1.0;
+                }
+                f.total += 1.0;
+            }
+            f.picks.push(pick);
+        }
+        for d in demonyms {
+            *f.countries.entry(d.country_code.clone()).or_default() += 1.0;
+            f.total += 1.0;
+        }
+        f
+    }
+
+    /// The bonus for reading mention `i` as place `p`: the share of the article's
+    /// other places in the same country and admin-1 region, and nearness to them.
+    fn bonus(&self, i: usize, p: &Place<'_>) -> f64 {
+        let kind = p.kind();
+        if kind == FeatureKind::Country {
+            return 0.0;
+        }
+        let own = self.picks[i].as_ref();
+        let others = self.total - if own.is_some() { 1.0 } else { 0.0 };
+        if others <= 0.0 {
+            return 0.0;
+        }
+        let same_cc = self.countries.get(p.country_code).copied().unwrap_or(0.0)
+            - own.filter(|o| o.0 == p.country_code).map_or(0.0, |_| 1.0);
+        let mut b = 3.0 * same_cc / others;
+        if kind == FeatureKind::Town && !p.admin1_code.is_empty() {
+            let same_a1 = self.admin1.get(p.admin1_code).copied().unwrap_or(0.0)
+                - own.filter(|o| o.1 == p.admin1_code).map_or(0.0, |_| 1.0);
+            b += 2.0 * same_a1 / others;
+        }
+        if kind == FeatureKind::Town {
+            let d = self
+                .picks
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .filter_map(|(_, o)| o.as_ref().map(|o| o.2))
+                .filter(|pt| pt.0.is_finite())
+                .map(|pt| haversine_km((p.lat, p.lon), pt))
+                .fold(f64::INFINITY, f64::min);
+            b += if d < 50.0 {
+                1.5
+            } else if d < 150.0 {
+                1.0
+            } else if d < 500.0 {
+                0.5
+            } else {
+                0.0
+            };
+        }
+        b
+    }
+}
+
 /// Resolves every mention of `rec` (the result is aligned with `rec.mentions`).
 pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolved>> {
     let ms = &rec.mentions;
@@ -123,7 +216,22 @@ pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolv
         })
         .collect();
 
-    let score = |i: usize, m: &Mention, h: &NameHit, near: &[(f64, f64)]| -> f64 {
+    // A town matched only by an alternate name competes poorly with a country or
+    // region that has the name as its own ("Mexico": the country, not Mexico City).
+    let main_big: Vec<bool> = ms
+        .iter()
+        .map(|m| {
+            m.hits.iter().any(|h| {
+                h.main
+                    && matches!(
+                        g.place(h.place).kind(),
+                        FeatureKind::Country | FeatureKind::Admin1
+                    )
+            })
+        })
+        .collect();
+
+    let score = |i: usize, m: &Mention, h: &NameHit, focus: Option<&Focus>| -> f64 {
         let p = g.place(h.place);
         let kind = p.kind();
         let mut s = prior(&p, h) + cue_score(m, kind);
@@ -133,9 +241,12 @@ pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolv
             Some(false) => s += if kind == FeatureKind::Town { 3.0 } else { -1.0 },
             None => {}
         }
+        if kind == FeatureKind::Town && !h.main && main_big[i] {
+            s -= 2.0;
+        }
         if kind != FeatureKind::Country {
             if let Some(w) = countries.get(p.country_code) {
-                s += 1.5 + 0.25 * w.min(4.0);
+                s += 1.0 + 0.25 * w.min(4.0);
             }
             if regions.contains(p.admin1_code) && kind == FeatureKind::Town {
                 s += 1.5;
@@ -154,34 +265,20 @@ pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolv
                 s += 8.0;
             }
         }
-        if kind == FeatureKind::Town && !near.is_empty() {
-            let d = near
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .map(|(_, &pt)| haversine_km((p.lat, p.lon), pt))
-                .fold(f64::INFINITY, f64::min);
-            s += if d < 100.0 {
-                1.5
-            } else if d < 300.0 {
-                1.0
-            } else if d < 1000.0 {
-                0.5
-            } else {
-                0.0
-            };
+        if let Some(f) = focus {
+            s += f.bonus(i, &p);
         }
         s
     };
 
-    let pick = |near: &[(f64, f64)]| -> Vec<Option<(PlaceIdx, f64, f64)>> {
+    let pick = |focus: Option<&Focus>| -> Vec<Option<(PlaceIdx, f64, f64)>> {
         ms.iter()
             .enumerate()
             .map(|(i, m)| {
                 let mut best: Option<(PlaceIdx, f64)> = None;
                 let mut second = f64::NEG_INFINITY;
                 for h in &m.hits {
-                    let s = score(i, m, h, near);
+                    let s = score(i, m, h, focus);
                     match best {
                         Some((bp, bs)) if s < bs || (s == bs && h.place > bp) => {
                             second = second.max(s)
@@ -199,19 +296,10 @@ pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolv
             .collect()
     };
 
-    // Pass 1: without coherence; pass 2: with the points of pass 1's towns and regions.
-    let first = pick(&[]);
-    let near: Vec<(f64, f64)> = first
-        .iter()
-        .map(|r| match r {
-            Some((p, _, _)) if g.place(*p).kind() != FeatureKind::Country => {
-                let p = g.place(*p);
-                (p.lat, p.lon)
-            }
-            _ => (f64::NAN, f64::NAN),
-        })
-        .collect();
-    let second = pick(&near);
+    // Pass 1 without the article's focus; pass 2 with the focus pass 1 found.
+    let first = pick(None);
+    let focus = Focus::new(g, &first, &rec.demonyms);
+    let second = pick(Some(&focus));
 
     // One sense per article: same name and same cues, same place (the best-scored reading).
     let mut sense: HashMap<(String, bool, bool, bool), (PlaceIdx, f64)> = HashMap::new();
