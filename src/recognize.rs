@@ -1057,10 +1057,10 @@ fn accept(
     cues.possessive = rest.starts_with("'s") || rest.starts_with("’s");
     cues.modifier = rest.starts_with('-') && rest[1..].starts_with(char::is_lowercase);
     if let Some(al) = &after_l {
-        if REGION_WORDS.contains(&al.as_str()) {
+        if REGION_WORDS.contains(&al.as_str()) || al == "governor" || al == "governors" {
             cues.region = true;
         }
-        if al == "city" {
+        if al == "city" || al == "mayor" {
             cues.town = true;
         }
     }

@@ -148,12 +148,15 @@ impl Focus {
         let same_cc = self.countries.get(p.country_code).copied().unwrap_or(0.0)
             - own.filter(|o| o.0 == p.country_code).map_or(0.0, |_| 1.0);
         let mut b = 3.0 * same_cc / others;
-        if kind == FeatureKind::Town && !p.admin1_code.is_empty() {
+        if matches!(kind, FeatureKind::Town | FeatureKind::Admin1) && !p.admin1_code.is_empty() {
             let same_a1 = self.admin1.get(p.admin1_code).copied().unwrap_or(0.0)
                 - own.filter(|o| o.1 == p.admin1_code).map_or(0.0, |_| 1.0);
             b += 2.0 * same_a1 / others;
         }
-        if kind == FeatureKind::Town {
+        if matches!(
+            kind,
+            FeatureKind::Town | FeatureKind::Admin1 | FeatureKind::Region
+        ) {
             let d = self
                 .picks
                 .iter()
