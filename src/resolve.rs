@@ -87,9 +87,12 @@ pub fn distance_km(a: &Place<'_>, b: &Place<'_>) -> f64 {
 /// Where an article is: the countries and admin-1 regions of its places after a
 /// first pass, and their points, so that a second pass can prefer the readings
 /// that fit ("Paris" in an article about Kentucky towns is Paris, Kentucky).
+/// A first-pass reading: country code, admin-1 code, point (NaN for countries).
+type Pick = (String, String, (f64, f64));
+
 struct Focus {
-    /// Per mention, its first-pass place's (country, admin-1, point).
-    picks: Vec<Option<(String, String, (f64, f64))>>,
+    /// Per mention, its first-pass place.
+    picks: Vec<Option<Pick>>,
     countries: HashMap<String, f64>,
     admin1: HashMap<String, f64>,
     total: f64,
