@@ -783,6 +783,26 @@ const CONNECTORS: &[&str] = &[
     "sul", "bin", "ibn", "van", "von", "aan", "op", "ter", "ten", "en",
 ];
 
+/// Set membership for the word lists above, built once.
+fn in_set(
+    cell: &'static OnceLock<HashSet<&'static str>>,
+    list: &'static [&'static str],
+    w: &str,
+) -> bool {
+    cell.get_or_init(|| list.iter().copied().collect())
+        .contains(w)
+}
+
+fn is_stop_word(w: &str) -> bool {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    in_set(&S, STOP_WORDS, w)
+}
+
+fn is_title(w: &str) -> bool {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    in_set(&S, TITLES, w) || (w.len() < 8 && in_set(&S, TITLES, &format!("{w}.")))
+}
+
 fn is_capitalised(s: &str) -> bool {
     s.chars()
         .next()
@@ -938,7 +958,7 @@ fn accept(
     let single = !name.contains(|c: char| c.is_whitespace());
     let folded_name = lower(name);
     let sentence_start = starts_sentence(text, start);
-    if single && STOP_WORDS.contains(&folded_name.as_str()) {
+    if single && is_stop_word(folded_name.as_str()) {
         return None;
     }
     if STOP_PHRASES.contains(&folded_name.as_str()) {
@@ -981,7 +1001,7 @@ fn accept(
 
     // "Mayor Vadym", "President Biden", "Mr Lukashenko".
     if let Some(b) = &before_l {
-        if TITLES.contains(&b.as_str()) || TITLES.contains(&format!("{b}.").as_str()) {
+        if is_title(&b) {
             if single {
                 persons.insert(folded_name.clone());
             }
@@ -997,7 +1017,7 @@ fn accept(
         if is_capitalised(bw)
             && !possessive
             && !bw.ends_with('.')
-            && !STOP_WORDS.contains(&bl.as_str())
+            && !is_stop_word(bl.as_str())
             && !TOWN_WORDS.contains(&bl.as_str())
             && (!starts_sentence(text, bstart) || is_first_name(&bl))
             && demonyms.at(bw, 0).is_none()

@@ -166,7 +166,8 @@ impl Focus {
                 .enumerate()
                 .filter(|(j, _)| *j != i)
                 .filter_map(|(_, o)| o.as_ref().map(|o| o.2))
-                .filter(|pt| pt.0.is_finite())
+                // More than ~500 km apart in latitude alone: no bonus, no trigonometry.
+                .filter(|pt| pt.0.is_finite() && (pt.0 - p.lat).abs() < 4.6)
                 .map(|pt| haversine_km((p.lat, p.lon), pt))
                 .fold(f64::INFINITY, f64::min);
             b += if d < 50.0 {
@@ -237,8 +238,14 @@ pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolv
         })
         .collect();
 
-    let score = |i: usize, m: &Mention, h: &NameHit, focus: Option<&Focus>| -> f64 {
-        let p = g.place(h.place);
+    // Each candidate's row, read once.
+    let rows: Vec<Vec<Place<'_>>> = ms
+        .iter()
+        .map(|m| m.hits.iter().map(|h| g.place(h.place)).collect())
+        .collect();
+    let score = |i: usize, m: &Mention, k: usize, focus: Option<&Focus>| -> f64 {
+        let h = &m.hits[k];
+        let p = rows[i][k];
         let kind = p.kind();
         let mut s = prior(&p, h) + cue_score(m, kind);
         let region_like = matches!(kind, FeatureKind::Admin1 | FeatureKind::Region);
@@ -283,8 +290,8 @@ pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolv
             .map(|(i, m)| {
                 let mut best: Option<(PlaceIdx, f64)> = None;
                 let mut second = f64::NEG_INFINITY;
-                for h in &m.hits {
-                    let s = score(i, m, h, focus);
+                for (k, h) in m.hits.iter().enumerate() {
+                    let s = score(i, m, k, focus);
                     match best {
                         Some((bp, bs)) if s < bs || (s == bs && h.place > bp) => {
                             second = second.max(s)
