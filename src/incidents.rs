@@ -124,6 +124,8 @@ struct Lexicon {
     near: Regex,
     large: Regex,
     shooting: Regex,
+    perpetrators: Regex,
+    political: Regex,
     /// Any trigger at all: sentences that match none are skipped at once.
     any: Regex,
 }
@@ -163,7 +165,7 @@ fn lexicon() -> &'static Lexicon {
         grenade: lx(r"\bgrenades?\b"),
         chemical: lx(r"\b(chemical (weapons?|attacks?|agents?)|chlorine|sarin|nerve agents?|toxic gas|gas attack)\b"),
         clash: lx(r"\b(clash(es|ed)?|fighting|fought|battles?|battled|gun ?fights?|fire ?fights?|exchanges? of fire|exchanged fire|skirmish(es)?|ambush(ed|es)?|stormed|assaulted|attacked the (city|town|village|base|positions?|checkpoint)|fight (to|for)|engaged)\b"),
-        take: lx(r"\b(captured?|capturing|took (full )?control|taken (full )?control|tak(en|ing) over|took over|seized|seizing|seize|(ha[sd]|have|having) taken|(?-i:taking [A-Z]|taken [A-Z])|overr(a|u)n|fell to|falling to|(established|establish|establishing|gained|gaining|assumed|seized) (full |complete |total )?control|(in|under) (full |complete |total )?control|liberat(ed|ion|ing)|occupied (the|a|an)|entered the (city|town|village)|raised (its|their|the) flags?)\b"),
+        take: lx(r"\b(captured?|capturing|took (full )?control|taken (full )?control|tak(en|ing) over|took over|seized|seizing|seize|(ha[sd]|have|having) taken|(?-i:taking [A-Z]|taken [A-Z])|overr(a|u)n|fell to|falling to|(established|establish|establishing|gained|gaining|assumed|seized) (full |complete |total )?control|in (full |complete |total )?control|liberat(ed|ion|ing)|occupied (the|a|an)|entered the (city|town|village)|raised (its|their|the) flags?)\b"),
         retake: lx(r"\b(recaptur(ed|e|ing)|retook|retak(en|ing)|regained|regain|recovered control|took back|taken back|won back|liberated)\b"),
         withdraw: lx(r"\b(withdr(ew|awn|awal)|retreat(ed)?|pulled (back|out)|pull(ing)? (back|out)|abandoned)\b"),
         nonviolent: lx(r"\b(without (a )?(fight|resistance|fighting|a shot)|handed over|peacefully|no resistance|surrendered the)\b"),
@@ -188,6 +190,8 @@ fn lexicon() -> &'static Lexicon {
         near: lx(r"\b(near|outside|outskirts of|close to|vicinity of|around|on the edge of|north of|south of|east of|west of|km from|kilometres from|kilometers from|miles from)\s*$"),
         large: lx(r"\b(massacre|mass killing|scores of|large-scale|carnage|mass casualty)\b"),
         shooting: lx(r"\b(opened fire|open fire|shot (at|dead)|shooting|gunfire|gunshots?|fired (at|on) (the )?(people|civilians|crowd|worshippers|passengers|residents))\b"),
+        perpetrators: lx(r"\b(gang(s|sters| members)?|gunm[ae]n|militants?|armed (men|group|groups)|assailants?|attackers?|jihadists?|bandits?|insurgents?|militia(men|s)?|rebels?|terrorists?|fighters|soldiers|troops|security forces|army|police|policemen|forces|paramilitar(y|ies)|combatants)\b"),
+        political: lx(r"\b(journalists?|reporters?|activists?|opposition|protesters?|demonstrators?|politicians?|lawmakers?|mps?|dissidents?|candidates?|party (members?|leaders?|officials?)|militants?|rebels?|insurgents?|jihadists?|separatists?|bloggers?|critics?|student leaders?|unionists?|trade union|human rights|terror(ism|ist|ists)?|sedition|treason|espionage|spying|extremis[mt]s?|coup|plot(ting)?|(cartel|gang|group|militia|rebel|opposition|armed group|faction) (leaders?|commanders?|bosses|boss|chiefs?|members?)|kingpins?|warlords?|members of (the )?\w+ (group|movement|party|organi[sz]ation)|suspected (militants?|members|fighters|rebels|insurgents))\b"),
         any: lx("$^"),
         };
         let parts: Vec<&str> = [
@@ -252,11 +256,92 @@ static WOULD: OnceLock<Regex> = OnceLock::new();
 /// The first trigger match of `r` in `s` that is not irrealis.
 fn realis(r: &Regex, s: &str) -> Option<usize> {
     r.find_iter(s)
+        .filter(|m| common(s, m))
         .map(|m| m.start())
         .find(|&at| !irrealis(s, at))
 }
 
-fn classify(s: &str, prev: Option<&str>) -> Option<Kind> {
+/// A trigger word written as a common word: lowercase, or capitalised only
+/// because it starts the sentence. "the Houston Rockets", "Royal Battle" and
+/// "Operation Strike" are names, not events.
+fn common(s: &str, m: &regex::Match<'_>) -> bool {
+    let first = m.as_str().chars().next().unwrap_or('a');
+    if !first.is_uppercase() {
+        return true;
+    }
+    let before =
+        s[..m.start()].trim_end_matches(|c: char| c.is_whitespace() || "\"“‘'([".contains(c));
+    before.is_empty() || before.ends_with(['.', '!', '?', ':'])
+}
+
+/// True if `r` matches `s` as a common word (see [`common`]).
+fn has(r: &Regex, s: &str) -> bool {
+    r.find_iter(s).any(|m| common(s, &m))
+}
+
+/// True if a capture at `m` takes territory: a place or a territorial noun is
+/// its object ("captured the town", "took control of Lysychansk", "the capture
+/// of X") or its subject ("X fell to"), not a person or goods ("inmates were
+/// captured in X", "seized 1,248 bags").
+fn territorial(s: &str, m: &regex::Match<'_>, places: &[(usize, usize)]) -> bool {
+    static NOUN: OnceLock<Regex> = OnceLock::new();
+    let noun = NOUN.get_or_init(|| {
+        lx(r"^(town|city|cities|village|villages|settlement|area|district|region|province|territory|territories|base|airport|airfield|hill|heights|positions?|bridge|capital|outpost|checkpoint|camp|neighbou?rhood|suburb|county|oblast|governorate|state|front ?line|port|island|stronghold|garrison|crossing|border)s?$")
+    });
+    let matched = m.as_str().to_ascii_lowercase();
+    let backwards = matched.starts_with("fell")
+        || matched.starts_with("falling")
+        || matched.contains("control");
+    let after = &s[m.end()..];
+    let words: Vec<&str> = after.split_whitespace().take(8).collect();
+    let first = words
+        .first()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .unwrap_or_default();
+    let preposition = matches!(
+        first.as_str(),
+        "in" | "at"
+            | "by"
+            | "near"
+            | "after"
+            | "during"
+            | "on"
+            | "for"
+            | "with"
+            | "from"
+            | "when"
+            | "while"
+            | "and"
+            | "as"
+    );
+    let place_after = places
+        .iter()
+        .any(|&(st, _)| st >= m.end() && st <= m.end() + 60);
+    let noun_after = words
+        .iter()
+        .any(|w| noun.is_match(w.trim_matches(|c: char| !c.is_alphanumeric())));
+    if !preposition && (place_after || noun_after) {
+        return true;
+    }
+    if backwards {
+        let before = &s[..m.start()];
+        let place_before = places
+            .iter()
+            .any(|&(_, en)| en <= m.start() && en + 60 >= m.start());
+        let noun_before = before
+            .split_whitespace()
+            .rev()
+            .take(8)
+            .any(|w| noun.is_match(w.trim_matches(|c: char| !c.is_alphanumeric())));
+        return place_before || noun_before;
+    }
+    false
+}
+
+fn classify(s: &str, prev: Option<&str>, places: &[(usize, usize)]) -> Option<Kind> {
     let lex = lexicon();
     let k = |event_type, sub_event_type, at, strong| {
         Some(Kind {
@@ -266,16 +351,16 @@ fn classify(s: &str, prev: Option<&str>) -> Option<Kind> {
             strong,
         })
     };
-    let outcome = lex.kill.is_match(s) || lex.injure.is_match(s) || lex.damage.is_match(s);
+    let outcome = has(&lex.kill, s) || has(&lex.injure, s) || has(&lex.damage, s);
 
     if let Some(at) = realis(&lex.protest, s) {
-        if lex.excessive.is_match(s) {
+        if has(&lex.excessive, s) {
             return k(PROTESTS, "Excessive force against protesters", at, true);
         }
-        if lex.riot.is_match(s) {
+        if has(&lex.riot, s) {
             return k(RIOTS, "Violent demonstration", at, true);
         }
-        if lex.intervention.is_match(s) {
+        if has(&lex.intervention, s) {
             return k(PROTESTS, "Protest with intervention", at, true);
         }
         return k(PROTESTS, "Peaceful protest", at, true);
@@ -286,7 +371,7 @@ fn classify(s: &str, prev: Option<&str>) -> Option<Kind> {
     if let Some(at) = realis(&lex.riot, s) {
         return k(RIOTS, "Violent demonstration", at, true);
     }
-    if let Some(at) = realis(&lex.sexual, s) {
+    if let Some(at) = realis(&lex.sexual, s).filter(|_| has(&lex.perpetrators, s)) {
         return k(VAC, "Sexual violence", at, true);
     }
     if let Some(at) = realis(&lex.abduct, s) {
@@ -306,9 +391,9 @@ fn classify(s: &str, prev: Option<&str>) -> Option<Kind> {
     }
     if let Some(at) = realis(&lex.intercept, s) {
         // Debris of an intercepted weapon that kills, wounds or damages: the attack it was.
-        let harm = lex.kill.is_match(s) || lex.injure.is_match(s) || lex.damage.is_match(s);
-        if harm && (lex.debris.is_match(s) || lex.kill.is_match(s)) {
-            return if lex.drone.is_match(s) && !lex.arty.is_match(s) {
+        let harm = has(&lex.kill, s) || has(&lex.injure, s) || has(&lex.damage, s);
+        if harm && (has(&lex.debris, s) || has(&lex.kill, s)) {
+            return if has(&lex.drone, s) && !has(&lex.arty, s) {
                 k(ERV, "Air/drone strike", at, true)
             } else {
                 k(ERV, "Shelling/artillery/missile attack", at, true)
@@ -316,16 +401,29 @@ fn classify(s: &str, prev: Option<&str>) -> Option<Kind> {
         }
         return k(STRATEGIC, "Disrupted weapons use", at, true);
     }
-    if let Some(at) = realis(&lex.retake, s) {
-        return k(BATTLES, "Government regains territory", at, true);
+    if let Some(m) = lex
+        .retake
+        .find_iter(s)
+        .find(|m| common(s, m) && !irrealis(s, m.start()) && territorial(s, m, places))
+    {
+        return k(BATTLES, "Government regains territory", m.start(), true);
     }
-    if let Some(at) = realis(&lex.take, s) {
-        return k(BATTLES, "Non-state actor overtakes territory", at, true);
+    if let Some(m) = lex
+        .take
+        .find_iter(s)
+        .find(|m| common(s, m) && !irrealis(s, m.start()) && territorial(s, m, places))
+    {
+        return k(
+            BATTLES,
+            "Non-state actor overtakes territory",
+            m.start(),
+            true,
+        );
     }
     if let Some(at) = realis(&lex.air, s) {
         return k(ERV, "Air/drone strike", at, true);
     }
-    if lex.drone.is_match(s) && outcome {
+    if has(&lex.drone, s) && outcome {
         if let Some(at) = realis(&lex.drone, s) {
             return k(ERV, "Air/drone strike", at, true);
         }
@@ -335,7 +433,7 @@ fn classify(s: &str, prev: Option<&str>) -> Option<Kind> {
         .find(s)
         .is_some_and(|m| m.as_str().to_lowercase().contains("exchange"));
     if let Some(at) = realis(&lex.arty, s) {
-        if lex.arty_act.is_match(s) && !exchange {
+        if has(&lex.arty_act, s) && !exchange {
             return k(ERV, "Shelling/artillery/missile attack", at, true);
         }
     }
@@ -345,13 +443,22 @@ fn classify(s: &str, prev: Option<&str>) -> Option<Kind> {
     // Shooting: at civilians by an attacker is an attack on civilians; at armed
     // people, a clash.
     if let Some(at) = realis(&lex.shooting, s) {
-        if lex.civilians.is_match(s) || lex.kill.is_match(s) && !lex.armed_victims().is_match(s) {
+        if has(&lex.civilians, s) || has(&lex.kill, s) && !lex.armed_victims().is_match(s) {
             return k(VAC, "Attack", at, true);
         }
         return k(BATTLES, "Armed clash", at, false);
     }
-    if let Some(at) = realis(&lex.withdraw, s) {
-        return k(BATTLES, "Non-state actor overtakes territory", at, false);
+    if let Some(m) = lex
+        .withdraw
+        .find_iter(s)
+        .find(|m| common(s, m) && !irrealis(s, m.start()) && territorial(s, m, places))
+    {
+        return k(
+            BATTLES,
+            "Non-state actor overtakes territory",
+            m.start(),
+            false,
+        );
     }
     // A generic attack with an outcome takes its weapon from the sentence before.
     let kill_at = realis(&lex.kill, s).or_else(|| realis(&lex.injure, s));
@@ -364,20 +471,21 @@ fn classify(s: &str, prev: Option<&str>) -> Option<Kind> {
                 return k(ERV, "Shelling/artillery/missile attack", at, false);
             }
         }
-        if lex.civilians.is_match(s) && kill_at.is_some() {
+        if has(&lex.civilians, s) && kill_at.is_some() {
             return k(VAC, "Attack", at, false);
         }
         return k(BATTLES, "Armed clash", at, false);
     }
     if let Some(at) = kill_at {
-        if lex.armed.is_match(s) {
-            if lex.civilians.is_match(s) {
+        if has(&lex.perpetrators, s) {
+            if has(&lex.civilians, s) {
                 return k(VAC, "Attack", at, false);
             }
             return k(BATTLES, "Armed clash", at, false);
         }
     }
-    if let Some(at) = realis(&lex.arrest, s) {
+    // ACLED codes politically significant arrests, not ordinary crime.
+    if let Some(at) = realis(&lex.arrest, s).filter(|_| has(&lex.political, s)) {
         return k(STRATEGIC, "Arrests", at, true);
     }
     if let Some(at) = realis(&lex.agreement, s) {
@@ -445,9 +553,9 @@ fn fatalities(s: &str) -> (u32, Option<String>) {
     let pats = PATS.get_or_init(|| {
         [
             // "four people were killed", "2 soldiers died", "five dead"
-            re(&format!(r"\b(?:at least |up to |nearly |about |around |some |as many as |more than |over )?{num}(?:-| )(?:(?:\w+ ){{0,2}}{victims} )?(?:(?:were|was|have been|had been|are|is|being) )?(?:(?:reportedly|reported|also|all) )?(?:killed|dead|died|slain|executed|massacred|lost their lives|perished)\b")),
+            re(&format!(r"\b(?:at least |up to |nearly |about |around |some |as many as |more than |over )?{num}(?:-| )(?:(?:\w+ ){{0,2}}{victims} )?(?:(?:were|was|have been|had been|are|is|being) )?(?:(?:reportedly|reported|also|all) )?(?:killed|dead|died|slain|executed|massacred|lost their lives|perished|shot dead|shot and killed|gunned down|beheaded|(?:beaten|burned|burnt|hacked|stabbed|stoned) to death)\b")),
             // "killed four people", "killing at least 12"
-            re(&format!(r"\b(?:killed|killing|kills|killed at least|left|leaving) (?:at least |up to |nearly |about |around |some |as many as |more than |over )?{num} (?:\w+ )?(?:{victims}|dead)")),
+            re(&format!(r"\b(?:killed|killing|kills|killed at least|shot dead|shooting dead|shot and killed|gunned down|executed|executing|massacred|beheaded|left|leaving) (?:at least |up to |nearly |about |around |some |as many as |more than |over )?{num} (?:\w+ )?(?:{victims}|dead)")),
             // "death toll rose to 7"
             re(&format!(r"\bdeath toll (?:\w+ ){{0,3}}(?:to|at|of|reached|is|was) (?:at least )?{num}\b")),
             // "an unspecified number of people", "several people", "many civilians"
@@ -1109,7 +1217,14 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
         if !lex.any.is_match(s) {
             continue;
         }
-        let Some(mut kind) = classify(s, prev_text) else {
+        let ms = &cx.recognized.mentions;
+        let first_m = ms.partition_point(|m| m.start < sent.start);
+        let places: Vec<(usize, usize)> = ms[first_m..]
+            .iter()
+            .take_while(|m| m.end <= sent.end)
+            .map(|m| (m.start - sent.start, m.end - sent.start))
+            .collect();
+        let Some(mut kind) = classify(s, prev_text, &places) else {
             continue;
         };
         let found = dates(s, cx.published);
@@ -1386,7 +1501,7 @@ mod tests {
     use super::*;
 
     fn kind(s: &str) -> Option<(&'static str, &'static str)> {
-        classify(s, None).map(|k| (k.event_type, k.sub_event_type))
+        classify(s, None, &[]).map(|k| (k.event_type, k.sub_event_type))
     }
 
     #[test]
@@ -1499,6 +1614,40 @@ mod tests {
         assert_eq!(
             kind("Militants looted shops in the market."),
             Some((STRATEGIC, "Looting/property destruction"))
+        );
+    }
+
+    #[test]
+    fn names_crimes_and_goods_are_not_conflict_events() {
+        // Team names and titles are not weapons or battles.
+        assert_eq!(
+            kind("Chris Paul hit a layup to lift the Houston Rockets over Portland."),
+            None
+        );
+        assert_eq!(kind("It was a Royal Battle, the coach said."), None);
+        // Captures take territory, not people or goods.
+        assert_eq!(
+            kind("The two inmates have been captured in the city, police said."),
+            None
+        );
+        assert_eq!(kind("Officers seized 1,248 bags of heroin in raids."), None);
+        assert_eq!(
+            classify(
+                "Rebels seized the town of Kidal on Monday.",
+                None,
+                &[(25, 30)]
+            )
+            .map(|k| k.sub_event_type),
+            Some("Non-state actor overtakes territory")
+        );
+        // Ordinary crime is not coded; political arrests are.
+        assert_eq!(
+            kind("Police arrested a 33-year-old man on a charge of theft."),
+            None
+        );
+        assert_eq!(
+            kind("Police arrested three opposition activists."),
+            Some((STRATEGIC, "Arrests"))
         );
     }
 

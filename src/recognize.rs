@@ -780,7 +780,8 @@ const TOWN_PLURALS: &[&str] = &[
 const CONNECTORS: &[&str] = &[
     "of", "on", "upon", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la",
     "le", "les", "el", "al", "am", "an", "im", "in", "der", "den", "the", "and", "y", "e", "sur",
-    "sul", "bin", "ibn", "van", "von", "aan", "op", "ter", "ten", "en",
+    "sul", "bin", "ibn", "van", "von", "aan", "op", "ter", "ten", "en", "au", "aux", "lès", "les",
+    "zu", "na", "nad", "pod", "ob", "under", "over", "by", "sous", "lo", "los", "las", "et", "i",
 ];
 
 /// Set membership for the word lists above, built once.
