@@ -574,6 +574,19 @@ fn is_first_name(lower_word: &str) -> bool {
         .contains(lower_word)
 }
 
+/// True for the 20,000 most common US surnames (Census 1990, `data/surnames.txt`).
+fn is_surname(lower_word: &str) -> bool {
+    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            include_str!("../data/surnames.txt")
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .collect()
+        })
+        .contains(lower_word)
+}
+
 /// Names of institutions and phenomena that are also gazetteer names.
 const STOP_PHRASES: &[&str] = &[
     "white house",
@@ -895,13 +908,26 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
             best = Some((end, hits));
         });
         let Some((end, hits)) = best else { continue };
+        let max_pop = hits
+            .iter()
+            .map(|h| gazetteer.place(h.place).population)
+            .max()
+            .unwrap_or(0);
         let big_unit = hits.iter().any(|h| {
             matches!(
                 gazetteer.place(h.place).kind(),
                 FeatureKind::Country | FeatureKind::Admin1 | FeatureKind::Region
             )
         });
-        if let Some(cues) = accept(text, i, end, big_unit, gazetteer, demonyms, &mut persons) {
+        if let Some(cues) = accept(
+            text,
+            i,
+            end,
+            (big_unit, max_pop),
+            gazetteer,
+            demonyms,
+            &mut persons,
+        ) {
             out.mentions.push(Mention {
                 start: i,
                 end,
@@ -950,7 +976,7 @@ fn accept(
     text: &str,
     start: usize,
     end: usize,
-    big_unit: bool,
+    (big_unit, max_pop): (bool, u64),
     g: &Gazetteer,
     demonyms: &Demonyms,
     persons: &mut HashSet<String>,
@@ -973,9 +999,18 @@ fn accept(
     }
     // Hyphenated names of things: "Wal-Mart" (neither part), but "Russia-Ukraine border".
     let rest = &text[end..];
+    let names_big_unit = |w: &str| {
+        g.lookup(w).iter().any(|h| {
+            matches!(
+                g.place(h.place).kind(),
+                FeatureKind::Country | FeatureKind::Admin1 | FeatureKind::Region
+            )
+        })
+    };
     if let Some(tail) = rest.strip_prefix('-') {
         let seg: String = tail.chars().take_while(|c| c.is_alphanumeric()).collect();
-        if seg.chars().next().is_some_and(char::is_uppercase) && g.lookup(&seg).is_empty() {
+        if seg.chars().next().is_some_and(char::is_uppercase) && !(big_unit && names_big_unit(&seg))
+        {
             return None;
         }
     }
@@ -1056,6 +1091,12 @@ fn accept(
             if SPEECH.contains(&al.as_str()) {
                 return None;
             }
+        }
+        // A common surname or first name that can only be a small town is a
+        // person ("Hall", "Flores", "Mary"), unless a preposition of place
+        // introduces it ("in Hall").
+        if max_pop < 50_000 && (is_surname(&folded_name) || is_first_name(&folded_name)) {
+            return None;
         }
     }
 
@@ -1191,6 +1232,9 @@ mod tests {
             row("t:6", "Washington", &[], "PPLC", "US", "US.DC", 600000),
             row("t:7", "Sunday", &[], "PPL", "US", "US.TX", 600),
             row("t:8", "Melitopol", &[], "PPL", "UA", "UA.26", 150000),
+            row("t:9", "Hall", &[], "PPL", "AT", "AT.07", 13000),
+            row("t:10", "Mart", &[], "PPL", "US", "US.TX", 2000),
+            row("t:11", "Wal", &[], "PPL", "PL", "PL.72", 900),
         ]);
         g
     }
@@ -1231,6 +1275,16 @@ mod tests {
         assert_eq!(names("The Washington Post said so."), Vec::<&str>::new());
         assert_eq!(names("Mayor Kursk said so."), Vec::<&str>::new());
         assert_eq!(names("On Sunday they left."), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn surnames_and_hyphenated_brands_are_not_places() {
+        assert_eq!(
+            names("Hall was not there. Jones and Hall left."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(names("The fair was held in Hall on Monday."), ["Hall"]);
+        assert_eq!(names("He works at the Wal-Mart store."), Vec::<&str>::new());
     }
 
     #[test]
