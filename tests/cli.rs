@@ -657,17 +657,38 @@ fn incident_notes_fixture_scores() {
     let gold = root().join("tests/fixtures/incidents/notes.gold.jsonl");
     let dir = tmpdir();
     let notes = dir.path().join("notes");
-    let o = Command::new("python3").arg(&scorer).arg("export").arg(&gold).arg(&notes).output().unwrap();
+    let o = Command::new("python3")
+        .arg(&scorer)
+        .arg("export")
+        .arg(&gold)
+        .arg(&notes)
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let out = dir.path().join("notes.geojson");
     let o = eventmap(&["map", notes.to_str().unwrap(), "-o", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let o = Command::new("python3").arg(&scorer).arg("score").arg(&gold).arg("--pred").arg(&out).arg("--json").output().unwrap();
+    let o = Command::new("python3")
+        .arg(&scorer)
+        .arg("score")
+        .arg(&gold)
+        .arg("--pred")
+        .arg(&out)
+        .arg("--json")
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let o = &v["overall"];
     let rate = |k: &str| o[k]["rate"].as_f64().unwrap_or(0.0);
-    for (k, min) in [("detected", 0.9), ("event_type", 0.9), ("sub_event_type", 0.85), ("loc_50km", 0.85), ("fatalities_exact", 0.9), ("date", 0.9)] {
+    for (k, min) in [
+        ("detected", 0.9),
+        ("event_type", 0.9),
+        ("sub_event_type", 0.85),
+        ("loc_50km", 0.85),
+        ("fatalities_exact", 0.9),
+        ("date", 0.9),
+    ] {
         assert!(rate(k) >= min, "{k} {} < {min}: {o}", rate(k));
     }
 }
