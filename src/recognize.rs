@@ -1037,7 +1037,7 @@ fn accept(
 
     // "Mayor Vadym", "President Biden", "Mr Lukashenko".
     if let Some(b) = &before_l {
-        if is_title(&b) {
+        if is_title(b) {
             if single {
                 persons.insert(folded_name.clone());
             }

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Whole-process timing of eventmap, side by side with the peer geoparsers.
+#
+#   scripts/bench.sh [MIN_MB] [RUNS]        (defaults: 50 MB, 3 runs)
+#   PEERS="geotext spacy_sm+gnc15000" SPACY_MB=1 scripts/bench.sh
+#
+# 1. builds target/bench/corpus: .txt articles from ../shared/eval (toponym corpora and the
+#    example) replicated to at least MIN_MB megabytes, and a 1-article folder;
+# 2. times `eventmap map --layer all` on the corpus with all cores, RUNS times under
+#    /usr/bin/time -v: median wall, MB/s, articles/s, peak RSS;
+# 3. times the cold start: the whole process on one short article, 20 runs, median;
+# 4. runs the peers' own bench (../shared/peers/bench.sh, set up once into target/peers-venv)
+#    on the same corpus (spaCy, at ~0.06 MB/s, on a SPACY_MB-megabyte sample of it), and prints
+#    eventmap's MB/s divided by each peer's, from this one run (the machine is shared and noisy:
+#    only ratios from one run mean anything).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+min_mb=${1:-50}
+runs=${2:-3}
+shared=${SHARED:-../shared}
+bin=target/release/eventmap
+out=target/bench
+mkdir -p "$out"
+
+cargo build --release --quiet
+if [ ! -f "$out/corpus.$min_mb" ]; then
+  rm -rf "$out/corpus" "$out/one" "$out"/corpus.*
+  python3 - "$shared/eval" "$out/corpus" "$min_mb" <<'PY'
+import json, os, sys
+eval_dir, dest, min_mb = sys.argv[1], sys.argv[2], float(sys.argv[3])
+texts = []
+for name in ("lgl.jsonl", "geowebnews.jsonl"):
+    for line in open(os.path.join(eval_dir, "toponyms", name), encoding="utf-8"):
+        if line.strip():
+            texts.append(json.loads(line)["text"])
+os.makedirs(dest, exist_ok=True)
+n = total = 0
+while total < min_mb * 1e6:
+    t = texts[n % len(texts)]
+    with open(os.path.join(dest, f"a{n:07d}.txt"), "w", encoding="utf-8", newline="") as f:
+        f.write(t)
+    n += 1
+    total += len(t.encode())
+print(f"corpus: {n} articles, {total/1e6:.1f} MB", file=sys.stderr)
+PY
+  mkdir -p "$out/one" && cp tests/fixtures/articles/lysychansk-2022-07-03.txt "$out/one/"
+  touch "$out/corpus.$min_mb"
+fi
+mb=$(du -sb "$out/corpus" | awk '{print $1/1e6}')
+docs=$(ls "$out/corpus" | wc -l)
+
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+walls=(); rss=0
+for i in $(seq 1 "$runs"); do
+  /usr/bin/time -v -o "$out/time.$i" "$bin" map "$out/corpus" --layer all -o "$out/layer.geojson" 2>/dev/null || true
+  w=$(grep "Elapsed (wall clock)" "$out/time.$i" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  r=$(grep "Maximum resident set size" "$out/time.$i" | awk '{print $NF}')
+  walls+=("$w"); [ "$r" -gt "$rss" ] && rss=$r
+done
+wall=$(printf '%s\n' "${walls[@]}" | median)
+cold=$(for i in $(seq 1 20); do
+  s=$(date +%s%N); "$bin" map "$out/one" -o /dev/null 2>/dev/null || true; e=$(date +%s%N)
+  echo $(( (e - s) / 1000 ))
+done | median)
+em_mbs=$(awk -v m="$mb" -v w="$wall" 'BEGIN {printf "%.2f", m/w}')
+printf '\neventmap: %s articles, %.1f MB, median wall %ss over %s runs: %s MB/s, %.0f articles/s, peak RSS %.0f MB, cold start %.1f ms\n' \
+  "$docs" "$mb" "$wall" "$runs" "$em_mbs" "$(awk -v d="$docs" -v w="$wall" 'BEGIN {print d/w}')" "$(awk -v r="$rss" 'BEGIN {print r/1024}')" "$(awk -v c="$cold" 'BEGIN {print c/1000}')"
+
+[ -n "${NO_PEERS:-}" ] && exit 0
+venv=target/peers-venv
+if [ ! -x "$venv/bin/python" ]; then
+  bash "$shared/peers/setup.sh" "$venv" >&2
+fi
+peers=${PEERS:-"geotext spacy_sm+gnc15000"}
+spacy_mb=${SPACY_MB:-1}
+mkdir -p "$out/sample"
+if [ ! -f "$out/sample.$spacy_mb" ]; then
+  rm -rf "$out/sample"/* "$out"/sample.*; total=0
+  for f in "$out"/corpus/*.txt; do
+    cp "$f" "$out/sample/"; total=$((total + $(stat -c %s "$f")))
+    [ "$total" -gt $((spacy_mb * 1000000)) ] && break
+  done
+  touch "$out/sample.$spacy_mb"
+fi
+echo
+printf 'peer\tinput_MB\tMB_per_s\teventmap_ratio\n'
+for p in $peers; do
+  dir="$out/corpus"; case $p in spacy*) dir="$out/sample" ;; esac
+  row=$(CONFIGS="$p" bash "$shared/peers/bench.sh" "$venv" "$dir" 1 "$out/peers" 2>/dev/null | tail -1)
+  pm=$(echo "$row" | cut -f6); ps=$(echo "$row" | cut -f8)
+  printf '%s\t%s\t%s\t%s\n' "$p" "$pm" "$ps" "$(awk -v a="$em_mbs" -v b="$ps" 'BEGIN {printf "%.0fx", a/b}')"
+done
