@@ -461,6 +461,23 @@ fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
         tmp.persist(&path)
             .with_context(|| format!("writing {}", path.display()))?;
     }
+    let kept = reporter.keep.take().unwrap_or_default();
+    for (path, mut tmp) in extra_outputs {
+        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
+        let written = if args.html.as_ref() == Some(&path) {
+            crate::export::write_html(&kept, &mut w)
+        } else if args.csv.as_ref() == Some(&path) {
+            crate::export::write_csv(&kept, &mut w)
+        } else {
+            crate::export::write_qml(&mut w)
+        };
+        written
+            .and_then(|()| w.flush())
+            .with_context(|| format!("writing {}", path.display()))?;
+        drop(w);
+        tmp.persist(&path)
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
         "eventmap: {} articles read, {} failed, {} incidents, {} places, {:.1} MB in {secs:.2} s ({:.1} MB/s, {:.0} articles/s)",

@@ -692,3 +692,38 @@ fn incident_notes_fixture_scores() {
         assert!(rate(k) >= min, "{k} {} < {min}: {o}", rate(k));
     }
 }
+
+#[test]
+fn map_exports_are_written_beside_the_layer() {
+    let dir = tmpdir();
+    let d = dir.path();
+    let p = |n: &str| d.join(n).to_string_lossy().into_owned();
+    let o = eventmap(&[
+        "map",
+        EXAMPLE,
+        "-o",
+        &p("l.geojson"),
+        "--html",
+        &p("m.html"),
+        "--csv",
+        &p("e.csv"),
+        "--qml",
+        &p("s.qml"),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let csv = std::fs::read_to_string(d.join("e.csv")).unwrap();
+    assert_eq!(
+        csv.lines().count(),
+        1 + features(&d.join("l.geojson")).len(),
+        "{csv}"
+    );
+    assert!(csv.starts_with("event_id_cnty,event_date,"), "{csv}");
+    let html = std::fs::read_to_string(d.join("m.html")).unwrap();
+    assert!(
+        html.contains("Lysychansk") && !html.contains("https://unpkg.com"),
+        "self-contained page"
+    );
+    assert!(std::fs::read_to_string(d.join("s.qml"))
+        .unwrap()
+        .contains("<qgis"));
+}
