@@ -78,18 +78,25 @@ pub struct Place<'g> {
     pub admin1_name: &'g str,
     /// For countries and regions, the capital town.
     pub capital: Option<PlaceIdx>,
+    /// The coarse kind of feature, from the class and code.
+    kind: FeatureKind,
+}
+
+/// The coarse kind of a GeoNames feature class and code.
+fn kind_of(feature_class: char, feature_code: &str) -> FeatureKind {
+    match (feature_class, feature_code) {
+        ('P', _) => FeatureKind::Town,
+        ('A', "ADM1") => FeatureKind::Admin1,
+        ('A', c) if c.starts_with("PCL") => FeatureKind::Country,
+        ('A', _) | ('L', _) => FeatureKind::Region,
+        _ => FeatureKind::Other,
+    }
 }
 
 impl Place<'_> {
     /// The coarse kind of feature.
     pub fn kind(&self) -> FeatureKind {
-        match (self.feature_class, self.feature_code) {
-            ('P', _) => FeatureKind::Town,
-            ('A', "ADM1") => FeatureKind::Admin1,
-            ('A', c) if c.starts_with("PCL") => FeatureKind::Country,
-            ('A', _) | ('L', _) => FeatureKind::Region,
-            _ => FeatureKind::Other,
-        }
+        self.kind
     }
 }
 
@@ -104,7 +111,7 @@ pub struct NameHit {
 
 struct Bundled {
     places: &'static [u8],
-    strings: &'static [u8],
+    strings: &'static str,
     postings: &'static [u8],
     names: fst::Map<&'static [u8]>,
     keys: fst::Map<&'static [u8]>,
@@ -130,7 +137,8 @@ impl Bundled {
     fn load() -> Bundled {
         Bundled {
             places: PLACES,
-            strings: STRINGS,
+            // Validated once here, so fields are sliced without checks later.
+            strings: std::str::from_utf8(STRINGS).expect("bundled strings.bin is UTF-8"),
             postings: POSTINGS,
             // The tables were written by our own build script; a failure here is a build bug.
             names: fst::Map::new(NAMES).expect("bundled names.fst is valid"),
@@ -145,9 +153,8 @@ impl Bundled {
     fn str_at(&self, rec: usize, field: usize) -> &'static str {
         let off = u32_at(self.places, rec + field) as usize;
         let len = u32_at(self.places, rec + field + 4) as usize;
-        let bytes: &'static [u8] = &self.strings[off..off + len];
-        // Written from a &str by build.rs.
-        std::str::from_utf8(bytes).unwrap_or("")
+        // Offsets written by build.rs from whole strings: always on char boundaries.
+        self.strings.get(off..off + len).unwrap_or("")
     }
 
     fn place(&self, idx: PlaceIdx) -> Place<'static> {
@@ -156,15 +163,18 @@ impl Bundled {
         let capital = u32_at(b, rec + layout::CAPITAL);
         let cc: &'static [u8] = &b[rec + layout::COUNTRY..rec + layout::COUNTRY + 2];
         let country_code = std::str::from_utf8(cc).unwrap_or("").trim();
+        let feature_class = b[rec + layout::FCLASS] as char;
+        let feature_code = self.str_at(rec, layout::STR_FCODE);
         Place {
+            kind: kind_of(feature_class, feature_code),
             idx,
             id: self.str_at(rec, layout::STR_ID),
             name: self.str_at(rec, layout::STR_NAME),
             lat: f64_at(b, rec),
             lon: f64_at(b, rec + 8),
             population: u64::from_le_bytes(b[rec + 16..rec + 24].try_into().unwrap_or([0; 8])),
-            feature_class: b[rec + layout::FCLASS] as char,
-            feature_code: self.str_at(rec, layout::STR_FCODE),
+            feature_class,
+            feature_code,
             country_code,
             admin1_code: self.str_at(rec, layout::STR_ADMIN1_CODE),
             admin1_name: self.str_at(rec, layout::STR_ADMIN1_NAME),
@@ -274,6 +284,7 @@ impl Gazetteer {
         let i = (idx - self.bundled_len) as usize;
         let r = &self.extra[i];
         Place {
+            kind: kind_of(r.feature_class, &r.feature_code),
             idx,
             id: &r.id,
             name: &r.name,
