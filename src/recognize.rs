@@ -13,7 +13,7 @@
 //! resolution and incident location.
 
 use crate::gazetteer::fold::fold_with_offsets;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::gazetteer::{FeatureKind, Gazetteer, NameHit};
@@ -81,6 +81,8 @@ pub struct Recognized {
 #[derive(Debug, Clone)]
 pub struct Demonyms {
     entries: Vec<(String, String, String)>,
+    /// Entries by their first word (the word a text position is looked up by).
+    by_first_word: HashMap<String, Vec<usize>>,
 }
 
 impl Demonyms {
@@ -95,35 +97,43 @@ impl Demonyms {
         }
         // Longest first, so "South Sudanese" wins over "Sudanese".
         entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        Demonyms { entries }
+        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            let first = e.0.split(' ').next().unwrap_or("").to_string();
+            by_first_word.entry(first).or_default().push(i);
+        }
+        Demonyms { entries, by_first_word }
     }
 
     /// The demonym starting at `text[at..]`, with its byte length.
     fn at(&self, text: &str, at: usize) -> Option<(usize, &(String, String, String))> {
         let rest = &text[at..];
-        for e in &self.entries {
+        let word_len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+        let word = &rest[..word_len];
+        // "Russians": look the singular up too.
+        let singular = word.strip_suffix('s').unwrap_or(word);
+        let ids = self.by_first_word.get(word).into_iter().chain(self.by_first_word.get(singular)).flatten();
+        let mut best: Option<(usize, &(String, String, String))> = None;
+        for &i in ids {
+            let e = &self.entries[i];
             if let Some(after) = rest.strip_prefix(e.0.as_str()) {
                 // Plural forms: Russians, Israelis (not "Swisss").
-                let len = if after.starts_with('s') && !e.0.ends_with('s') && !e.0.ends_with("ese")
-                {
+                let len = if after.starts_with('s') && !e.0.ends_with('s') && !e.0.ends_with("ese") {
                     e.0.len() + 1
                 } else {
                     e.0.len()
                 };
-                if !rest[len..].starts_with(is_word_char) {
-                    return Some((len, e));
+                if !rest[len..].starts_with(is_word_char) && best.is_none_or(|b| len > b.0) {
+                    best = Some((len, e));
                 }
             }
         }
-        None
+        best
     }
 
     /// The forces name for a country code, if the table has it.
     pub fn forces(&self, cc: &str) -> Option<&str> {
-        self.entries
-            .iter()
-            .find(|e| e.1 == cc)
-            .map(|e| e.2.as_str())
+        self.entries.iter().find(|e| e.1 == cc).map(|e| e.2.as_str())
     }
 }
 
