@@ -1,0 +1,37 @@
+//! Fuzzes input parsing (every format, sniffed) and the whole per-article
+//! pipeline: no input may panic.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use eventmap::gazetteer::Gazetteer;
+use eventmap::input::{read_input, Defaults, Format, Item};
+use eventmap::{emit, Engine, Layer};
+use libfuzzer_sys::fuzz_target;
+
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(|| Engine::new(Gazetteer::bundled()))
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&selector, body)) = data.split_first() else { return };
+    let format = match selector % 6 {
+        0 => None,
+        1 => Some(Format::Txt),
+        2 => Some(Format::Md),
+        3 => Some(Format::Html),
+        4 => Some(Format::Json),
+        _ => Some(Format::Jsonl),
+    };
+    let defaults = Defaults { date: chrono::NaiveDate::from_ymd_opt(2022, 7, 3), ..Defaults::default() };
+    let e = engine();
+    read_input("fuzz.txt", &mut &body[..], format, &defaults, &mut |item| {
+        if let Item::Article(a) = item {
+            let analysis = e.analyze(&a.text, a.date);
+            let features = emit::features(&a, &analysis, Layer::All, &e.gazetteer);
+            let mut out = Vec::new();
+            emit::write_collection(features, &mut out).expect("writing to memory");
+        }
+    });
+});
