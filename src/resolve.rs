@@ -103,6 +103,7 @@ impl Focus {
         g: &Gazetteer,
         first: &[Option<(PlaceIdx, f64, f64)>],
         demonyms: &[crate::recognize::Demonym],
+        counties: &[(usize, usize, Vec<String>)],
     ) -> Focus {
         let mut f = Focus {
             picks: Vec::new(),
@@ -131,6 +132,14 @@ impl Focus {
         }
         for d in demonyms {
             *f.countries.entry(d.country_code.clone()).or_default() += 1.0;
+            f.total += 1.0;
+        }
+        for (_, _, states) in counties {
+            let w = 1.0 / states.len() as f64;
+            for st in states {
+                *f.admin1.entry(st.clone()).or_default() += w;
+            }
+            *f.countries.entry("US".to_string()).or_default() += 1.0;
             f.total += 1.0;
         }
         f
@@ -193,6 +202,12 @@ pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolv
         *countries.entry(d.country_code.clone()).or_default() += 1.0;
     }
     let mut regions: HashSet<String> = HashSet::new();
+    // A county of a single state names that state.
+    for (_, _, states) in &rec.counties {
+        if let [one] = states.as_slice() {
+            regions.insert(one.clone());
+        }
+    }
     for m in ms {
         for h in &m.hits {
             let p = g.place(h.place);
@@ -311,7 +326,7 @@ pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolv
 
     // Pass 1 without the article's focus; pass 2 with the focus pass 1 found.
     let first = pick(None);
-    let focus = Focus::new(g, &first, &rec.demonyms);
+    let focus = Focus::new(g, &first, &rec.demonyms, &rec.counties);
     let second = pick(Some(&focus));
 
     // One sense per article: same name and same cues, same place (the best-scored reading).
