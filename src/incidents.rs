@@ -1207,6 +1207,7 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
             })
     });
 
+    let mut last_paragraph: Option<usize> = None;
     for (si, sent) in cx.sentences.iter().enumerate() {
         let s = &text[sent.start..sent.end];
         let prev_sent = si
@@ -1225,6 +1226,21 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
             .map(|m| (m.start - sent.start, m.end - sent.start))
             .collect();
         let Some(mut kind) = classify(s, prev_text, &places) else {
+            // "At least 27 people were killed, officials said." after an event in
+            // the same paragraph, with no place of its own: that event's toll.
+            if places.is_empty() {
+                if let Some(last) = out
+                    .last_mut()
+                    .filter(|_| last_paragraph == Some(sent.paragraph))
+                {
+                    let (fat, fat_text) = fatalities(s);
+                    if fat > last.fatalities {
+                        last.fatalities = fat;
+                        last.fatalities_text = fat_text;
+                        last.spans.push((sent.start, sent.end));
+                    }
+                }
+            }
             continue;
         };
         let found = dates(s, cx.published);
@@ -1316,12 +1332,12 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
             let own = g
                 .country(point.country_code)
                 .map(|c| format!("Military Forces of {}", g.place(c).name));
+            // "Retook" says the government regained ground whoever the text names
+            // first; a plain capture by the state's own forces is a regain too.
             if let (Some(first), Some(own)) = (acts.first(), own) {
-                kind.sub_event_type = if *first == own {
-                    "Government regains territory"
-                } else {
-                    "Non-state actor overtakes territory"
-                };
+                if *first == own {
+                    kind.sub_event_type = "Government regains territory";
+                }
             }
         }
         let (fat, fat_text) = fatalities(s);
@@ -1343,6 +1359,7 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
         }
         let _ = cand.distance;
         let _ = cand.mention;
+        last_paragraph = Some(sent.paragraph);
         out.push(Incident {
             event_type: kind.event_type,
             sub_event_type: kind.sub_event_type,

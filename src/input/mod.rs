@@ -368,6 +368,10 @@ pub fn read_input(
             Err(e) => return emit(Item::Failed(bad(display, e.to_string()))),
         },
     };
+    // An empty stream is an empty partition (Spark, Hadoop streaming), not an error.
+    if display == "-" && reader.fill_buf().is_ok_and(|b| b.is_empty()) {
+        return;
+    }
     if format == Format::Jsonl {
         return read_jsonl(display, &mut reader, defaults, emit);
     }
@@ -482,7 +486,15 @@ fn read_jsonl(
             Ok(v) => emit(
                 match read_record(format!("{display}#{line}"), &v, defaults) {
                     Ok(a) => Item::Article(a),
-                    Err(Error::BadInput { reason, .. }) => Item::Failed(bad(&here, reason)),
+                    Err(Error::BadInput { reason, .. }) => {
+                        // Name the record's id too, where it has one.
+                        let here = match v.get("id") {
+                            Some(Value::String(id)) => format!("{here} (id {id})"),
+                            Some(Value::Number(id)) => format!("{here} (id {id})"),
+                            _ => here,
+                        };
+                        Item::Failed(bad(&here, reason))
+                    }
                     Err(e) => Item::Failed(e),
                 },
             ),
