@@ -32,6 +32,7 @@ Needs Python >= 3.8 and PySpark >= 3.5 (Parquet input uses the `_metadata.row_in
 """
 
 import argparse
+import itertools
 import json
 import os
 import re
@@ -203,6 +204,7 @@ def local_executable(name):
 
 
 WARNING_RE = re.compile(r"\bwarning\b", re.IGNORECASE)
+ERROR_RE = re.compile(r"\berror\b|panicked", re.IGNORECASE)
 # "eventmap: warning: -:12: ..." or "eventmap: warning: -#12: ...": a record of this process's
 # stdin, numbered from 1 within the partition.
 LOCAL_RECORD_RE = re.compile(r"(?<![^\s:])-(?::|#)(\d+)(?=[:\s]|$)")
@@ -229,6 +231,12 @@ class EventmapPipe:
 
     def run(self, records):
         conf = self.conf
+        self.records = self.warnings = 0
+        records = iter(records)
+        first = next(records, None)
+        if first is None:  # an empty partition: no process (eventmap warns about empty input)
+            return
+        records = itertools.chain([first], records)
         cmd = [local_executable(conf["binary"]), "map", "-", "--format", "jsonl", "--seq",
                "--layer", conf["layer"]]
         if conf["threads"]:
@@ -239,7 +247,8 @@ class EventmapPipe:
         proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, bufsize=0)
         index = []          # k-th record sent -> (input line, id)
-        state = {"feed_error": None, "broken_pipe": False, "warnings": 0, "other": []}
+        state = {"feed_error": None, "broken_pipe": False, "warnings": 0, "other": [],
+                 "error": False}
         tag = "eventmap_spark[partition %d]" % self.partition
 
         def feed():
@@ -272,6 +281,8 @@ class EventmapPipe:
                     state["warnings"] += 1
                     sys.stderr.write("%s: %s\n" % (tag, _describe(line, index)))
                 else:
+                    if ERROR_RE.search(line):
+                        state["error"] = True
                     if len(state["other"]) < 50:
                         state["other"].append(line)
                     sys.stderr.write("%s: %s\n" % (tag, line))
@@ -313,10 +324,13 @@ class EventmapPipe:
             raise state["feed_error"]
         self.records = len(index)
         self.warnings = state["warnings"]
-        bad_records_only = (rc == 1 and state["warnings"] > 0 and not state["other"])
+        # Exit code 1 with warnings and no error: some records were bad, the others are mapped.
+        bad_records_only = (rc == 1 and state["warnings"] > 0
+                            and not state["error"])
         if rc != 0 and not bad_records_only:
             raise RuntimeError("%s: %s exited with %s after %d records; stderr:\n%s" % (
-                tag, " ".join(cmd), rc, len(index), "\n".join(state["other"][-20:])))
+                tag, " ".join(cmd), rc, len(index),
+                "\n".join(state["other"][-20:]) or "(no error message)"))
         if state["broken_pipe"]:
             raise RuntimeError("%s: eventmap exited (code %s) before reading all its input" % (
                 tag, rc))
@@ -426,8 +440,11 @@ def read_jsonl(sc, files, partitions):
     return numbered.filter(lambda r: r is not None)
 
 
-def read_parquet(spark, files, partitions):
+def read_parquet(spark, files):
+    """(line_no, id, JSON text) per row; the line number is the row's position in the input."""
     from pyspark.sql import functions as F
+    if any(f.endswith(".parquet") for f in files):
+        files = [f for f in files if f.endswith(".parquet")]
     df = spark.read.parquet(*files)
     fields = [c for c in df.columns if c in ARTICLE_FIELDS]
     if not any(c in fields for c in ("text", "body", "content", "article", "maintext")):
@@ -477,7 +494,7 @@ def main(argv=None):
         raise SystemExit("eventmap_spark: no input files at %s" % args.input)
     fmt = args.format or guess_format(files)
     if fmt == "parquet":
-        records = read_parquet(spark, files, args.partitions)
+        records = read_parquet(spark, files)
     else:
         records = read_jsonl(sc, files, args.partitions)
     if args.partitions:
