@@ -183,7 +183,7 @@ fn lexicon() -> &'static Lexicon {
         arrest: lx(r"\b(arrest(ed|s|ing)?|detain(ed|s|ing)?|detention|taken into custody|apprehended|rounded up)\b"),
         agreement: lx(r"\b(cease-?fire|truce|peace (deal|agreement|accord|talks)|signed (an? )?(agreement|deal|accord)|prisoner (exchange|swap)s?|exchanged prisoners)\b"),
         base: lx(r"\b(established|set up|opened|building|built) (a |an |its |their )?(new )?(military )?(base|headquarters|outpost|camp)s?\b"),
-        loot: lx(r"\b(loot(ed|ing)|pillag(ed|ing)|ransack(ed|ing)|(destroyed|demolished|burned|burnt|torched) (\w+ )?(homes|houses|property|shops|crops|granaries))\b"),
+        loot: lx(r"\b(loot(ed|ing)|pillag(ed|ing)|ransack(ed|ing)|(destroyed|demolished|bulldozed|burned|burnt|torched) (\w+ ){0,2}(homes|houses|buildings|property|shops|crops|granaries|villages?|huts|markets?|vehicles|cars))\b"),
         change: lx(r"\b(merged|disbanded|dissolved|renamed|joined forces|pledged allegiance|announced the formation|new armed group|defected)\b"),
         irrealis: lx(r"\b(would|could|might|(?-i:may)|(?-i:will)|shall|plans?|planned|planning|threat(en|ens|ened)?|goal|aim(s|ed)?|seek(s|ing)?|sought|trying|tried|attempt(s|ed|ing)?|vowed|warned|if|unless|no|not|never|nobody|none|denied|deny|denies|false|fake|since|prevent(ed)?|ready to)\b"),
         speech: lx(r"\b(said|says|say|claimed|claims|claim|stated|states|reported|reports|announced|announces|told|tells|added|wrote|writes|confirmed|confirms|alleged|according to|accused|noted|described)\b"),
@@ -207,6 +207,17 @@ fn lexicon() -> &'static Lexicon {
         l
     })
 }
+
+/// The word "riot" itself.
+static RIOT_WORD: std::sync::LazyLock<Regex> =
+    std::sync::LazyLock::new(|| lx(r"\briot(s|ers|ing|ed)?\b"));
+
+/// Words that put two armed sides in one sentence.
+static TWO_SIDED: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    lx(
+        r"\b(clash(ed|es)? with|clashes between|fighting between|battle between|between [\w\s-]{2,60} and|exchanged|exchanges? of fire|fought|battled|repelled|repulsed|engaged|returned fire)\b",
+    )
+});
 
 impl Lexicon {
     /// Armed victims ("killing two soldiers"): a shooting at them is a clash.
@@ -368,8 +379,12 @@ fn classify(s: &str, prev: Option<&str>, places: &[(usize, usize)]) -> Option<Ki
     if let Some(at) = realis(&lex.mob, s) {
         return k(RIOTS, "Mob violence", at, true);
     }
+    // Burning and vandalism by armed fighters is property destruction, not a
+    // riot; by crowds, rioters or youths it is a riot.
     if let Some(at) = realis(&lex.riot, s) {
-        return k(RIOTS, "Violent demonstration", at, true);
+        if !has(&lex.perpetrators, s) || has(&RIOT_WORD, s) {
+            return k(RIOTS, "Violent demonstration", at, true);
+        }
     }
     if let Some(at) = realis(&lex.sexual, s).filter(|_| has(&lex.perpetrators, s)) {
         return k(VAC, "Sexual violence", at, true);
@@ -438,12 +453,20 @@ fn classify(s: &str, prev: Option<&str>, places: &[(usize, usize)]) -> Option<Ki
         }
     }
     if let Some(at) = realis(&lex.clash, s) {
+        // Armed men storming a village and killing civilians, with no other armed
+        // side in the sentence, is violence against civilians, not a battle.
+        let one_sided = !has(&TWO_SIDED, s)
+            && has(&lex.civilians, s)
+            && (has(&lex.kill, s) || has(&lex.injure, s));
+        if one_sided && !has(lex.armed_victims(), s) {
+            return k(VAC, "Attack", at, true);
+        }
         return k(BATTLES, "Armed clash", at, true);
     }
     // Shooting: at civilians by an attacker is an attack on civilians; at armed
     // people, a clash.
     if let Some(at) = realis(&lex.shooting, s) {
-        if has(&lex.civilians, s) || has(&lex.kill, s) && !lex.armed_victims().is_match(s) {
+        if has(&lex.civilians, s) || has(&lex.kill, s) && !has(lex.armed_victims(), s) {
             return k(VAC, "Attack", at, true);
         }
         return k(BATTLES, "Armed clash", at, false);
@@ -1576,6 +1599,11 @@ mod tests {
             Some((BATTLES, "Armed clash"))
         );
         assert_eq!(kind("Gunmen killed five villagers."), Some((VAC, "Attack")));
+        // One armed side storming a village and killing civilians is an attack on them.
+        assert_eq!(
+            kind("Gunmen stormed the village, killing nine civilians."),
+            Some((VAC, "Attack"))
+        );
     }
 
     #[test]
@@ -1632,6 +1660,15 @@ mod tests {
             kind("Militants looted shops in the market."),
             Some((STRATEGIC, "Looting/property destruction"))
         );
+        assert_eq!(
+            kind("Fighters looted markets and torched houses."),
+            Some((STRATEGIC, "Looting/property destruction"))
+        );
+        assert_eq!(
+            kind("Troops demolished three Palestinian homes."),
+            Some((STRATEGIC, "Looting/property destruction"))
+        );
+        assert_eq!(kind("Rioters torched cars."), Some((RIOTS, "Violent demonstration")));
     }
 
     #[test]

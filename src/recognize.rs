@@ -1173,6 +1173,39 @@ fn accept(
     let after_l = after.map(|(_, w)| lower(w));
     let before_l = before.map(|(_, w)| lower(w.trim_end_matches('.')));
 
+    // "Jordan Valley", "Dnipro River", "Gulf of Aden": a physical feature named
+    // after the place, not the place (the gazetteer has no such features).
+    const FEATURES: &[&str] = &[
+        "valley",
+        "mountains",
+        "mountain",
+        "desert",
+        "gulf",
+        "bay",
+        "strait",
+        "straits",
+        "canal",
+        "basin",
+        "range",
+        "plateau",
+        "delta",
+        "hills",
+        "forest",
+    ];
+    if after_l.as_deref().is_some_and(|a| FEATURES.contains(&a)) {
+        return None;
+    }
+    if before_l.as_deref() == Some("of") {
+        if let Some((_, w)) = before.and_then(|(bs, _)| word_before(text, bs)) {
+            if [
+                "gulf", "bay", "sea", "strait", "straits", "lake", "isle", "cape",
+            ]
+            .contains(&lower(w).as_str())
+            {
+                return None;
+            }
+        }
+    }
     // "Mayor Vadym", "President Biden", "Mr Lukashenko".
     if let Some(b) = &before_l {
         if is_title(b) {
