@@ -1668,7 +1668,10 @@ mod tests {
             kind("Troops demolished three Palestinian homes."),
             Some((STRATEGIC, "Looting/property destruction"))
         );
-        assert_eq!(kind("Rioters torched cars."), Some((RIOTS, "Violent demonstration")));
+        assert_eq!(
+            kind("Rioters torched cars."),
+            Some((RIOTS, "Violent demonstration"))
+        );
     }
 
     #[test]
