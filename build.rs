@@ -89,6 +89,7 @@ fn main() {
         r[layout::COUNTRY] = *cc.first().unwrap_or(&b' ');
         r[layout::COUNTRY + 1] = *cc.get(1).unwrap_or(&b' ');
         r[layout::FCLASS] = *rec[c_fclass].as_bytes().first().unwrap_or(&b' ');
+        r[layout::KIND] = layout::kind_code(r[layout::FCLASS], &rec[c_fcode]);
         records.extend_from_slice(&r);
 
         let id = rec[c_id].to_string();

@@ -701,6 +701,10 @@ fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(When, bool)> {
     });
     let speech = &lexicon().speech;
     let mut out = Vec::new();
+    // Most sentences name no date: the DFA says so before captures are tracked.
+    if !r.is_match(s) {
+        return out;
+    }
     for c in r.captures_iter(s) {
         let m = c.get(0).map_or(0..0, |m| m.range());
         let before = &s[..m.start];
@@ -1070,7 +1074,7 @@ fn actors(
         let Some(h) = m
             .hits
             .iter()
-            .find(|h| g.place(h.place).kind() == FeatureKind::Country)
+            .find(|h| g.kind(h.place) == FeatureKind::Country)
         else {
             continue;
         };
@@ -1196,25 +1200,38 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
     let lex = lexicon();
     let text = cx.text;
     let mut out: Vec<Incident> = Vec::new();
-    // Places where fighting is reported anywhere in the article (for captures).
-    let mut fighting: Vec<(PlaceIdx, String)> = Vec::new();
-    for sent in cx.sentences {
-        let s = &text[sent.start..sent.end];
-        if lex.clash.is_match(s)
-            || lex.arty.is_match(s)
-            || lex.air.is_match(s)
-            || re_defend().is_match(s)
-        {
-            for (i, m) in cx.recognized.mentions.iter().enumerate() {
-                if m.start >= sent.start && m.end <= sent.end {
-                    if let Some(r) = cx.resolved[i] {
-                        let p = g.place(r.place);
-                        fighting.push((r.place, p.admin1_code.to_string()));
+    // Places where fighting is reported anywhere in the article (for captures),
+    // worked out only when an article has a capture.
+    let fighting_cell: std::cell::OnceCell<Vec<(PlaceIdx, String)>> = std::cell::OnceCell::new();
+    let fighting = || {
+        fighting_cell.get_or_init(|| {
+            let ms = &cx.recognized.mentions;
+            let mut out = Vec::new();
+            for sent in cx.sentences {
+                let s = &text[sent.start..sent.end];
+                let combat = (lex.any.is_match(s)
+                    && (has(&lex.clash, s) || has(&lex.arty, s) || has(&lex.air, s)))
+                    || re_defend().is_match(s);
+                if !combat {
+                    continue;
+                }
+                let first = ms.partition_point(|m| m.start < sent.start);
+                for (i, m) in ms
+                    .iter()
+                    .enumerate()
+                    .skip(first)
+                    .take_while(|(_, m)| m.start < sent.end)
+                {
+                    if m.end <= sent.end {
+                        if let Some(r) = cx.resolved[i] {
+                            out.push((r.place, g.place(r.place).admin1_code.to_string()));
+                        }
                     }
                 }
             }
-        }
-    }
+            out
+        })
+    };
     // A note that starts with its own date uses it for undated sentences.
     let lead_date = cx.sentences.first().and_then(|s0| {
         let s = &text[s0.start..s0.end];
@@ -1339,7 +1356,7 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
         }
         if kind.event_type == BATTLES && kind.sub_event_type != "Armed clash" {
             let fought = lex.clash.is_match(s)
-                || fighting
+                || fighting()
                     .iter()
                     .any(|(p, a)| *p == cand.place || (!a.is_empty() && *a == named.admin1_code));
             if lex.nonviolent.is_match(s) || !fought {

@@ -1040,12 +1040,12 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
         let Some((end, hits)) = best else { continue };
         let max_pop = hits
             .iter()
-            .map(|h| gazetteer.place(h.place).population)
+            .map(|h| gazetteer.population(h.place))
             .max()
             .unwrap_or(0);
         let big_unit = hits.iter().any(|h| {
             matches!(
-                gazetteer.place(h.place).kind(),
+                gazetteer.kind(h.place),
                 FeatureKind::Country | FeatureKind::Admin1 | FeatureKind::Region
             )
         });
@@ -1077,7 +1077,7 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
             !persons.contains(&t)
                 || m.hits.iter().any(|h| {
                     matches!(
-                        gazetteer.place(h.place).kind(),
+                        gazetteer.kind(h.place),
                         FeatureKind::Country | FeatureKind::Admin1 | FeatureKind::Region
                     )
                 })
@@ -1140,7 +1140,7 @@ fn accept(
     let names_big_unit = |w: &str| {
         g.lookup(w).iter().any(|h| {
             matches!(
-                g.place(h.place).kind(),
+                g.kind(h.place),
                 FeatureKind::Country | FeatureKind::Admin1 | FeatureKind::Region
             )
         })

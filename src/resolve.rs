@@ -244,11 +244,7 @@ pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolv
         .iter()
         .map(|m| {
             m.hits.iter().any(|h| {
-                h.main
-                    && matches!(
-                        g.place(h.place).kind(),
-                        FeatureKind::Country | FeatureKind::Admin1
-                    )
+                h.main && matches!(g.kind(h.place), FeatureKind::Country | FeatureKind::Admin1)
             })
         })
         .collect();

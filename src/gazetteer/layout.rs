@@ -13,7 +13,7 @@
 //! | 64..68 | capital: record index of the row's capital town, `u32::MAX` if none |
 //! | 68..70 | ISO 3166-1 alpha-2 country code (two ASCII bytes, spaces if none) |
 //! | 70 | feature class (ASCII `P`, `A`, `L`, ...) |
-//! | 71 | padding |
+//! | 71 | kind code: 0 town, 1 admin-1, 2 country, 3 other region, 4 other ([`kind_code`]) |
 //!
 //! `names.fst` maps every folded name to an index into `postings.bin` (u32 LE
 //! words): a count, then that many entries `record << 1 | is_main_name`.
@@ -37,5 +37,19 @@ pub const CAPITAL: usize = 64;
 pub const COUNTRY: usize = 68;
 /// Feature class byte.
 pub const FCLASS: usize = 70;
+/// Kind code byte.
+pub const KIND: usize = 71;
+
+/// The kind code of a GeoNames feature class and code (see the table above).
+pub fn kind_code(feature_class: u8, feature_code: &str) -> u8 {
+    match (feature_class, feature_code) {
+        (b'P', _) => 0,
+        (b'A', "ADM1") => 1,
+        (b'A', c) if c.starts_with("PCL") => 2,
+        (b'A', _) | (b'L', _) => 3,
+        _ => 4,
+    }
+}
+
 /// Marker for "no record".
 pub const NONE: u32 = u32::MAX;

@@ -82,15 +82,20 @@ pub struct Place<'g> {
     kind: FeatureKind,
 }
 
-/// The coarse kind of a GeoNames feature class and code.
-fn kind_of(feature_class: char, feature_code: &str) -> FeatureKind {
-    match (feature_class, feature_code) {
-        ('P', _) => FeatureKind::Town,
-        ('A', "ADM1") => FeatureKind::Admin1,
-        ('A', c) if c.starts_with("PCL") => FeatureKind::Country,
-        ('A', _) | ('L', _) => FeatureKind::Region,
+/// The coarse kind for a [`layout::kind_code`].
+fn kind_from_code(code: u8) -> FeatureKind {
+    match code {
+        0 => FeatureKind::Town,
+        1 => FeatureKind::Admin1,
+        2 => FeatureKind::Country,
+        3 => FeatureKind::Region,
         _ => FeatureKind::Other,
     }
+}
+
+/// The coarse kind of a GeoNames feature class and code.
+fn kind_of(feature_class: char, feature_code: &str) -> FeatureKind {
+    kind_from_code(layout::kind_code(feature_class as u8, feature_code))
 }
 
 impl Place<'_> {
@@ -166,7 +171,7 @@ impl Bundled {
         let feature_class = b[rec + layout::FCLASS] as char;
         let feature_code = self.str_at(rec, layout::STR_FCODE);
         Place {
-            kind: kind_of(feature_class, feature_code),
+            kind: kind_from_code(b[rec + layout::KIND]),
             idx,
             id: self.str_at(rec, layout::STR_ID),
             name: self.str_at(rec, layout::STR_NAME),
@@ -300,7 +305,33 @@ impl Gazetteer {
         }
     }
 
+    /// The kind of the place at `idx`, without reading its strings.
+    pub fn kind(&self, idx: PlaceIdx) -> FeatureKind {
+        let idx = self.redirect(idx);
+        match &self.bundled {
+            Some(b) if idx < self.bundled_len => {
+                kind_from_code(b.places[idx as usize * layout::RECORD + layout::KIND])
+            }
+            _ => self.place(idx).kind(),
+        }
+    }
+
+    /// The population of the place at `idx`, without reading its strings.
+    pub fn population(&self, idx: PlaceIdx) -> u64 {
+        let idx = self.redirect(idx);
+        match &self.bundled {
+            Some(b) if idx < self.bundled_len => {
+                let at = idx as usize * layout::RECORD + 16;
+                u64::from_le_bytes(b.places[at..at + 8].try_into().unwrap_or([0; 8]))
+            }
+            _ => self.place(idx).population,
+        }
+    }
+
     fn redirect(&self, idx: PlaceIdx) -> PlaceIdx {
+        if self.overridden.is_empty() {
+            return idx;
+        }
         *self.overridden.get(&idx).unwrap_or(&idx)
     }
 
