@@ -151,7 +151,7 @@ fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
         let mut l = Lexicon {
-        kill: lx(r"\b(killed|killing|kills|dead|died|dies|deaths?|death toll|lost (their|his|her) lives|perished|massacred?|slain|executed|fatalities|bodies)\b"),
+        kill: lx(r"\b(killed|killing|kills|dead|died|dies|deaths?|death toll|lost (their|his|her) lives|perished|massacred?|slain|executed|fatalit(y|ies)|bodies)\b"),
         injure: lx(r"\b(wounded|wounding|injured|injuring|injuries|hurt|casualties)\b"),
         damage: lx(r"\b(damaged|damaging|destroyed|destroying|hit|struck|burned|ablaze|set (on )?fire|razed|flattened|demolished)\b"),
         arty: lx(r"\b(shell(s|ed|ing)?|artillery|rockets?|missiles?|mortars?|grad|himars|mlrs|howitzers?|multiple[- ]launch|cluster munitions?|ballistic|tank fire|bombardment|bombarded)\b"),
@@ -207,6 +207,13 @@ fn lexicon() -> &'static Lexicon {
         l
     })
 }
+
+/// An attack verb with an armed target: the other side is armed, so a clash.
+static ATTACK_ON_ARMED: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    lx(
+        r"\b(attacked|raided|stormed|ambushed|assaulted|overran) (an? |the )?(\w+ ){0,2}((gendarmerie|police|army|military|border|security) (post|station|base|checkpoint|camp|patrol|convoy|positions?|vehicles?)|checkpoints?|barracks|military (base|camp|positions?)|(army|police|military) (convoy|patrol)s?|soldiers|troops|servicem[ae]n|garrison)\b",
+    )
+});
 
 /// The word "riot" itself.
 static RIOT_WORD: std::sync::LazyLock<Regex> =
@@ -278,6 +285,11 @@ fn realis(r: &Regex, s: &str) -> Option<usize> {
 fn common(s: &str, m: &regex::Match<'_>) -> bool {
     let first = m.as_str().chars().next().unwrap_or('a');
     if !first.is_uppercase() {
+        return true;
+    }
+    // Acronyms (IED, VBIED, UAV, HIMARS) are the words themselves.
+    let word = m.as_str();
+    if word.len() >= 2 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) {
         return true;
     }
     let before =
@@ -485,6 +497,12 @@ fn classify(s: &str, prev: Option<&str>, places: &[(usize, usize)]) -> Option<Ki
     }
     // A generic attack with an outcome takes its weapon from the sentence before.
     let kill_at = realis(&lex.kill, s).or_else(|| realis(&lex.injure, s));
+    // "JNIM militants attacked a gendarmerie post in X": an armed group's attack
+    // on state forces is a clash even before its toll is given.
+    if let Some(at) = realis(&ATTACK_ON_ARMED, s).filter(|_| !outcome && has(&lex.perpetrators, s))
+    {
+        return k(BATTLES, "Armed clash", at, false);
+    }
     if let Some(at) = realis(&lex.attack, s).filter(|_| outcome) {
         if let Some(p) = prev {
             if lex.air.is_match(p) || (lex.drone.is_match(p) && !lex.arty.is_match(p)) {
@@ -570,7 +588,7 @@ fn number_word(w: &str) -> Option<u32> {
 
 /// Fatalities by ACLED's rules: (count, words when the count was not a number).
 fn fatalities(s: &str) -> (u32, Option<String>) {
-    static PATS: OnceLock<[Regex; 6]> = OnceLock::new();
+    static PATS: OnceLock<[Regex; 8]> = OnceLock::new();
     let victims = r"(?:people|persons|civilians?|soldiers?|servicemen|troops|fighters|militants?|rebels?|police(?:men|officers)?|officers?|children|women|men|man|woman|residents?|villagers?|protesters|demonstrators|members|workers|passengers|others|of them|bodies|individuals|attackers|insurgents|combatants|jihadists|gunmen|[a-z]+ (?:soldiers|troops|civilians|fighters|servicemen|people))";
     let num = r"(\d[\d,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|dozen|hundred)";
     let pats = PATS.get_or_init(|| {
@@ -585,6 +603,10 @@ fn fatalities(s: &str) -> (u32, Option<String>) {
             re(&format!(r"\b(an unspecified number of {victims}|an unknown number of {victims}|a number of {victims}|several {victims}|many {victims}|some {victims}|numerous {victims}|multiple {victims})")),
             re(r"\b(dozens)\b"),
             re(r"\b(hundreds)\b"),
+            // "5 fatalities", "resulting in 8 deaths", "1 fatality"
+            re(&format!(r"\b(?:at least |up to |about |around |some )?{num} (?:\w+ )?(?:fatalit(?:y|ies)|deaths?)\b")),
+            // "killing 2 Palestinians", "killed 3": a number right after the verb
+            re(&format!(r"\b(?:killed|killing|kills|shot dead|gunned down|executed|massacred) (?:at least |up to |nearly |about |around |some |as many as |more than |over )?{}\b(?: (?:percent|per|km|kilometres|kilometers|miles|years?|days?|hours?|times|of the|%))?", num.replace("|a|an|", "|").replace("|a dozen|", "|"))),
         ]
     });
     let lex = lexicon();
@@ -617,8 +639,33 @@ fn fatalities(s: &str) -> (u32, Option<String>) {
         return (total, None);
     }
     let mut counts: Vec<u32> = Vec::new();
-    for p in &pats[0..3] {
+    for p in pats[0..3].iter().chain(&pats[6..8]) {
         for c in p.captures_iter(&lower) {
+            // "killed 3 years ago", "killing 40 percent": not a toll.
+            let tail = c.get(0).map_or("", |m| m.as_str());
+            if tail.ends_with(|ch: char| ch.is_alphabetic() || ch == '%')
+                && [
+                    " percent",
+                    " per",
+                    " km",
+                    " kilometres",
+                    " kilometers",
+                    " miles",
+                    " year",
+                    " years",
+                    " day",
+                    " days",
+                    " hour",
+                    " hours",
+                    " times",
+                    " of the",
+                    "%",
+                ]
+                .iter()
+                .any(|u| tail.ends_with(u))
+            {
+                continue;
+            }
             let w = c.get(1).map_or("", |m| m.as_str());
             let w = w.trim_start_matches("a ");
             let n = number_word(w).or_else(|| number_word(&w.replace(',', "")));
@@ -828,7 +875,7 @@ fn locate(
     let lex = lexicon();
     let s = &text[sent.start..sent.end];
     let speakers = speaker_spans(s);
-    let mut best: Option<(Candidate, (u8, u8, u8, usize))> = None;
+    let mut best: Option<(Candidate, (u8, u8, u8, u8, usize))> = None;
     for (i, m) in rec.mentions.iter().enumerate() {
         if m.start < sent.start || m.end > sent.end {
             continue;
@@ -876,9 +923,15 @@ fn locate(
             FeatureKind::Admin1 | FeatureKind::Region => 1,
             _ => 2,
         };
+        // "in X", "near X", "at X": the sentence says this is where.
+        let located = matches!(
+            prev_word.as_str(),
+            "in" | "near" | "at" | "outside" | "around" | "into" | "over" | "of" | "on"
+        );
         let rank = (
             attribution as u8,
             granularity,
+            !located as u8,
             m.cues.possessive as u8,
             distance,
         );
@@ -1722,6 +1775,35 @@ mod tests {
         assert_eq!(
             kind("Police arrested three opposition activists."),
             Some((STRATEGIC, "Arrests"))
+        );
+    }
+
+    #[test]
+    fn monitor_note_style() {
+        assert_eq!(fatalities("5 fatalities."), (5, None));
+        assert_eq!(fatalities("1 fatality."), (1, None));
+        assert_eq!(
+            fatalities("They clashed, resulting in 8 fatalities."),
+            (8, None)
+        );
+        assert_eq!(
+            fatalities("Soldiers raided the camp, killing 2 Palestinians."),
+            (2, None)
+        );
+        assert_eq!(fatalities("He was killed 3 years ago."), (0, None));
+        // Acronyms are trigger words, not names.
+        assert_eq!(
+            kind("An IED targeted a police vehicle in the town."),
+            Some((ERV, "Remote explosive/landmine/IED"))
+        );
+        // An armed group's attack on state forces is a clash before its toll is known.
+        assert_eq!(
+            kind("Militants attacked a gendarmerie post in the town."),
+            Some((BATTLES, "Armed clash"))
+        );
+        assert_eq!(
+            kind("He described the alleged strike on soldiers as a provocation."),
+            None
         );
     }
 
