@@ -863,6 +863,10 @@ struct Candidate {
     distance: usize,
 }
 
+/// How a candidate place ranks (lower is better): speaker's phrase, granularity,
+/// not introduced by a preposition of place, possessive, distance to the trigger.
+type Rank = (u8, u8, u8, u8, usize);
+
 /// Chooses the place of an incident among the mentions inside `sent`.
 fn locate(
     text: &str,
@@ -875,7 +879,7 @@ fn locate(
     let lex = lexicon();
     let s = &text[sent.start..sent.end];
     let speakers = speaker_spans(s);
-    let mut best: Option<(Candidate, (u8, u8, u8, u8, usize))> = None;
+    let mut best: Option<(Candidate, Rank)> = None;
     for (i, m) in rec.mentions.iter().enumerate() {
         if m.start < sent.start || m.end > sent.end {
             continue;
