@@ -151,7 +151,7 @@ fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
         let mut l = Lexicon {
-        kill: lx(r"\b(killed|killing|kills|dead|died|dies|deaths?|death toll|lost (their|his|her) lives|perished|massacred?|slain|executed|fatalit(y|ies)|bodies)\b"),
+        kill: lx(r"\b(killed|killing|kills|dead|died|dies|deaths?|death toll|lost (their|his|her) lives|perished|massacred?|slain|executed|fatalit(y|ies)|bodies|lives)\b"),
         injure: lx(r"\b(wounded|wounding|injured|injuring|injuries|hurt|casualties)\b"),
         damage: lx(r"\b(damaged|damaging|destroyed|destroying|hit|struck|burned|ablaze|set (on )?fire|razed|flattened|demolished)\b"),
         arty: lx(r"\b(shell(s|ed|ing)?|artillery|rockets?|missiles?|mortars?|grad|himars|mlrs|howitzers?|multiple[- ]launch|cluster munitions?|ballistic|tank fire|bombardment|bombarded)\b"),
@@ -160,7 +160,7 @@ fn lexicon() -> &'static Lexicon {
         drone: lx(r"\b(drones?|uavs?|unmanned aerial vehicles?)\b"),
         intercept: lx(r"\b(intercept(ed|s|ing|ion|ions)?|shot down|shoots down|shooting down|downed|air defen[cs]es? (destroyed|repelled|neutrali[sz]ed))\b"),
         debris: lx(r"\b(debris|fragments?|shrapnel|wreckage|falling)\b"),
-        ied: lx(r"\b(ieds?|improvised explosive|roadside bombs?|land ?mines?|mines? (exploded|blast)|car bombs?|vbieds?|explosive devices?|booby[- ]trap(ped|s)?|bomb exploded|bomb went off)\b"),
+        ied: lx(r"\b(ieds?|improvised explosive|(bomb|bombing) (blast|attack|explosion)s?|explosion of an? (device|bomb|explosive)|a bombing|bomb (blast|explosion)|magnetic bomb|sticky bomb|roadside bombs?|land ?mines?|mines? (exploded|blast)|car bombs?|vbieds?|explosive devices?|booby[- ]trap(ped|s)?|bomb exploded|bomb went off)\b"),
         suicide: lx(r"\bsuicide (bomb(er|ers|ing|ings)?|attack(er|ers|s)?|vests?|car bomb)\b"),
         grenade: lx(r"\bgrenades?\b"),
         chemical: lx(r"\b(chemical (weapons?|attacks?|agents?)|chlorine|sarin|nerve agents?|toxic gas|gas attack)\b"),
@@ -175,7 +175,7 @@ fn lexicon() -> &'static Lexicon {
         armed: lx(r"\b(gang(s|sters| members)?|gunm[ae]n|militants?|armed men|assailants?|attackers?|jihadists?|bandits?|insurgents?|militia(men|s)?|rebels?|terrorists?|fighters|soldiers|troops|police(men)?|security forces|army)\b"),
         abduct: lx(r"\b(abduct(ed|ion|ions|s|ing)?|kidnap(ped|ping|pings|s)?|taken hostage|held hostage|hostages?|forcibly disappeared|enforced disappearance)\b"),
         sexual: lx(r"\b(rap(ed|e|es|ing)|sexual(ly)? (assault(ed)?|violence|abuse(d)?))\b"),
-        protest: lx(r"\b(protest(s|ed|ers|ors|ing)?|demonstrat(ion|ions|ors|ed|ing)|rall(y|ies|ied)|sit-ins?|marched|picket(s|ed|ing)?|went on strike|general strike|strikers)\b"),
+        protest: lx(r"\b(protest(s|ed|ers|ors|ing)?|demonstrat(ion|ions|ors|ed|ing)|rall(y|ies|ied)|sit-ins?|marched|(held|staged|organi[sz]ed) a (march|vigil|strike|walkout)|protest march|took to the streets|picket(s|ed|ing)?|went on strike|general strike|strikers)\b"),
         intervention: lx(r"\b(dispers(ed|e|ing)|tear ?gas|water cannons?|rubber bullets|arrested|detained|batons?|broke up|break up|beat(en)?)\b"),
         excessive: lx(r"\b((opened fire|fired) on (the )?(protesters|demonstrators|crowds?)|live (ammunition|rounds|fire)|(protesters|demonstrators) (were )?(killed|shot dead))\b"),
         riot: lx(r"\b(riot(s|ers|ing|ed)?|violent (protests?|demonstrations?)|clashed with (the )?(police|security forces)|threw (stones|rocks|molotov)|torched|vandali[sz](ed|ing))\b"),
@@ -588,7 +588,7 @@ fn number_word(w: &str) -> Option<u32> {
 
 /// Fatalities by ACLED's rules: (count, words when the count was not a number).
 fn fatalities(s: &str) -> (u32, Option<String>) {
-    static PATS: OnceLock<[Regex; 8]> = OnceLock::new();
+    static PATS: OnceLock<[Regex; 9]> = OnceLock::new();
     let victims = r"(?:people|persons|civilians?|soldiers?|servicemen|troops|fighters|militants?|rebels?|police(?:men|officers)?|officers?|children|women|men|man|woman|residents?|villagers?|protesters|demonstrators|members|workers|passengers|others|of them|bodies|individuals|attackers|insurgents|combatants|jihadists|gunmen|[a-z]+ (?:soldiers|troops|civilians|fighters|servicemen|people))";
     let num = r"(\d[\d,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|dozen|hundred)";
     let pats = PATS.get_or_init(|| {
@@ -605,6 +605,8 @@ fn fatalities(s: &str) -> (u32, Option<String>) {
             re(r"\b(hundreds)\b"),
             // "5 fatalities", "resulting in 8 deaths", "1 fatality"
             re(&format!(r"\b(?:at least |up to |about |around |some )?{num} (?:\w+ )?(?:fatalit(?:y|ies)|deaths?)\b")),
+            // "claimed 12 lives", "the bodies of 9 people were found"
+            re(&format!(r"\b(?:claimed (?:the lives of )?(?:at least )?{num}(?: lives)?|{num} (?:\w+ )?bodies (?:were |have been )?(?:found|recovered|discovered)|bodies of {num})\b")),
             // "killing 2 Palestinians", "killed 3": a number right after the verb
             re(&format!(r"\b(?:killed|killing|kills|shot dead|gunned down|executed|massacred) (?:at least |up to |nearly |about |around |some |as many as |more than |over )?{}\b(?: (?:percent|per|km|kilometres|kilometers|miles|years?|days?|hours?|times|of the|%))?", num.replace("|a|an|", "|").replace("|a dozen|", "|"))),
         ]
@@ -639,7 +641,7 @@ fn fatalities(s: &str) -> (u32, Option<String>) {
         return (total, None);
     }
     let mut counts: Vec<u32> = Vec::new();
-    for p in pats[0..3].iter().chain(&pats[6..8]) {
+    for p in pats[0..3].iter().chain(&pats[6..9]) {
         for c in p.captures_iter(&lower) {
             // "killed 3 years ago", "killing 40 percent": not a toll.
             let tail = c.get(0).map_or("", |m| m.as_str());
@@ -666,7 +668,7 @@ fn fatalities(s: &str) -> (u32, Option<String>) {
             {
                 continue;
             }
-            let w = c.get(1).map_or("", |m| m.as_str());
+            let w = c.iter().skip(1).flatten().next().map_or("", |m| m.as_str());
             let w = w.trim_start_matches("a ");
             let n = number_word(w).or_else(|| number_word(&w.replace(',', "")));
             if let Some(n) = n {
@@ -1795,6 +1797,16 @@ mod tests {
             (2, None)
         );
         assert_eq!(fatalities("He was killed 3 years ago."), (0, None));
+        assert_eq!(fatalities("The blast claimed 12 lives."), (12, None));
+        assert_eq!(fatalities("The bodies of 9 people were found."), (9, None));
+        assert_eq!(
+            kind("A bomb blast at a market killed four people."),
+            Some((ERV, "Remote explosive/landmine/IED"))
+        );
+        assert_eq!(
+            kind("Hundreds of workers took to the streets."),
+            Some((PROTESTS, "Peaceful protest"))
+        );
         // Acronyms are trigger words, not names.
         assert_eq!(
             kind("An IED targeted a police vehicle in the town."),
