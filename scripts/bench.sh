@@ -59,7 +59,7 @@ for i in $(seq 1 "$runs"); do
 done
 wall=$(printf '%s\n' "${walls[@]}" | median)
 cold=$(for i in $(seq 1 20); do
-  s=$(date +%s%N); "$bin" map "$out/one" -o /dev/null 2>/dev/null || true; e=$(date +%s%N)
+  s=$(date +%s%N); "$bin" map "$out/one" -o "$out/one.geojson" 2>/dev/null || true; e=$(date +%s%N)
   echo $(( (e - s) / 1000 ))
 done | median)
 em_mbs=$(awk -v m="$mb" -v w="$wall" 'BEGIN {printf "%.2f", m/w}')

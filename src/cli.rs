@@ -296,6 +296,12 @@ fn write_atomic(
     Ok(())
 }
 
+/// True for an existing path that is neither a regular file nor a folder: a
+/// device, a pipe or a socket, which must be written in place.
+fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
 /// A temporary file in `path`'s folder (created if missing), to be renamed onto `path`.
 fn temp_beside(path: &Path) -> anyhow::Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
@@ -370,9 +376,24 @@ fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
                     dir.display()
                 );
             }
-            Some((path.clone(), temp_beside(path)?))
+            if is_special(path) {
+                None
+            } else {
+                Some((path.clone(), temp_beside(path)?))
+            }
         }
         None => None,
+    };
+    // A device or pipe (`-o /dev/null`, `-o /dev/stdout`) is written in place:
+    // renaming a temporary file onto it would replace it.
+    let direct_out = match &args.output {
+        Some(path) if is_special(path) => Some(
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .with_context(|| format!("opening {}", path.display()))?,
+        ),
+        _ => None,
     };
     if let Some(dir) = &args.out_dir {
         std::fs::create_dir_all(dir)
@@ -410,6 +431,10 @@ fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
         Out::Collection(emit::CollectionWriter::new(
             Box::new(std::io::BufWriter::new(f)) as Box<dyn Write>,
         )?)
+    } else if let Some(f) = direct_out {
+        Out::Collection(emit::CollectionWriter::new(
+            Box::new(std::io::BufWriter::new(f)) as Box<dyn Write>,
+        )?)
     } else {
         Out::Collection(emit::CollectionWriter::new(
             Box::new(std::io::BufWriter::new(stdout.lock())) as Box<dyn Write>,
@@ -427,7 +452,12 @@ fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
                 dir.display()
             );
         }
-        extra_outputs.push((path.clone(), temp_beside(path)?));
+        let tmp = if is_special(path) {
+            None
+        } else {
+            Some(temp_beside(path)?)
+        };
+        extra_outputs.push((path.clone(), tmp));
     }
     let keep = (args.html.is_some() || args.csv.is_some()).then(Vec::new);
     let mut reporter = Reporter {
@@ -462,21 +492,32 @@ fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("writing {}", path.display()))?;
     }
     let kept = reporter.keep.take().unwrap_or_default();
-    for (path, mut tmp) in extra_outputs {
-        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
-        let written = if args.html.as_ref() == Some(&path) {
-            crate::export::write_html(&kept, &mut w)
-        } else if args.csv.as_ref() == Some(&path) {
-            crate::export::write_csv(&kept, &mut w)
-        } else {
-            crate::export::write_qml(&mut w)
+    for (path, tmp) in extra_outputs {
+        let write = |w: &mut dyn Write| -> std::io::Result<()> {
+            let mut w = std::io::BufWriter::new(w);
+            if args.html.as_ref() == Some(&path) {
+                crate::export::write_html(&kept, &mut w)?;
+            } else if args.csv.as_ref() == Some(&path) {
+                crate::export::write_csv(&kept, &mut w)?;
+            } else {
+                crate::export::write_qml(&mut w)?;
+            }
+            w.flush()
         };
-        written
-            .and_then(|()| w.flush())
-            .with_context(|| format!("writing {}", path.display()))?;
-        drop(w);
-        tmp.persist(&path)
-            .with_context(|| format!("writing {}", path.display()))?;
+        match tmp {
+            Some(mut tmp) => {
+                write(tmp.as_file_mut()).with_context(|| format!("writing {}", path.display()))?;
+                tmp.persist(&path)
+                    .with_context(|| format!("writing {}", path.display()))?;
+            }
+            None => {
+                let mut f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(&path)
+                    .with_context(|| format!("opening {}", path.display()))?;
+                write(&mut f).with_context(|| format!("writing {}", path.display()))?;
+            }
+        }
     }
     let secs = started.elapsed().as_secs_f64();
     eprintln!(

@@ -727,3 +727,24 @@ fn map_exports_are_written_beside_the_layer() {
         .unwrap()
         .contains("<qgis"));
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn devices_are_written_in_place_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    // `-o /dev/stdout` goes to the pipe; renaming a temporary file onto a device
+    // would replace the device (it once turned /dev/null into a regular file).
+    let o = eventmap(&["map", EXAMPLE, "-o", "/dev/stdout", "--csv", "/dev/stdout"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = String::from_utf8(o.stdout).unwrap();
+    assert!(s.starts_with("{\"type\":\"FeatureCollection\""), "{s}");
+    assert!(
+        s.contains("event_id_cnty,"),
+        "the CSV followed on the same device"
+    );
+    assert!(std::fs::metadata("/dev/stdout").is_ok());
+    assert!(std::fs::metadata("/dev/null")
+        .unwrap()
+        .file_type()
+        .is_char_device());
+}
