@@ -248,6 +248,27 @@ pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolv
             })
         })
         .collect();
+    // A name that is a country's (by any of its names), or a region's own name:
+    // the article's focus does not turn it into a small town or a province
+    // ("The US said ... in Paris" is not Us, Île-de-France; "Mexico" is not
+    // the State of Mexico; "Middle East" is not the hamlet in Maryland).
+    let names_country: Vec<Option<&str>> = ms
+        .iter()
+        .map(|m| {
+            m.hits
+                .iter()
+                .find(|h| g.kind(h.place) == FeatureKind::Country)
+                .map(|h| g.place(h.place).country_code)
+        })
+        .collect();
+    let names_region: Vec<bool> = ms
+        .iter()
+        .map(|m| {
+            m.hits
+                .iter()
+                .any(|h| h.main && g.kind(h.place) == FeatureKind::Region)
+        })
+        .collect();
 
     // Each candidate's row, read once.
     let rows: Vec<Vec<Place<'_>>> = ms
@@ -289,7 +310,16 @@ pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolv
                 s += 8.0;
             }
         }
-        if let Some(f) = focus {
+        // A province named like its own country ("Mexico", "Panama") yields to
+        // the country; a state of another country ("Georgia") does not.
+        let overshadowed =
+            names_country[i].is_some_and(|cc| {
+                (kind == FeatureKind::Admin1 && p.country_code == cc)
+                    || (kind == FeatureKind::Town && p.population < 100_000)
+            }) || (names_region[i] && kind == FeatureKind::Town && p.population < 100_000);
+        if overshadowed {
+            s -= 1.5;
+        } else if let Some(f) = focus {
             s += f.bonus(i, &p);
         }
         s
