@@ -296,6 +296,27 @@ fn write_atomic(
     Ok(())
 }
 
+/// Checks an output path before any work: its folder must exist. Returns the
+/// temporary file to rename onto it, or `None` for a device or pipe, which is
+/// written in place.
+fn prepare_output(path: &Path) -> anyhow::Result<Option<tempfile::NamedTempFile>> {
+    if let Some(dir) = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
+    {
+        anyhow::bail!(
+            "cannot write {}: folder {} does not exist",
+            path.display(),
+            dir.display()
+        );
+    }
+    if is_special(path) {
+        Ok(None)
+    } else {
+        temp_beside(path).map(Some)
+    }
+}
+
 /// True for an existing path that is neither a regular file nor a folder: a
 /// device, a pipe or a socket, which must be written in place.
 fn is_special(path: &Path) -> bool {
@@ -365,23 +386,7 @@ fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
     // Outputs first: a bad output path fails before any work is done.
     let mut out_file = match &args.output {
-        Some(path) => {
-            if let Some(dir) = path
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
-            {
-                anyhow::bail!(
-                    "cannot write {}: folder {} does not exist",
-                    path.display(),
-                    dir.display()
-                );
-            }
-            if is_special(path) {
-                None
-            } else {
-                Some((path.clone(), temp_beside(path)?))
-            }
-        }
+        Some(path) => prepare_output(path)?.map(|tmp| (path.clone(), tmp)),
         None => None,
     };
     // A device or pipe (`-o /dev/null`, `-o /dev/stdout`) is written in place:
@@ -442,21 +447,7 @@ fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
     };
     let mut extra_outputs = Vec::new();
     for path in [&args.html, &args.csv, &args.qml].into_iter().flatten() {
-        if let Some(dir) = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty() && !d.is_dir())
-        {
-            anyhow::bail!(
-                "cannot write {}: folder {} does not exist",
-                path.display(),
-                dir.display()
-            );
-        }
-        let tmp = if is_special(path) {
-            None
-        } else {
-            Some(temp_beside(path)?)
-        };
+        let tmp = prepare_output(path)?;
         extra_outputs.push((path.clone(), tmp));
     }
     let keep = (args.html.is_some() || args.csv.is_some()).then(Vec::new);
