@@ -857,12 +857,10 @@ fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(When, bool)> {
 /// Where in a sentence a place mention sits.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
-    mention: usize,
     place: PlaceIdx,
     kind: FeatureKind,
     attribution: bool,
     near: bool,
-    distance: usize,
 }
 
 /// How a candidate place ranks (lower is better): speaker's phrase, granularity,
@@ -942,12 +940,10 @@ fn locate(
             distance,
         );
         let c = Candidate {
-            mention: i,
             place: r.place,
             kind,
             attribution,
             near,
-            distance,
         };
         if best.as_ref().is_none_or(|(_, br)| rank < *br) {
             best = Some((c, rank));
@@ -1085,13 +1081,11 @@ fn actors(
     g: &Gazetteer,
     place_cc: &str,
 ) -> Vec<String> {
-    static FORCES: OnceLock<Regex> = OnceLock::new();
     static WEAPON_OWNER: OnceLock<Regex> = OnceLock::new();
     static GENERIC: OnceLock<Regex> = OnceLock::new();
     static GROUP: OnceLock<Regex> = OnceLock::new();
     let s = &text[sent.start..sent.end];
     let weapon_owner = WEAPON_OWNER.get_or_init(|| re(r"^\s+(?:\w+ )?(rockets?|missiles?|drones?|artillery|shells?|aircraft|warplanes?|jets?|bombers?|uavs?|forces|troops|army|military|soldiers|fighters|servicemen|units?|navy|air force)\b"));
-    let _ = FORCES.get_or_init(|| re(r"\b(forces|troops|army|military|soldiers)\b"));
     let mut owners: Vec<(usize, String, bool)> = Vec::new(); // (pos, name, owns a weapon)
     for d in &rec.demonyms {
         if d.start < sent.start || d.end > sent.end {
@@ -1456,8 +1450,6 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
         if geo_precision == 3 {
             confidence -= 0.1;
         }
-        let _ = cand.distance;
-        let _ = cand.mention;
         last_paragraph = Some(sent.paragraph);
         out.push(Incident {
             event_type: kind.event_type,

@@ -200,14 +200,6 @@ impl Demonyms {
         }
         best
     }
-
-    /// The forces name for a country code, if the table has it.
-    pub fn forces(&self, cc: &str) -> Option<&str> {
-        self.entries
-            .iter()
-            .find(|e| e.1 == cc)
-            .map(|e| e.2.as_str())
-    }
 }
 
 /// Capitalised words that are gazetteer names but, in running text, almost

@@ -79,11 +79,6 @@ fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     2.0 * 6371.0088 * h.sqrt().asin()
 }
 
-/// Great-circle distance in km between two places.
-pub fn distance_km(a: &Place<'_>, b: &Place<'_>) -> f64 {
-    haversine_km((a.lat, a.lon), (b.lat, b.lon))
-}
-
 /// Where an article is: the countries and admin-1 regions of its places after a
 /// first pass, and their points, so that a second pass can prefer the readings
 /// that fit ("Paris" in an article about Kentucky towns is Paris, Kentucky).
@@ -357,20 +352,29 @@ pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolv
 
     // One sense per article: same name and same cues, same place (the best-scored reading).
     let mut sense: HashMap<(String, bool, bool, bool), (PlaceIdx, f64)> = HashMap::new();
-    for (m, r) in ms.iter().zip(&second) {
+    let sense_key = |i: usize| {
+        (
+            keys[i].clone(),
+            ms[i].cues.region,
+            ms[i].cues.town,
+            ms[i].cues.container,
+        )
+    };
+    for (i, r) in second.iter().enumerate() {
         if let Some((p, s, _)) = r {
-            let k = (key(m), m.cues.region, m.cues.town, m.cues.container);
+            let k = sense_key(i);
             let e = sense.entry(k).or_insert((*p, *s));
             if *s > e.1 {
                 *e = (*p, *s);
             }
         }
     }
-    ms.iter()
-        .zip(second)
-        .map(|(m, r)| {
+    second
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
             let (_, s, runner_up) = r?;
-            let k = (key(m), m.cues.region, m.cues.town, m.cues.container);
+            let k = sense_key(i);
             let (place, _) = sense[&k];
             let margin = if runner_up.is_finite() {
                 s - runner_up
