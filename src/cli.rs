@@ -545,7 +545,7 @@ fn lookup(args: LookupArgs) -> anyhow::Result<ExitCode> {
     let mut hits: Vec<(f64, crate::gazetteer::NameHit)> = g
         .lookup(&args.name)
         .into_iter()
-        .map(|h| (crate::resolve::prior(&g.place(h.place), &h), h))
+        .map(|h| (crate::resolve::prior(&g.place(h.place), &h).0, h))
         .collect();
     hits.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.place.cmp(&b.1.place)));
     let stdout = std::io::stdout();

@@ -684,7 +684,7 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 /// True for common first names (US Census 1990 lists, `data/first_names.txt`).
-fn is_first_name(lower_word: &str) -> bool {
+pub(crate) fn is_first_name(lower_word: &str) -> bool {
     static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
     NAMES
         .get_or_init(|| {
@@ -697,7 +697,7 @@ fn is_first_name(lower_word: &str) -> bool {
 }
 
 /// True for the 20,000 most common US surnames (Census 1990, `data/surnames.txt`).
-fn is_surname(lower_word: &str) -> bool {
+pub(crate) fn is_surname(lower_word: &str) -> bool {
     static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
     NAMES
         .get_or_init(|| {
@@ -946,7 +946,7 @@ fn is_capitalised(s: &str) -> bool {
 }
 
 /// The word (letters, digits, apostrophes inside) ending just before `at`, skipping spaces.
-fn word_before(text: &str, at: usize) -> Option<(usize, &str)> {
+pub(crate) fn word_before(text: &str, at: usize) -> Option<(usize, &str)> {
     let head = text[..at].trim_end_matches([' ', '\t']);
     if head.len() == at && at > 0 {
         return None; // not separated by a space

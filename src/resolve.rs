@@ -31,44 +31,137 @@ pub struct Resolved {
     pub score: f64,
 }
 
-/// The prior score of a place for a name, before any context: what `lookup` shows.
-pub fn prior(p: &Place<'_>, hit: &NameHit) -> f64 {
-    let pop = (p.population as f64 + 1.0).log10();
-    let kind = match p.kind() {
-        FeatureKind::Country => 6.0,
-        FeatureKind::Admin1 => 0.5 + 0.35 * pop,
-        FeatureKind::Region => 3.0,
-        FeatureKind::Town => 0.5 * pop,
-        FeatureKind::Other => 0.5,
-    };
-    let capital = match p.feature_code {
-        "PPLC" => 1.0,
-        "PPLA" => 0.5,
-        _ => 0.0,
-    };
-    kind + capital + if hit.main { 1.0 } else { 0.0 }
+/// The features a candidate's score is made of, by name: what `lookup` and the
+/// fitting script (`scripts/fit_resolve.py`) call them. Their order is [`Parts`]'s.
+pub const FEATURES: [&str; N] = [
+    "country",
+    "admin1",
+    "region",
+    "town",
+    "other",
+    "log_pop_town",
+    "log_pop_admin1",
+    "national_capital",
+    "admin1_capital",
+    "main_name",
+    "cue_region_fits",
+    "cue_region_misfits",
+    "cue_town_fits",
+    "cue_town_misfits",
+    "cue_container_town",
+    "cue_container_other",
+    "inherited_fits",
+    "inherited_misfits",
+    "alternate_town_vs_main_big",
+    "country_in_article",
+    "country_in_article_weight",
+    "admin1_in_article",
+    "qualified",
+    "overshadowed",
+    "focus_country_share",
+    "focus_admin1_share",
+    "near_50km",
+    "near_150km",
+    "near_500km",
+];
+
+/// How many features a candidate has.
+pub const N: usize = 29;
+
+/// One weight per feature of [`FEATURES`]: a candidate's score is the dot product.
+/// The first ten are the prior (what the place is); the rest read the mention
+/// and the article.
+pub const WEIGHTS: [f64; N] = [
+    6.0, 0.5, 3.0, 0.0, 0.5, // kind
+    0.5, 0.35, // log10 population
+    1.0, 0.5, 1.0, // capitals, main name
+    6.0, -2.0, 6.0, -4.0, -3.0, 4.0, // cues
+    3.0, -1.0, // inherited cue
+    -2.0, // alternate name of a town against a country's or region's own
+    1.0, 0.25, 1.5,  // country and admin-1 named in the article
+    8.0,  // qualifier
+    -1.5, // overshadowed
+    3.0, 2.0, 1.5, 1.0, 0.5, // focus
+];
+
+/// A candidate's feature values, aligned with [`FEATURES`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Parts(pub [f64; N]);
+
+impl Parts {
+    /// The score: the dot product with [`WEIGHTS`].
+    pub fn score(&self) -> f64 {
+        self.score_with(&WEIGHTS)
+    }
+
+    /// The dot product with other weights.
+    pub fn score_with(&self, weights: &[f64; N]) -> f64 {
+        self.0.iter().zip(weights).map(|(x, w)| x * w).sum()
+    }
+
+    /// The named parts that add to or take from the score, largest first.
+    pub fn contributions(&self) -> Vec<(&'static str, f64)> {
+        let mut v: Vec<(&'static str, f64)> = self
+            .0
+            .iter()
+            .zip(WEIGHTS)
+            .zip(FEATURES)
+            .map(|((x, w), n)| (n, x * w))
+            .filter(|(_, c)| *c != 0.0)
+            .collect();
+        v.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+        v
+    }
 }
 
-fn cue_score(m: &Mention, kind: FeatureKind) -> f64 {
+/// The prior features of a place for a name, before any context.
+fn prior_parts(p: &Place<'_>, hit: &NameHit) -> Parts {
+    let mut f = [0.0; N];
+    let pop = (p.population as f64 + 1.0).log10();
+    match p.kind() {
+        FeatureKind::Country => f[0] = 1.0,
+        FeatureKind::Admin1 => {
+            f[1] = 1.0;
+            f[6] = pop;
+        }
+        FeatureKind::Region => f[2] = 1.0,
+        FeatureKind::Town => {
+            f[3] = 1.0;
+            f[5] = pop;
+        }
+        FeatureKind::Other => f[4] = 1.0,
+    }
+    match p.feature_code {
+        "PPLC" => f[7] = 1.0,
+        "PPLA" => f[8] = 1.0,
+        _ => {}
+    }
+    if hit.main {
+        f[9] = 1.0;
+    }
+    Parts(f)
+}
+
+/// The prior score of a place for a name, before any context, and its parts:
+/// what `lookup` shows.
+pub fn prior(p: &Place<'_>, hit: &NameHit) -> (f64, Parts) {
+    let parts = prior_parts(p, hit);
+    (parts.score(), parts)
+}
+
+fn cue_parts(m: &Mention, kind: FeatureKind, f: &mut [f64; N]) {
     let c = &m.cues;
-    let mut s = 0.0;
     let is_region = matches!(kind, FeatureKind::Admin1 | FeatureKind::Region);
+    let is_town = kind == FeatureKind::Town;
     if c.region {
-        s += if is_region { 6.0 } else { -2.0 };
+        f[if is_region { 10 } else { 11 }] = 1.0;
     }
     if c.town {
-        s += match kind {
-            FeatureKind::Town => 6.0,
-            _ => -4.0,
-        };
+        f[if is_town { 12 } else { 13 }] = 1.0;
     }
     if c.container {
-        s += match kind {
-            FeatureKind::Town => -3.0,
-            _ => 4.0,
-        };
+        f[if is_town { 14 } else { 15 }] = 1.0;
     }
-    s
 }
 
 fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
@@ -140,25 +233,26 @@ impl Focus {
         f
     }
 
-    /// The bonus for reading mention `i` as place `p`: the share of the article's
-    /// other places in the same country and admin-1 region, and nearness to them.
-    fn bonus(&self, i: usize, p: &Place<'_>) -> f64 {
+    /// The focus features of reading mention `i` as place `p`: the share of the
+    /// article's other places in the same country and admin-1 region, and
+    /// nearness to them.
+    fn parts(&self, i: usize, p: &Place<'_>, f: &mut [f64; N]) {
         let kind = p.kind();
         if kind == FeatureKind::Country {
-            return 0.0;
+            return;
         }
         let own = self.picks[i].as_ref();
         let others = self.total - if own.is_some() { 1.0 } else { 0.0 };
         if others <= 0.0 {
-            return 0.0;
+            return;
         }
         let same_cc = self.countries.get(p.country_code).copied().unwrap_or(0.0)
             - own.filter(|o| o.0 == p.country_code).map_or(0.0, |_| 1.0);
-        let mut b = 3.0 * same_cc / others;
+        f[24] = same_cc / others;
         if matches!(kind, FeatureKind::Town | FeatureKind::Admin1) && !p.admin1_code.is_empty() {
             let same_a1 = self.admin1.get(p.admin1_code).copied().unwrap_or(0.0)
                 - own.filter(|o| o.1 == p.admin1_code).map_or(0.0, |_| 1.0);
-            b += 2.0 * same_a1 / others;
+            f[25] = same_a1 / others;
         }
         if matches!(
             kind,
@@ -174,22 +268,43 @@ impl Focus {
                 .filter(|pt| pt.0.is_finite() && (pt.0 - p.lat).abs() < 4.6)
                 .map(|pt| haversine_km((p.lat, p.lon), pt))
                 .fold(f64::INFINITY, f64::min);
-            b += if d < 50.0 {
-                1.5
+            if d < 50.0 {
+                f[26] = 1.0;
             } else if d < 150.0 {
-                1.0
+                f[27] = 1.0;
             } else if d < 500.0 {
-                0.5
-            } else {
-                0.0
-            };
+                f[28] = 1.0;
+            }
         }
-        b
     }
 }
 
 /// Resolves every mention of `rec` (the result is aligned with `rec.mentions`).
 pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolved>> {
+    resolve_with(text, rec, g, &WEIGHTS, None)
+}
+
+/// Every candidate of every mention with its features as the second pass sees
+/// them (the first pass run with `weights`): what `scripts/fit_resolve.py` fits
+/// the weights on, and what `lookup --context` shows.
+pub fn candidate_parts(
+    text: &str,
+    rec: &Recognized,
+    g: &Gazetteer,
+    weights: &[f64; N],
+) -> Vec<Vec<(PlaceIdx, Parts)>> {
+    let mut out = Vec::new();
+    resolve_with(text, rec, g, weights, Some(&mut out));
+    out
+}
+
+fn resolve_with(
+    text: &str,
+    rec: &Recognized,
+    g: &Gazetteer,
+    weights: &[f64; N],
+    dump: Option<&mut Vec<Vec<(PlaceIdx, Parts)>>>,
+) -> Vec<Option<Resolved>> {
     let ms = &rec.mentions;
     // Country evidence: demonyms, and names whose best reading is a country.
     let mut countries: HashMap<String, f64> = HashMap::new();
@@ -270,26 +385,31 @@ pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolv
         .iter()
         .map(|m| m.hits.iter().map(|h| g.place(h.place)).collect())
         .collect();
-    let score = |i: usize, m: &Mention, k: usize, focus: Option<&Focus>| -> f64 {
+    let parts = |i: usize, m: &Mention, k: usize, focus: Option<&Focus>| -> Parts {
         let h = &m.hits[k];
         let p = rows[i][k];
         let kind = p.kind();
-        let mut s = prior(&p, h) + cue_score(m, kind);
+        let Parts(mut f) = prior_parts(&p, h);
+        cue_parts(m, kind, &mut f);
         let region_like = matches!(kind, FeatureKind::Admin1 | FeatureKind::Region);
-        match inherited[i] {
-            Some(true) => s += if region_like { 3.0 } else { -1.0 },
-            Some(false) => s += if kind == FeatureKind::Town { 3.0 } else { -1.0 },
-            None => {}
+        if let Some(region_sense) = inherited[i] {
+            let fits = if region_sense {
+                region_like
+            } else {
+                kind == FeatureKind::Town
+            };
+            f[if fits { 16 } else { 17 }] = 1.0;
         }
         if kind == FeatureKind::Town && !h.main && main_big[i] {
-            s -= 2.0;
+            f[18] = 1.0;
         }
         if kind != FeatureKind::Country {
             if let Some(w) = countries.get(p.country_code) {
-                s += 1.0 + 0.25 * w.min(4.0);
+                f[19] = 1.0;
+                f[20] = w.min(4.0);
             }
             if regions.contains(p.admin1_code) && kind == FeatureKind::Town {
-                s += 1.5;
+                f[21] = 1.0;
             }
         }
         if let Some(q) = m.qualifier {
@@ -302,7 +422,7 @@ pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolv
                 }
             });
             if qualifies {
-                s += 8.0;
+                f[22] = 1.0;
             }
         }
         // A province named like its own country ("Mexico", "Panama") yields to
@@ -313,11 +433,14 @@ pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolv
                     || (kind == FeatureKind::Town && p.population < 100_000)
             }) || (names_region[i] && kind == FeatureKind::Town && p.population < 100_000);
         if overshadowed {
-            s -= 1.5;
-        } else if let Some(f) = focus {
-            s += f.bonus(i, &p);
+            f[23] = 1.0;
+        } else if let Some(focus) = focus {
+            focus.parts(i, &p, &mut f);
         }
-        s
+        Parts(f)
+    };
+    let score = |i: usize, m: &Mention, k: usize, focus: Option<&Focus>| -> f64 {
+        parts(i, m, k, focus).score_with(weights)
     };
 
     let pick = |focus: Option<&Focus>| -> Vec<Option<(PlaceIdx, f64, f64)>> {
@@ -349,6 +472,17 @@ pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolv
     let first = pick(None);
     let focus = Focus::new(g, &first, &rec.demonyms, &rec.counties);
     let second = pick(Some(&focus));
+    if let Some(dump) = dump {
+        *dump = ms
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                (0..m.hits.len())
+                    .map(|k| (m.hits[k].place, parts(i, m, k, Some(&focus))))
+                    .collect()
+            })
+            .collect();
+    }
 
     // One sense per article: same name and same cues, same place (the best-scored reading).
     let mut sense: HashMap<(String, bool, bool, bool), (PlaceIdx, f64)> = HashMap::new();

@@ -254,7 +254,7 @@ fn extra_gazetteer_rows_are_recognised() {
         "map",
         article.to_str().unwrap(),
         "--layer",
-        "places",
+        "all",
         "--gazetteer",
         gaz.to_str().unwrap(),
         "--seq",
