@@ -180,14 +180,19 @@ pub fn features(
                 letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()),
             ));
             f[20] = f64::from(u8::from(m.cues.possessive));
-            let nearest = places
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .filter_map(|(_, o)| *o)
-                .filter(|o| o.kind() != FeatureKind::Country)
-                .map(|o| haversine_km((p.lat, p.lon), (o.lat, o.lon)))
-                .fold(f64::INFINITY, f64::min);
+            let mut nearest = f64::INFINITY;
+            if kind != FeatureKind::Country {
+                for (j, o) in places.iter().enumerate() {
+                    let Some(o) = o.filter(|o| j != i && o.kind() != FeatureKind::Country) else {
+                        continue;
+                    };
+                    // A degree of latitude is at least 110.5 km: no trigonometry
+                    // for places that cannot be nearer than the nearest so far.
+                    if (o.lat - p.lat).abs() * 110.5 < nearest {
+                        nearest = nearest.min(haversine_km((p.lat, p.lon), (o.lat, o.lon)));
+                    }
+                }
+            }
             f[21] = if kind == FeatureKind::Country || !nearest.is_finite() {
                 10.0
             } else {
@@ -218,9 +223,10 @@ fn lowercase_elsewhere(text: &str, name: &str) -> bool {
     if lower == name || lower.is_empty() {
         return false;
     }
-    text.match_indices(lower.as_str()).any(|(at, w)| {
+    memchr::memmem::find_iter(text.as_bytes(), lower.as_bytes()).any(|at| {
+        // A match of a whole UTF-8 string starts and ends on character boundaries.
         let before = text[..at].chars().next_back();
-        let after = text[at + w.len()..].chars().next();
+        let after = text[at + lower.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }
