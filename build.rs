@@ -15,36 +15,11 @@ use std::fs;
 use std::path::PathBuf;
 
 fn main() {
-    let csv_path = PathBuf::from("data/gazetteer.csv");
     println!("cargo:rerun-if-changed=data/gazetteer.csv");
+    println!("cargo:rerun-if-changed=data/us_counties.csv");
     println!("cargo:rerun-if-changed=src/gazetteer/fold.rs");
     println!("cargo:rerun-if-changed=src/gazetteer/layout.rs");
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("OUT_DIR"));
-
-    let mut reader = csv::Reader::from_path(&csv_path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run scripts/gen_gazetteer.py)", csv_path.display()));
-    let headers = reader.headers().expect("gazetteer header").clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .unwrap_or_else(|| panic!("gazetteer.csv lacks column {name}"))
-    };
-    let (c_id, c_name, c_ascii, c_alt) =
-        (col("id"), col("name"), col("ascii_name"), col("alt_names"));
-    let (c_lat, c_lon, c_fclass, c_fcode) = (
-        col("lat"),
-        col("lon"),
-        col("feature_class"),
-        col("feature_code"),
-    );
-    let (c_cc, c_a1code, c_a1name, c_pop, c_cap) = (
-        col("country_code"),
-        col("admin1_code"),
-        col("admin1_name"),
-        col("population"),
-        col("capital"),
-    );
 
     let mut strings: Vec<u8> = Vec::new();
     let mut interned: HashMap<String, (u32, u32)> = HashMap::new();
@@ -63,71 +38,102 @@ fn main() {
     let mut capitals: Vec<(usize, String)> = Vec::new();
     let mut names: BTreeMap<String, Vec<u32>> = BTreeMap::new();
 
-    for (row, rec) in reader.records().enumerate() {
-        let rec = rec.unwrap_or_else(|e| panic!("gazetteer.csv row {}: {e}", row + 2));
-        let idx = (records.len() / layout::RECORD) as u32;
-        let lat: f64 = rec[c_lat].parse().expect("lat");
-        let lon: f64 = rec[c_lon].parse().expect("lon");
-        let pop: u64 = rec[c_pop].parse().unwrap_or(0);
-        let mut r = [0u8; layout::RECORD];
-        r[0..8].copy_from_slice(&lat.to_le_bytes());
-        r[8..16].copy_from_slice(&lon.to_le_bytes());
-        r[16..24].copy_from_slice(&pop.to_le_bytes());
-        for (at, value) in [
-            (layout::STR_ID, &rec[c_id]),
-            (layout::STR_NAME, &rec[c_name]),
-            (layout::STR_ADMIN1_NAME, &rec[c_a1name]),
-            (layout::STR_ADMIN1_CODE, &rec[c_a1code]),
-            (layout::STR_FCODE, &rec[c_fcode]),
-        ] {
-            let (o, l) = intern(value, &mut strings);
-            r[at..at + 4].copy_from_slice(&o.to_le_bytes());
-            r[at + 4..at + 8].copy_from_slice(&l.to_le_bytes());
-        }
-        r[layout::CAPITAL..layout::CAPITAL + 4].copy_from_slice(&layout::NONE.to_le_bytes());
-        let cc = rec[c_cc].as_bytes();
-        r[layout::COUNTRY] = *cc.first().unwrap_or(&b' ');
-        r[layout::COUNTRY + 1] = *cc.get(1).unwrap_or(&b' ');
-        r[layout::FCLASS] = *rec[c_fclass].as_bytes().first().unwrap_or(&b' ');
-        r[layout::KIND] = layout::kind_code(r[layout::FCLASS], &rec[c_fcode]);
-        records.extend_from_slice(&r);
-
-        let id = rec[c_id].to_string();
-        assert!(
-            ids.insert(format!("id:{id}").into_bytes(), idx as u64)
-                .is_none(),
-            "duplicate id {id}"
+    // The GeoNames-derived rows, then the US counties (scripts/gen_us_counties.py),
+    // which have the same columns.
+    for csv_path in ["data/gazetteer.csv", "data/us_counties.csv"] {
+        let csv_path = PathBuf::from(csv_path);
+        let mut reader = csv::Reader::from_path(&csv_path).unwrap_or_else(|e| {
+            panic!("{}: {e} (run scripts/gen_gazetteer.py)", csv_path.display())
+        });
+        let headers = reader.headers().expect("gazetteer header").clone();
+        let col = |name: &str| {
+            headers
+                .iter()
+                .position(|h| h == name)
+                .unwrap_or_else(|| panic!("gazetteer.csv lacks column {name}"))
+        };
+        let (c_id, c_name, c_ascii, c_alt) =
+            (col("id"), col("name"), col("ascii_name"), col("alt_names"));
+        let (c_lat, c_lon, c_fclass, c_fcode) = (
+            col("lat"),
+            col("lon"),
+            col("feature_class"),
+            col("feature_code"),
         );
-        match &rec[c_fcode] {
-            "ADM1" if !rec[c_a1code].is_empty() => {
-                ids.insert(format!("adm1:{}", &rec[c_a1code]).into_bytes(), idx as u64);
-            }
-            "PCLI" => {
-                ids.insert(format!("pcli:{}", &rec[c_cc]).into_bytes(), idx as u64);
-            }
-            _ => {}
-        }
-        if !rec[c_cap].is_empty() {
-            capitals.push((idx as usize, rec[c_cap].to_string()));
-        }
+        let (c_cc, c_a1code, c_a1name, c_pop, c_cap) = (
+            col("country_code"),
+            col("admin1_code"),
+            col("admin1_name"),
+            col("population"),
+            col("capital"),
+        );
 
-        let main = [&rec[c_name], &rec[c_ascii]];
-        let alts = rec[c_alt].split('|');
-        for (is_main, n) in main
-            .iter()
-            .map(|n| (true, *n))
-            .chain(alts.map(|n| (false, n)))
-        {
-            let key = fold::fold(n.trim());
-            if key.chars().filter(|c| c.is_alphabetic()).count() < 2 {
-                continue;
+        for (row, rec) in reader.records().enumerate() {
+            let rec = rec.unwrap_or_else(|e| panic!("{} row {}: {e}", csv_path.display(), row + 2));
+            let idx = (records.len() / layout::RECORD) as u32;
+            let lat: f64 = rec[c_lat].parse().expect("lat");
+            let lon: f64 = rec[c_lon].parse().expect("lon");
+            let pop: u64 = rec[c_pop].parse().unwrap_or(0);
+            let mut r = [0u8; layout::RECORD];
+            r[0..8].copy_from_slice(&lat.to_le_bytes());
+            r[8..16].copy_from_slice(&lon.to_le_bytes());
+            r[16..24].copy_from_slice(&pop.to_le_bytes());
+            for (at, value) in [
+                (layout::STR_ID, &rec[c_id]),
+                (layout::STR_NAME, &rec[c_name]),
+                (layout::STR_ADMIN1_NAME, &rec[c_a1name]),
+                (layout::STR_ADMIN1_CODE, &rec[c_a1code]),
+                (layout::STR_FCODE, &rec[c_fcode]),
+            ] {
+                let (o, l) = intern(value, &mut strings);
+                r[at..at + 4].copy_from_slice(&o.to_le_bytes());
+                r[at + 4..at + 8].copy_from_slice(&l.to_le_bytes());
             }
-            let entry = idx << 1 | is_main as u32;
-            let list = names.entry(key).or_default();
-            if let Some(e) = list.iter_mut().find(|e| **e >> 1 == idx) {
-                *e |= entry;
-            } else {
-                list.push(entry);
+            r[layout::CAPITAL..layout::CAPITAL + 4].copy_from_slice(&layout::NONE.to_le_bytes());
+            let cc = rec[c_cc].as_bytes();
+            r[layout::COUNTRY] = *cc.first().unwrap_or(&b' ');
+            r[layout::COUNTRY + 1] = *cc.get(1).unwrap_or(&b' ');
+            r[layout::FCLASS] = *rec[c_fclass].as_bytes().first().unwrap_or(&b' ');
+            r[layout::KIND] = layout::kind_code(r[layout::FCLASS], &rec[c_fcode]);
+            records.extend_from_slice(&r);
+
+            let id = rec[c_id].to_string();
+            assert!(
+                ids.insert(format!("id:{id}").into_bytes(), idx as u64)
+                    .is_none(),
+                "duplicate id {id}"
+            );
+            match &rec[c_fcode] {
+                "ADM1" if !rec[c_a1code].is_empty() => {
+                    ids.insert(format!("adm1:{}", &rec[c_a1code]).into_bytes(), idx as u64);
+                }
+                "PCLI" => {
+                    ids.insert(format!("pcli:{}", &rec[c_cc]).into_bytes(), idx as u64);
+                }
+                _ => {}
+            }
+            if !rec[c_cap].is_empty() {
+                capitals.push((idx as usize, rec[c_cap].to_string()));
+            }
+
+            let main = [&rec[c_name], &rec[c_ascii]];
+            let alts = rec[c_alt].split('|');
+            for (is_main, n) in main
+                .iter()
+                .map(|n| (true, *n))
+                .chain(alts.map(|n| (false, n)))
+            {
+                let key = fold::fold(n.trim());
+                if key.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+                    continue;
+                }
+                let entry = idx << 1 | is_main as u32;
+                let list = names.entry(key).or_default();
+                if let Some(e) = list.iter_mut().find(|e| **e >> 1 == idx) {
+                    *e |= entry;
+                } else {
+                    list.push(entry);
+                }
             }
         }
     }

@@ -575,7 +575,7 @@ fn lookup(args: LookupArgs) -> anyhow::Result<ExitCode> {
         if args.json {
             let v = serde_json::json!({
                 "prior": (score * 1000.0).round() / 1000.0, "id": p.id, "name": p.name,
-                "country_code": p.country_code, "admin1": p.admin1_name, "feature": p.kind().as_str(),
+                "country_code": p.country_code, "admin1": p.admin1_name, "feature": p.feature(),
                 "feature_code": p.feature_code, "population": p.population,
                 "lat": emit::round6(p.lat), "lon": emit::round6(p.lon), "match": matched,
             });
@@ -588,7 +588,7 @@ fn lookup(args: LookupArgs) -> anyhow::Result<ExitCode> {
                 p.name,
                 p.country_code,
                 p.admin1_name,
-                p.kind().as_str(),
+                p.feature(),
                 p.population,
                 p.lat,
                 p.lon

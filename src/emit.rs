@@ -85,7 +85,7 @@ pub fn features(
             props.insert("country_code".into(), opt_str(p.country_code));
             props.insert("admin1".into(), opt_str(p.admin1_name));
             props.insert("geo_precision".into(), json!(place_precision(&p)));
-            props.insert("feature".into(), json!(p.kind().as_str()));
+            props.insert("feature".into(), json!(p.feature()));
             props.insert("population".into(), json!(p.population));
             props.insert("text".into(), json!(&text[s..e]));
             props.insert("span".into(), json!([s, e]));
@@ -164,6 +164,8 @@ pub fn features(
 pub fn place_precision(p: &Place<'_>) -> u8 {
     match p.kind() {
         crate::gazetteer::FeatureKind::Town => 1,
+        // A county: part of an admin-1 region.
+        _ if p.feature_code == "ADM2" => 2,
         _ => 3,
     }
 }

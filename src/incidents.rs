@@ -1385,6 +1385,8 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
         let named = g.place(cand.place);
         let (place, geo_precision) = match cand.kind {
             FeatureKind::Town => (cand.place, if cand.near { 2 } else { 1 }),
+            // A county (no seat in the gazetteer): its point, part of a region.
+            _ if named.feature_code == "ADM2" => (cand.place, 2),
             _ => (named.capital.unwrap_or(cand.place), 3),
         };
         let point = g.place(place);

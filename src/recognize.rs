@@ -76,8 +76,8 @@ pub struct Recognized {
     /// Demonyms, in text order.
     pub demonyms: Vec<Demonym>,
     /// US counties named ("Laurel County"), with the admin-1 codes of the
-    /// states that have a county of that name. The gazetteer has no county
-    /// points, so they are evidence of where the article is, not places.
+    /// states that have a county of that name: evidence of where the article
+    /// is. Each is also a mention, of the county rows of those states.
     pub counties: Vec<(usize, usize, Vec<String>)>,
 }
 
@@ -87,9 +87,11 @@ fn us_counties() -> &'static HashMap<String, Vec<String>> {
     static T: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
     T.get_or_init(|| {
         let mut m: HashMap<String, Vec<String>> = HashMap::new();
+        // Gazetteer columns (no quoted fields): id, name, ..., admin1_code (the tenth).
         for line in include_str!("../data/us_counties.csv").lines().skip(1) {
-            if let Some((name, code)) = line.rsplit_once(',') {
-                m.entry(name.trim_matches('"').to_lowercase())
+            let cols: Vec<&str> = line.split(',').collect();
+            if let (Some(name), Some(code)) = (cols.get(1), cols.get(9)) {
+                m.entry(name.to_lowercase())
                     .or_default()
                     .push(code.to_string());
             }
@@ -1075,13 +1077,35 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
                 })
         });
     }
-    // "Laurel County": the county is evidence of the state, and its name is
-    // not the town of the same name.
+    // "Laurel County": a county (its gazetteer rows, one per state that has a
+    // county of the name), not the town of the same name; and evidence of the state.
     out.counties = find_counties(text);
     if !out.counties.is_empty() {
         let counties = &out.counties;
         out.mentions
             .retain(|m| !counties.iter().any(|c| m.start < c.1 && c.0 < m.end));
+        for (start, end, _) in counties {
+            let hits: Vec<NameHit> = gazetteer
+                .lookup(&text[*start..*end])
+                .into_iter()
+                .filter(|h| gazetteer.place(h.place).feature_code == "ADM2")
+                .collect();
+            if !hits.is_empty() {
+                out.mentions.push(Mention {
+                    start: *start,
+                    end: *end,
+                    hits,
+                    cues: Cues {
+                        sentence_start: starts_sentence(text, *start),
+                        possessive: text[*end..].starts_with("'s")
+                            || text[*end..].starts_with("’s"),
+                        ..Cues::default()
+                    },
+                    qualifier: None,
+                });
+            }
+        }
+        out.mentions.sort_by_key(|m| m.start);
     }
     link_qualifiers(text, &mut out.mentions);
     out

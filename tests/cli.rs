@@ -748,3 +748,24 @@ fn devices_are_written_in_place_not_replaced() {
         .file_type()
         .is_char_device());
 }
+
+#[test]
+fn us_counties_are_places_in_the_state_the_article_names() {
+    let dir = tmpdir();
+    let text = b"LONDON, Ky. -- Laurel County deputies arrested two men on Monday after a \
+chase that ended near the Whitley County line, the Laurel County Sheriff's Office said.\n";
+    let o = eventmap_in(
+        dir.path(),
+        &["map", "-", "--format", "txt", "--layer", "places", "--seq"],
+        Some(text),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    let laurel = out
+        .split('\u{1e}')
+        .find(|f| f.contains("\"place\":\"Laurel County\""))
+        .unwrap_or_else(|| panic!("no Laurel County in {out}"));
+    assert!(laurel.contains("\"admin1\":\"Kentucky\""), "{laurel}");
+    assert!(laurel.contains("\"feature\":\"admin2\""), "{laurel}");
+    assert!(laurel.contains("\"geo_precision\":2"), "{laurel}");
+}

@@ -103,6 +103,16 @@ impl Place<'_> {
     pub fn kind(&self) -> FeatureKind {
         self.kind
     }
+
+    /// The output's `feature` property: the kind's name, or `admin2` for a
+    /// second-order division (the US counties), which resolves as a region.
+    pub fn feature(&self) -> &'static str {
+        if self.feature_code == "ADM2" {
+            "admin2"
+        } else {
+            self.kind.as_str()
+        }
+    }
 }
 
 /// One match of a name in the index: the place and whether the name is its main name.
