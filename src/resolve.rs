@@ -181,6 +181,9 @@ type Pick = (String, String, (f64, f64));
 struct Focus {
     /// Per mention, its first-pass place.
     picks: Vec<Option<Pick>>,
+    /// Per mention, the mentions of the same name (itself included): they all
+    /// read the same in the first pass, so they are not evidence for each other.
+    same_name: Vec<Vec<usize>>,
     countries: HashMap<String, f64>,
     admin1: HashMap<String, f64>,
     total: f64,
@@ -190,10 +193,16 @@ impl Focus {
     fn new(
         g: &Gazetteer,
         first: &[Option<(PlaceIdx, f64, f64)>],
+        keys: &[String],
         demonyms: &[crate::recognize::Demonym],
         counties: &[(usize, usize, Vec<String>)],
     ) -> Focus {
+        let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, k) in keys.iter().enumerate() {
+            groups.entry(k.as_str()).or_default().push(i);
+        }
         let mut f = Focus {
+            same_name: keys.iter().map(|k| groups[k.as_str()].clone()).collect(),
             picks: Vec::new(),
             countries: HashMap::new(),
             admin1: HashMap::new(),
@@ -241,17 +250,22 @@ impl Focus {
         if kind == FeatureKind::Country {
             return;
         }
-        let own = self.picks[i].as_ref();
-        let others = self.total - if own.is_some() { 1.0 } else { 0.0 };
+        // The first-pass readings of this name's mentions, left out of the shares.
+        let own = || {
+            self.same_name[i]
+                .iter()
+                .filter_map(|&j| self.picks[j].as_ref())
+        };
+        let others = self.total - own().count() as f64;
         if others <= 0.0 {
             return;
         }
         let same_cc = self.countries.get(p.country_code).copied().unwrap_or(0.0)
-            - own.filter(|o| o.0 == p.country_code).map_or(0.0, |_| 1.0);
+            - own().filter(|o| o.0 == p.country_code).count() as f64;
         f[24] = same_cc / others;
         if matches!(kind, FeatureKind::Town | FeatureKind::Admin1) && !p.admin1_code.is_empty() {
             let same_a1 = self.admin1.get(p.admin1_code).copied().unwrap_or(0.0)
-                - own.filter(|o| o.1 == p.admin1_code).map_or(0.0, |_| 1.0);
+                - own().filter(|o| o.1 == p.admin1_code).count() as f64;
             f[25] = same_a1 / others;
         }
         if matches!(
@@ -262,7 +276,7 @@ impl Focus {
                 .picks
                 .iter()
                 .enumerate()
-                .filter(|(j, _)| *j != i)
+                .filter(|(j, _)| !self.same_name[i].contains(j))
                 .filter_map(|(_, o)| o.as_ref().map(|o| o.2))
                 // More than ~500 km apart in latitude alone: no bonus, no trigonometry.
                 .filter(|pt| pt.0.is_finite() && (pt.0 - p.lat).abs() < 4.6)
@@ -470,7 +484,7 @@ fn resolve_with(
 
     // Pass 1 without the article's focus; pass 2 with the focus pass 1 found.
     let first = pick(None);
-    let focus = Focus::new(g, &first, &rec.demonyms, &rec.counties);
+    let focus = Focus::new(g, &first, &keys, &rec.demonyms, &rec.counties);
     let second = pick(Some(&focus));
     if let Some(dump) = dump {
         *dump = ms
