@@ -149,8 +149,11 @@ pub fn features(
                 },
             )));
             f[12] = f64::from(u8::from(m.cues.sentence_start));
+            // A name in another script than the gazetteer's main names (Cyrillic,
+            // Arabic) is the local name, not a doubtful alternate.
+            let native = !name.chars().any(|c| c.is_ascii_alphabetic());
             f[13] = f64::from(u8::from(
-                m.hits.iter().any(|h| h.place == r.place && h.main),
+                native || m.hits.iter().any(|h| h.place == r.place && h.main),
             ));
             f[14] = (keys.iter().filter(|k| *k == key).count() as f64).ln();
             let others = (n_places - 1).max(1) as f64;

@@ -1031,6 +1031,7 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
             }
             best = Some((end, hits));
         });
+        let best = best.or_else(|| inflected(text, i, gazetteer));
         let Some((end, hits)) = best else { continue };
         let max_pop = hits
             .iter()
@@ -1109,6 +1110,56 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
     }
     link_qualifiers(text, &mut out.mentions);
     out
+}
+
+/// Russian and Ukrainian case endings, longest first, and the nominative
+/// endings a stem may take back: "Харькова" -> "Харьков", "Москвы" -> "Москва",
+/// "Донецке" -> "Донецк", "России" -> "Россия".
+const CYRILLIC_ENDINGS: &[&str] = &[
+    "ами", "ями", "ого", "его", "ому", "ему", "ом", "ем", "ой", "ей", "ою", "ею", "ую", "юю", "ах",
+    "ях", "ам", "ям", "ов", "ев", "а", "я", "у", "ю", "е", "ы", "и", "і", "ї",
+];
+const CYRILLIC_NOMINATIVE: &[&str] = &["", "а", "я", "ь", "ы", "и", "е", "ий", "ая", "ое"];
+
+/// The one-letter particles Arabic writes joined to the next word: "and", "in",
+/// "to", "so", "like" ("بحلب", "in Aleppo").
+const ARABIC_PREFIXES: &[char] = &['و', 'ب', 'ل', 'ف', 'ك'];
+
+/// A gazetteer name inflected or prefixed as Russian, Ukrainian and Arabic
+/// write it: the word at `i`, with a case ending or a joined particle taken
+/// off, that is a name (`(end, hits)` of the whole word). Latin-script words
+/// are left alone: English does not inflect place names.
+fn inflected(text: &str, i: usize, g: &Gazetteer) -> Option<(usize, Vec<NameHit>)> {
+    let word: &str = &text[i..i + text[i..]
+        .find(|c: char| !is_word_char(c))
+        .unwrap_or(text.len() - i)];
+    let end = i + word.len();
+    let n = word.chars().count();
+    let first = word.chars().next()?;
+    if ('\u{0400}'..='\u{04FF}').contains(&first) && n >= 4 {
+        for e in CYRILLIC_ENDINGS {
+            let Some(stem) = word.strip_suffix(e) else {
+                continue;
+            };
+            if stem.chars().count() < 3 {
+                continue;
+            }
+            for nom in CYRILLIC_NOMINATIVE {
+                let hits = g.lookup(&format!("{stem}{nom}"));
+                if !hits.is_empty() {
+                    return Some((end, hits));
+                }
+            }
+        }
+    } else if ('\u{0600}'..='\u{06FF}').contains(&first) && n >= 4 {
+        if let Some(rest) = word.strip_prefix(ARABIC_PREFIXES) {
+            let hits = g.lookup(rest);
+            if !hits.is_empty() {
+                return Some((end, hits));
+            }
+        }
+    }
+    None
 }
 
 /// True if every word of a multi-word name is capitalised, except connectors.
@@ -1530,5 +1581,38 @@ mod tests {
             &Demonyms::bundled(),
         );
         assert_eq!(r.mentions[0].qualifier, Some(1));
+    }
+}
+
+#[cfg(test)]
+mod script_tests {
+    use super::*;
+
+    fn places(text: &str) -> Vec<(&str, String)> {
+        let g = Gazetteer::bundled();
+        recognize(text, &g, &Demonyms::bundled())
+            .mentions
+            .iter()
+            .map(|m| {
+                let best = m
+                    .hits
+                    .iter()
+                    .max_by_key(|h| g.population(h.place))
+                    .map_or(String::new(), |h| g.place(h.place).name.to_string());
+                (&text[m.start..m.end], best)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn russian_case_endings_and_arabic_particles() {
+        let got = places("Обстрел Харькова продолжался. Войска вышли из Белгорода к Москве.");
+        let names: Vec<&str> = got.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(names, ["Kharkiv", "Belgorod", "Moscow"], "{got:?}");
+        let got = places("وصل الوفد بحلب اليوم");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "Aleppo");
+        // English words keep their endings.
+        assert!(places("The Kharkova said.").is_empty());
     }
 }
