@@ -133,6 +133,11 @@ pub struct LookupArgs {
     /// Print JSON lines instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// Score the candidates as resolution does for the name's first mention in
+    /// this article (a .txt file), with every part of the score, and mark the
+    /// chosen one with `*`.
+    #[arg(long, value_name = "ARTICLE")]
+    pub context: Option<PathBuf>,
 }
 
 /// Runs the command; the exit code is 0 on success, 1 if anything failed.
@@ -541,16 +546,69 @@ impl Write for WriteAdapter<'_> {
 }
 
 fn lookup(args: LookupArgs) -> anyhow::Result<ExitCode> {
+    use crate::resolve::{candidate_parts, prior, Parts, WEIGHTS};
     let g = load_gazetteer(&args.gazetteer)?;
-    let mut hits: Vec<(f64, crate::gazetteer::NameHit)> = g
-        .lookup(&args.name)
-        .into_iter()
-        .map(|h| (crate::resolve::prior(&g.place(h.place), &h).0, h))
-        .collect();
-    hits.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.place.cmp(&b.1.place)));
+    // Each candidate with its score and the parts that make it: the prior alone,
+    // or, in an article, everything resolution weighed for the name's first mention.
+    let mut rows: Vec<(f64, crate::gazetteer::NameHit, Parts)> = Vec::new();
+    let mut chosen = None;
+    let mut context_note = None;
+    if let Some(path) = &args.context {
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let demonyms = crate::recognize::Demonyms::bundled();
+        let rec = crate::recognize::recognize(&text, &g, &demonyms);
+        let key = fold::fold(&args.name);
+        let Some(i) = rec
+            .mentions
+            .iter()
+            .position(|m| fold::fold(&text[m.start..m.end]) == key)
+        else {
+            eprintln!(
+                "eventmap: {:?} is not recognised as a place name in {} (a person's name, a common \
+                 word or part of a longer name there?); its gazetteer entries: eventmap lookup {:?}",
+                args.name,
+                path.display(),
+                args.name
+            );
+            return Ok(ExitCode::FAILURE);
+        };
+        let parts = candidate_parts(&text, &rec, &g, &WEIGHTS);
+        let resolved = crate::resolve::resolve(&text, &rec, &g);
+        let features = crate::confidence::features(&text, &rec, &resolved, &g);
+        chosen = resolved[i].map(|r| r.place);
+        let m = &rec.mentions[i];
+        let sure = features[i].as_ref().map(crate::confidence::probability);
+        context_note = Some(format!(
+            "{}: bytes {}..{}, {} mention(s) of the name; confidence {}{}",
+            path.display(),
+            m.start,
+            m.end,
+            rec.mentions
+                .iter()
+                .filter(|m| fold::fold(&text[m.start..m.end]) == key)
+                .count(),
+            sure.map_or("-".to_string(), |p| format!("{p:.3}")),
+            match sure {
+                Some(p) if p < crate::confidence::THRESHOLD =>
+                    " (below the threshold: not in the places layer)",
+                _ => "",
+            }
+        ));
+        for (k, (place, parts)) in parts[i].iter().enumerate() {
+            rows.push((parts.score(), m.hits[k], *parts));
+            debug_assert_eq!(*place, m.hits[k].place);
+        }
+    } else {
+        for h in g.lookup(&args.name) {
+            let (score, parts) = prior(&g.place(h.place), &h);
+            rows.push((score, h, parts));
+        }
+    }
+    rows.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.place.cmp(&b.1.place)));
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
-    if hits.is_empty() {
+    if rows.is_empty() {
         eprintln!(
             "eventmap: no gazetteer entry is named {:?} (folded: {:?})",
             args.name,
@@ -558,32 +616,56 @@ fn lookup(args: LookupArgs) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::FAILURE);
     }
+    let what = if args.context.is_some() {
+        "score"
+    } else {
+        "prior"
+    };
     if !args.json {
+        if let Some(note) = &context_note {
+            writeln!(w, "# {note}")?;
+        }
         writeln!(
             w,
-            "{:>5}  {:<18} {:<28} {:<2} {:<20} {:<7} {:>10} {:>10} {:>11}  match",
-            "prior", "id", "name", "cc", "admin1", "feature", "population", "lat", "lon"
+            "{:>6}  {:<18} {:<28} {:<2} {:<20} {:<7} {:>10} {:>10} {:>11}  {:<14}  why",
+            what, "id", "name", "cc", "admin1", "feature", "population", "lat", "lon", "match"
         )?;
     }
-    for (score, h) in hits.iter().take(args.limit) {
+    for (score, h, parts) in rows.iter().take(args.limit) {
         let p = g.place(h.place);
         let matched = if h.main {
             "main name"
         } else {
             "alternate name"
         };
+        let why = parts.contributions();
         if args.json {
-            let v = serde_json::json!({
-                "prior": (score * 1000.0).round() / 1000.0, "id": p.id, "name": p.name,
+            let parts: serde_json::Map<String, serde_json::Value> = why
+                .iter()
+                .map(|(n, c)| {
+                    (
+                        n.to_string(),
+                        serde_json::json!((c * 1000.0).round() / 1000.0),
+                    )
+                })
+                .collect();
+            let mut v = serde_json::json!({
+                what: (score * 1000.0).round() / 1000.0, "id": p.id, "name": p.name,
                 "country_code": p.country_code, "admin1": p.admin1_name, "feature": p.feature(),
                 "feature_code": p.feature_code, "population": p.population,
                 "lat": emit::round6(p.lat), "lon": emit::round6(p.lon), "match": matched,
+                "parts": parts,
             });
+            if args.context.is_some() {
+                v["chosen"] = serde_json::json!(chosen == Some(h.place));
+            }
             writeln!(w, "{v}")?;
         } else {
+            let why: Vec<String> = why.iter().map(|(n, c)| format!("{n} {c:+.2}")).collect();
+            let mark = if chosen == Some(h.place) { "*" } else { " " };
             writeln!(
                 w,
-                "{score:>5.2}  {:<18} {:<28} {:<2} {:<20} {:<7} {:>10} {:>10.5} {:>11.5}  {matched}",
+                "{score:>5.2}{mark}  {:<18} {:<28} {:<2} {:<20} {:<7} {:>10} {:>10.5} {:>11.5}  {matched:<14}  {}",
                 p.id,
                 p.name,
                 p.country_code,
@@ -591,7 +673,8 @@ fn lookup(args: LookupArgs) -> anyhow::Result<ExitCode> {
                 p.feature(),
                 p.population,
                 p.lat,
-                p.lon
+                p.lon,
+                why.join(", ")
             )?;
         }
     }

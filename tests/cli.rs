@@ -769,3 +769,52 @@ chase that ended near the Whitley County line, the Laurel County Sheriff's Offic
     assert!(laurel.contains("\"feature\":\"admin2\""), "{laurel}");
     assert!(laurel.contains("\"geo_precision\":2"), "{laurel}");
 }
+
+#[test]
+fn lookup_shows_why_and_scores_in_an_article() {
+    let o = eventmap(&["lookup", "Georgia", "--json", "-n", "2"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let first: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&o.stdout).lines().next().unwrap()).unwrap();
+    // Without context the country wins on its prior, and says why.
+    assert_eq!(first["country_code"], "GE");
+    assert_eq!(first["parts"]["country"], 6.0);
+
+    let dir = tmpdir();
+    let article = dir.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "ATLANTA - Officials in Atlanta said Georgia would expand the program. \
+         Georgia lawmakers meet in Macon and Savannah next week.\n",
+    )
+    .unwrap();
+    let o = eventmap(&[
+        "lookup",
+        "Georgia",
+        "--json",
+        "--context",
+        article.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    let rows: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let chosen: Vec<&serde_json::Value> = rows.iter().filter(|r| r["chosen"] == true).collect();
+    assert_eq!(chosen.len(), 1, "{out}");
+    assert_eq!(chosen[0]["admin1"], "Georgia", "{out}");
+    assert_eq!(chosen[0]["country_code"], "US", "{out}");
+    assert!(
+        chosen[0]["parts"]["focus_country_share"].as_f64().unwrap() > 0.0,
+        "{out}"
+    );
+    // A name the article does not use as a place.
+    let o = eventmap(&["lookup", "Kursk", "--context", article.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("not recognised as a place name"),
+        "{}",
+        stderr(&o)
+    );
+}
