@@ -743,17 +743,23 @@ fn month_number(m: &str) -> Option<u32> {
 fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(When, bool)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let months = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
-    let r = RE.get_or_init(|| {
-        re(&format!(
+    let pattern = || {
+        format!(
             r"\b(?P<iso>(?P<y0>\d{{4}})-(?P<m0>\d{{2}})-(?P<d0>\d{{2}}))\b|\b(?P<dmy>(?P<d1>\d{{1,2}})(?:st|nd|rd|th)? (?P<m1>{months})\.?(?:,? (?P<y1>\d{{4}}))?)\b|\b(?P<mdy>(?P<m2>{months})\.? (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y2>\d{{4}}))?)\b|\b(?P<wd>(?:last |this |on |late on |early on |late |early )?(?P<wday>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\b(?P<rel>yesterday|today|tonight|overnight|last night|this morning|this afternoon|this evening|earlier today)\b|\b(?P<ago>(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) (?P<unit>days?|weeks?|months?) ago)\b|\b(?P<lastw>last week|last month|earlier this week|earlier this month|this week|this month)\b|\b(?P<vague>several days ago|a few days ago|days ago|recently|in recent days|weeks ago|months ago|earlier this year|last year)\b|\b(?P<year>(?:in|since) (?P<y3>\d{{4}}))\b"
-        ))
-    });
-    let speech = &lexicon().speech;
+        )
+    };
+    // Most sentences name no date. The same pattern without its word
+    // boundaries matches wherever the real one does, and the lazy DFA runs it
+    // on any text, whereas Unicode `\b` makes it give up at the first non-ASCII
+    // character (a curly quote) and leave the search to the much slower PikeVM.
+    static LOOSE: OnceLock<Regex> = OnceLock::new();
+    let loose = LOOSE.get_or_init(|| re(&pattern().replace(r"\b", "")));
     let mut out = Vec::new();
-    // Most sentences name no date: the DFA says so before captures are tracked.
-    if !r.is_match(s) {
+    if !loose.is_match(s) {
         return out;
     }
+    let r = RE.get_or_init(|| re(&pattern()));
+    let speech = &lexicon().speech;
     for c in r.captures_iter(s) {
         let m = c.get(0).map_or(0..0, |m| m.range());
         let before = &s[..m.start];
@@ -1285,19 +1291,23 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
             out
         })
     };
+    // The dates of each sentence, found at most once: a candidate sentence
+    // without a date of its own looks back through its paragraph.
+    let dated: Vec<std::cell::OnceCell<Vec<(When, bool)>>> =
+        vec![std::cell::OnceCell::new(); cx.sentences.len()];
+    let dates_of = |i: usize| -> &[(When, bool)] {
+        let sent = &cx.sentences[i];
+        dated[i].get_or_init(|| dates(&text[sent.start..sent.end], cx.published))
+    };
     // A note that starts with its own date uses it for undated sentences.
     let lead_date = cx.sentences.first().and_then(|s0| {
         let s = &text[s0.start..s0.end];
-        dates(s, cx.published)
-            .into_iter()
-            .find_map(|(w, _)| match w {
-                When::Day(d, p)
-                    if p == "day" && s.find(char::is_numeric).is_some_and(|i| i < 12) =>
-                {
-                    Some(d)
-                }
-                _ => None,
-            })
+        dates_of(0).iter().find_map(|&(w, _)| match w {
+            When::Day(d, p) if p == "day" && s.find(char::is_numeric).is_some_and(|i| i < 12) => {
+                Some(d)
+            }
+            _ => None,
+        })
     });
 
     let mut last_paragraph: Option<usize> = None;
@@ -1336,7 +1346,7 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
             }
             continue;
         };
-        let found = dates(s, cx.published);
+        let found = dates_of(si);
         // Date: an event date in the sentence, else the day the statement was
         // made, else the paragraph's, the note's, or the publication date.
         let event_when = found.iter().find(|(_, speech)| !speech).map(|(w, _)| *w);
@@ -1344,7 +1354,7 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
         let (date, precision) = match event_when.or(speech_when) {
             Some(When::Day(d, p)) => (Some(d), Some(p)),
             Some(When::Vague) => (None, None),
-            None => match paragraph_date(cx, si).or(lead_date) {
+            None => match paragraph_date(cx, si, &dates_of).or(lead_date) {
                 Some(d) => (Some(d), Some("day")),
                 None => (cx.published, cx.published.map(|_| "day")),
             },
@@ -1472,19 +1482,21 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
 
 /// The last day named (not as the day of a statement) in the sentences before
 /// `si` in its paragraph.
-fn paragraph_date(cx: &Context<'_>, si: usize) -> Option<NaiveDate> {
+/// `dates_of(i)` gives the dates of sentence `i`.
+fn paragraph_date<'d>(
+    cx: &Context<'_>,
+    si: usize,
+    dates_of: &dyn Fn(usize) -> &'d [(When, bool)],
+) -> Option<NaiveDate> {
     let para = cx.sentences[si].paragraph;
-    cx.sentences[..si]
-        .iter()
+    (0..si)
         .rev()
-        .take_while(|p| p.paragraph == para)
+        .take_while(|&p| cx.sentences[p].paragraph == para)
         .find_map(|p| {
-            dates(&cx.text[p.start..p.end], cx.published)
-                .into_iter()
-                .find_map(|(w, speech)| match w {
-                    When::Day(d, "day") if !speech => Some(d),
-                    _ => None,
-                })
+            dates_of(p).iter().find_map(|&(w, speech)| match w {
+                When::Day(d, "day") if !speech => Some(d),
+                _ => None,
+            })
         })
 }
 
