@@ -1020,16 +1020,13 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
             continue;
         }
         let f = orig_to_folded(i);
-        let mut best: Option<(usize, Vec<NameHit>)> = None;
-        gazetteer.prefixes(fb, f, |fend, hits| {
+        let best = gazetteer.longest_prefix(fb, f, |fend| {
             let end = offsets[fend] as usize;
             // Must end on a word boundary, and the matched text must be name-like.
-            if text[end..].starts_with(is_word_char) || !name_like(&text[i..end]) {
-                return;
-            }
-            best = Some((end, hits));
+            !text[end..].starts_with(is_word_char) && name_like(&text[i..end])
         });
-        let Some((end, hits)) = best else { continue };
+        let Some((fend, hits)) = best else { continue };
+        let end = offsets[fend] as usize;
         let max_pop = hits
             .iter()
             .map(|h| gazetteer.population(h.place))

@@ -395,29 +395,43 @@ impl Gazetteer {
         out
     }
 
-    /// Calls `found(end, hits)` for every gazetteer name that is a prefix of
-    /// `text[start..]` (folded text), shortest first.
-    pub fn prefixes(&self, text: &[u8], start: usize, mut found: impl FnMut(usize, Vec<NameHit>)) {
-        let mut by_end: BTreeMap<usize, Vec<NameHit>> = BTreeMap::new();
+    /// The longest gazetteer name that is a prefix of `text[start..]` (folded
+    /// text) and whose end `fits`, as (end, hits).
+    ///
+    /// The walks only note where names end; hits are read for the one end
+    /// chosen, since a short prefix ("san", "new") can have thousands.
+    pub fn longest_prefix(
+        &self,
+        text: &[u8],
+        start: usize,
+        mut fits: impl FnMut(usize) -> bool,
+    ) -> Option<(usize, Vec<NameHit>)> {
+        // (end, bundled postings, extra postings), ends ascending.
+        let mut ends: Vec<(usize, Option<u64>, Option<u64>)> = Vec::new();
         if let Some(b) = &self.bundled {
             walk(b.names.as_fst(), text, start, |end, at| {
-                by_end
-                    .entry(end)
-                    .or_default()
-                    .extend(b.postings(at).map(decode));
+                ends.push((end, Some(at), None));
             });
         }
         if !self.extra.is_empty() {
-            walk(self.extra_names.as_fst(), text, start, |end, at| {
-                by_end
-                    .entry(end)
-                    .or_default()
-                    .extend(self.extra_post(at).map(decode));
+            walk(self.extra_names.as_fst(), text, start, |end, at| match ends
+                .iter_mut()
+                .find(|e| e.0 == end)
+            {
+                Some(e) => e.2 = Some(at),
+                None => ends.push((end, None, Some(at))),
             });
+            ends.sort_by_key(|e| e.0);
         }
-        for (end, hits) in by_end {
-            found(end, self.finish_hits(hits));
+        let &(end, bundled, extra) = ends.iter().rev().find(|e| fits(e.0))?;
+        let mut hits = Vec::new();
+        if let (Some(b), Some(at)) = (&self.bundled, bundled) {
+            hits.extend(b.postings(at).map(decode));
         }
+        if let Some(at) = extra {
+            hits.extend(self.extra_post(at).map(decode));
+        }
+        Some((end, self.finish_hits(hits)))
     }
 
     /// Adds rows (and overrides bundled rows with the same id).
