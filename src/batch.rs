@@ -8,6 +8,11 @@
 //! next one is ready. At most a fixed window of articles is in flight, so a
 //! corpus of any size runs in bounded memory, and the bytes written are the
 //! same for any number of workers.
+//!
+//! Articles travel between threads in batches: a hand-off costs a futex wake
+//! and a context switch on each side, as much as mapping a short article, so
+//! it is paid once per [`BATCH`] articles (or [`BATCH_BYTES`] of text). Items
+//! read from stdin go one by one, so that a live stream is mapped as it arrives.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -79,6 +84,11 @@ pub struct Summary {
 /// Bytes of input read so far, for progress bars.
 pub static BYTES_READ: AtomicU64 = AtomicU64::new(0);
 
+/// Most articles in one batch.
+pub const BATCH: usize = 32;
+/// A batch is sent once its articles hold this many bytes of text.
+pub const BATCH_BYTES: usize = 256 << 10;
+
 struct Window {
     free: Mutex<usize>,
     cv: Condvar,
@@ -121,24 +131,39 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
         .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
 }
 
-/// Walks the specs and reads every article, calling `send` with each in order;
-/// stops early if `send` returns false.
+impl Work {
+    /// Bytes of article text it holds.
+    fn len(&self) -> usize {
+        match self {
+            Work::Article { article, .. } => article.text.len(),
+            Work::Done(_) => 0,
+        }
+    }
+}
+
+/// Walks the specs and reads every article, calling `send` with each in order
+/// and whether it came from stdin; stops early if `send` returns false.
 fn produce(
     specs: &[Spec],
     defaults: &Defaults,
     stdin: &mut dyn std::io::Read,
-    send: &mut dyn FnMut(Work) -> bool,
+    send: &mut dyn FnMut(Work, bool) -> bool,
 ) {
     let read_one = |path: &Path,
                     relative: PathBuf,
                     format: Option<Format>,
                     gz: bool,
-                    send: &mut dyn FnMut(Work) -> bool|
+                    send: &mut dyn FnMut(Work, bool) -> bool|
      -> bool {
         let display = path.display().to_string();
         let file = match std::fs::File::open(path) {
             Ok(f) => f,
-            Err(e) => return send(Work::Done(Outcome::Failed(format!("{display}: {e}")))),
+            Err(e) => {
+                return send(
+                    Work::Done(Outcome::Failed(format!("{display}: {e}"))),
+                    false,
+                )
+            }
         };
         if !gz {
             if let Ok(m) = file.metadata() {
@@ -146,11 +171,14 @@ fn produce(
                     && !matches!(format, Some(Format::Jsonl))
                 {
                     BYTES_READ.fetch_add(m.len(), Ordering::Relaxed);
-                    return send(Work::Done(Outcome::Failed(format!(
-                        "{display}: {} MB is larger than the {} MB article limit: skipped",
-                        m.len() >> 20,
-                        input::MAX_ARTICLE_BYTES >> 20
-                    ))));
+                    return send(
+                        Work::Done(Outcome::Failed(format!(
+                            "{display}: {} MB is larger than the {} MB article limit: skipped",
+                            m.len() >> 20,
+                            input::MAX_ARTICLE_BYTES >> 20
+                        ))),
+                        false,
+                    );
                 }
             }
         }
@@ -166,15 +194,18 @@ fn produce(
             if !go {
                 return;
             }
-            go = send(match item {
-                Item::Article(article) => Work::Article {
-                    article,
-                    relative: relative.clone(),
-                    record,
+            go = send(
+                match item {
+                    Item::Article(article) => Work::Article {
+                        article,
+                        relative: relative.clone(),
+                        record,
+                    },
+                    Item::Failed(e) => Work::Done(Outcome::Failed(e.to_string())),
+                    Item::Warning(e) => Work::Done(Outcome::Warning(e.to_string())),
                 },
-                Item::Failed(e) => Work::Done(Outcome::Failed(e.to_string())),
-                Item::Warning(e) => Work::Done(Outcome::Warning(e.to_string())),
-            });
+                false,
+            );
         });
         BYTES_READ.fetch_add(size, Ordering::Relaxed);
         go
@@ -188,15 +219,18 @@ fn produce(
                 if !go {
                     return;
                 }
-                go = send(match item {
-                    Item::Article(article) => Work::Article {
-                        article,
-                        relative: PathBuf::from("stdin"),
-                        record: true,
+                go = send(
+                    match item {
+                        Item::Article(article) => Work::Article {
+                            article,
+                            relative: PathBuf::from("stdin"),
+                            record: true,
+                        },
+                        Item::Failed(e) => Work::Done(Outcome::Failed(e.to_string())),
+                        Item::Warning(e) => Work::Done(Outcome::Warning(e.to_string())),
                     },
-                    Item::Failed(e) => Work::Done(Outcome::Failed(e.to_string())),
-                    Item::Warning(e) => Work::Done(Outcome::Warning(e.to_string())),
-                });
+                    true,
+                );
             });
             if !go {
                 return;
@@ -220,13 +254,13 @@ fn produce(
                             }
                             (Some(f), Err(_)) => read_one(path, relative, Some(f), false, send),
                             (None, Err(_)) => {
-                                send(Work::Done(Outcome::Skipped(path.to_path_buf())))
+                                send(Work::Done(Outcome::Skipped(path.to_path_buf())), false)
                             }
                         }
                     }
                     Ok(_) => true,
                     // Unreadable folders, symlink loops.
-                    Err(e) => send(Work::Done(Outcome::Failed(e.to_string()))),
+                    Err(e) => send(Work::Done(Outcome::Failed(e.to_string())), false),
                 };
                 if !go {
                     return;
@@ -238,12 +272,15 @@ fn produce(
         let go = match (spec.format, Format::of_path(p)) {
             (_, Ok((f, gz))) => read_one(p, relative, Some(spec.format.unwrap_or(f)), gz, send),
             (Some(f), Err(_)) => read_one(p, relative, Some(f), false, send),
-            (None, Err(e)) if p.exists() => send(Work::Done(Outcome::Failed(e.to_string()))),
+            (None, Err(e)) if p.exists() => send(Work::Done(Outcome::Failed(e.to_string())), false),
             (None, Err(_)) => {
                 let e = std::fs::metadata(p)
                     .err()
                     .unwrap_or_else(|| std::io::ErrorKind::NotFound.into());
-                send(Work::Done(Outcome::Failed(Error::io(p, e).to_string())))
+                send(
+                    Work::Done(Outcome::Failed(Error::io(p, e).to_string())),
+                    false,
+                )
             }
         };
         if !go {
@@ -264,28 +301,43 @@ pub fn run(
     sink: &mut dyn Sink,
 ) -> anyhow::Result<Summary> {
     let jobs = jobs.max(1);
+    // Batches in flight: enough for every worker to have the next one queued.
     let window = Window {
-        free: Mutex::new(jobs * 32),
+        free: Mutex::new(jobs * 4),
         cv: Condvar::new(),
         closed: AtomicBool::new(false),
     };
-    let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Work)>(jobs * 4);
+    let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Vec<Work>)>(jobs * 4);
     let work_rx = Arc::new(Mutex::new(work_rx));
-    let (done_tx, done_rx) = mpsc::channel::<(u64, Outcome)>();
+    let (done_tx, done_rx) = mpsc::channel::<(u64, Vec<Outcome>)>();
     let mut summary = Summary::default();
 
     std::thread::scope(|scope| -> anyhow::Result<()> {
         let window = &window;
         scope.spawn(move || {
             let mut seq = 0u64;
-            produce(specs, defaults, stdin, &mut |w| {
+            let mut batch = Vec::new();
+            let mut bytes = 0;
+            let mut flush = |batch: &mut Vec<Work>| {
                 if !window.acquire() {
                     return false;
                 }
-                let ok = work_tx.send((seq, w)).is_ok();
+                let ok = work_tx.send((seq, std::mem::take(batch))).is_ok();
                 seq += 1;
                 ok
+            };
+            produce(specs, defaults, stdin, &mut |w, live| {
+                bytes += w.len();
+                batch.push(w);
+                if !live && batch.len() < BATCH && bytes < BATCH_BYTES {
+                    return true;
+                }
+                bytes = 0;
+                flush(&mut batch)
             });
+            if !batch.is_empty() {
+                flush(&mut batch);
+            }
             drop(work_tx);
         });
         for _ in 0..jobs {
@@ -293,64 +345,69 @@ pub fn run(
             let tx = done_tx.clone();
             scope.spawn(move || loop {
                 let next = rx.lock().unwrap_or_else(|p| p.into_inner()).recv();
-                let Ok((seq, work)) = next else { break };
-                let outcome = match work {
-                    Work::Done(o) => o,
-                    Work::Article {
-                        article,
-                        relative,
-                        record,
-                    } => {
-                        let analysis = engine.analyze(&article.text, article.date);
-                        let features =
-                            emit::features(&article, &analysis, layer, &engine.gazetteer);
-                        Outcome::Mapped {
-                            source: article.source,
+                let Ok((seq, batch)) = next else { break };
+                let outcomes = batch
+                    .into_iter()
+                    .map(|work| match work {
+                        Work::Done(o) => o,
+                        Work::Article {
+                            article,
                             relative,
                             record,
-                            features,
-                            bytes: article.text.len(),
+                        } => {
+                            let analysis = engine.analyze(&article.text, article.date);
+                            let features =
+                                emit::features(&article, &analysis, layer, &engine.gazetteer);
+                            Outcome::Mapped {
+                                source: article.source,
+                                relative,
+                                record,
+                                features,
+                                bytes: article.text.len(),
+                            }
                         }
-                    }
-                };
-                if tx.send((seq, outcome)).is_err() {
+                    })
+                    .collect();
+                if tx.send((seq, outcomes)).is_err() {
                     break;
                 }
             });
         }
         drop(done_tx);
 
-        let mut pending: BTreeMap<u64, Outcome> = BTreeMap::new();
+        let mut pending: BTreeMap<u64, Vec<Outcome>> = BTreeMap::new();
         let mut next = 0u64;
         let mut result = Ok(());
-        for (seq, outcome) in done_rx.iter() {
-            pending.insert(seq, outcome);
-            while let Some(o) = pending.remove(&next) {
+        for (seq, outcomes) in done_rx.iter() {
+            pending.insert(seq, outcomes);
+            while let Some(batch) = pending.remove(&next) {
                 next += 1;
                 window.release();
-                if result.is_err() {
-                    continue;
-                }
-                match &o {
-                    Outcome::Mapped {
-                        features, bytes, ..
-                    } => {
-                        summary.articles += 1;
-                        summary.bytes += *bytes as u64;
-                        for f in features {
-                            match f.property("kind").and_then(|k| k.as_str()) {
-                                Some("incident") => summary.incidents += 1,
-                                _ => summary.places += 1,
+                for o in batch {
+                    if result.is_err() {
+                        continue;
+                    }
+                    match &o {
+                        Outcome::Mapped {
+                            features, bytes, ..
+                        } => {
+                            summary.articles += 1;
+                            summary.bytes += *bytes as u64;
+                            for f in features {
+                                match f.property("kind").and_then(|k| k.as_str()) {
+                                    Some("incident") => summary.incidents += 1,
+                                    _ => summary.places += 1,
+                                }
                             }
                         }
+                        Outcome::Failed(_) | Outcome::Warning(_) => summary.failed += 1,
+                        Outcome::Skipped(_) => {}
                     }
-                    Outcome::Failed(_) | Outcome::Warning(_) => summary.failed += 1,
-                    Outcome::Skipped(_) => {}
-                }
-                if let Err(e) = sink.accept(o) {
-                    // Stop reading; let the workers drain.
-                    window.close();
-                    result = Err(e);
+                    if let Err(e) = sink.accept(o) {
+                        // Stop reading; let the workers drain.
+                        window.close();
+                        result = Err(e);
+                    }
                 }
             }
         }

@@ -37,7 +37,7 @@
 use std::sync::OnceLock;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder, SetMatches};
 
 use crate::gazetteer::{FeatureKind, Gazetteer, PlaceIdx};
 use crate::recognize::Recognized;
@@ -85,49 +85,64 @@ const STRATEGIC: &str = "Strategic developments";
 
 /// The trigger lexicons, compiled once.
 struct Lexicon {
-    kill: Regex,
-    injure: Regex,
-    damage: Regex,
-    arty: Regex,
-    arty_act: Regex,
-    air: Regex,
-    drone: Regex,
-    intercept: Regex,
-    debris: Regex,
-    ied: Regex,
-    suicide: Regex,
-    grenade: Regex,
-    chemical: Regex,
-    clash: Regex,
-    take: Regex,
-    retake: Regex,
-    withdraw: Regex,
-    nonviolent: Regex,
-    attack: Regex,
-    anaphora: Regex,
-    civilians: Regex,
-    armed: Regex,
-    abduct: Regex,
-    sexual: Regex,
-    protest: Regex,
-    intervention: Regex,
-    excessive: Regex,
-    riot: Regex,
-    mob: Regex,
-    arrest: Regex,
-    agreement: Regex,
-    base: Regex,
-    loot: Regex,
-    change: Regex,
-    irrealis: Regex,
-    speech: Regex,
-    near: Regex,
-    large: Regex,
-    shooting: Regex,
-    perpetrators: Regex,
-    political: Regex,
+    kill: Trigger,
+    injure: Trigger,
+    damage: Trigger,
+    arty: Trigger,
+    arty_act: Trigger,
+    air: Trigger,
+    drone: Trigger,
+    intercept: Trigger,
+    debris: Trigger,
+    ied: Trigger,
+    suicide: Trigger,
+    grenade: Trigger,
+    chemical: Trigger,
+    clash: Trigger,
+    take: Trigger,
+    retake: Trigger,
+    withdraw: Trigger,
+    nonviolent: Trigger,
+    attack: Trigger,
+    anaphora: Trigger,
+    civilians: Trigger,
+    armed: Trigger,
+    abduct: Trigger,
+    sexual: Trigger,
+    protest: Trigger,
+    intervention: Trigger,
+    excessive: Trigger,
+    riot: Trigger,
+    mob: Trigger,
+    arrest: Trigger,
+    agreement: Trigger,
+    base: Trigger,
+    loot: Trigger,
+    change: Trigger,
+    irrealis: Trigger,
+    speech: Trigger,
+    near: Trigger,
+    large: Trigger,
+    shooting: Trigger,
+    perpetrators: Trigger,
+    political: Trigger,
     /// Any trigger at all: sentences that match none are skipped at once.
     any: Regex,
+    /// Every lexicon above, by [`Trigger::id`]: one pass says which have a match.
+    set: RegexSet,
+}
+
+/// A trigger lexicon and its place in [`Lexicon::set`].
+struct Trigger {
+    re: Regex,
+    id: usize,
+}
+
+impl std::ops::Deref for Trigger {
+    type Target = Regex;
+    fn deref(&self) -> &Regex {
+        &self.re
+    }
 }
 
 /// A trigger-lexicon pattern: ASCII word boundaries and case folding, which is
@@ -150,49 +165,58 @@ fn re(p: &str) -> Regex {
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut t = |p: &str| {
+            patterns.push(p.to_string());
+            Trigger {
+                re: lx(p),
+                id: patterns.len() - 1,
+            }
+        };
         let mut l = Lexicon {
-        kill: lx(r"\b(killed|killing|kills|dead|died|dies|deaths?|death toll|lost (their|his|her) lives|perished|massacred?|slain|executed|fatalit(y|ies)|bodies|lives)\b"),
-        injure: lx(r"\b(wounded|wounding|injured|injuring|injuries|hurt|casualties)\b"),
-        damage: lx(r"\b(damaged|damaging|destroyed|destroying|hit|struck|burned|ablaze|set (on )?fire|razed|flattened|demolished)\b"),
-        arty: lx(r"\b(shell(s|ed|ing)?|artillery|rockets?|missiles?|mortars?|grad|himars|mlrs|howitzers?|multiple[- ]launch|cluster munitions?|ballistic|tank fire|bombardment|bombarded)\b"),
-        arty_act: lx(r"\b(fired|firing|fires|launched|launching|struck|strikes?|hit|hits|attacks?|attacked|came under|come under|comes under|coming under|destroyed|damaged|killed|injured|wounded|shelled|shelling|bombard(ed|ment)|pounded|rained|landed|exploded)\b"),
-        air: lx(r"\b((guided|glide|aerial|gliding|cluster|barrel|unguided|laser-guided) bombs?|air ?strikes?|air raids?|air attacks?|aerial (attack|bombardment|strike)s?|warplanes?|fighter jets?|jets? (struck|bombed|attacked)|gunships?|helicopters? (fired|attacked|struck)|bombed|bombing raids?|barrel bombs?|drone (strike|attack)s?|(kamikaze|attack|suicide|loitering|armed) drones?|shaheds?|uav (strike|attack)s?)\b"),
-        drone: lx(r"\b(drones?|uavs?|unmanned aerial vehicles?)\b"),
-        intercept: lx(r"\b(intercept(ed|s|ing|ion|ions)?|shot down|shoots down|shooting down|downed|air defen[cs]es? (destroyed|repelled|neutrali[sz]ed))\b"),
-        debris: lx(r"\b(debris|fragments?|shrapnel|wreckage|falling)\b"),
-        ied: lx(r"\b(ieds?|improvised explosive|(bomb|bombing) (blast|attack|explosion)s?|explosion of an? (device|bomb|explosive)|a bombing|bomb (blast|explosion)|magnetic bomb|sticky bomb|roadside bombs?|land ?mines?|mines? (exploded|blast)|car bombs?|vbieds?|explosive devices?|booby[- ]trap(ped|s)?|bomb exploded|bomb went off)\b"),
-        suicide: lx(r"\bsuicide (bomb(er|ers|ing|ings)?|attack(er|ers|s)?|vests?|car bomb)\b"),
-        grenade: lx(r"\bgrenades?\b"),
-        chemical: lx(r"\b(chemical (weapons?|attacks?|agents?)|chlorine|sarin|nerve agents?|toxic gas|gas attack)\b"),
-        clash: lx(r"\b(clash(es|ed)?|fighting|fought|battles?|battled|gun ?fights?|fire ?fights?|exchanges? of fire|exchanged fire|skirmish(es)?|ambush(ed|es)?|stormed|assaulted|attacked the (city|town|village|base|positions?|checkpoint)|fight (to|for)|engaged)\b"),
-        take: lx(r"\b(captured?|capturing|took (full )?control|taken (full )?control|tak(en|ing) over|took over|seized|seizing|seize|(ha[sd]|have|having) taken|(?-i:taking [A-Z]|taken [A-Z])|overr(a|u)n|fell to|falling to|(established|establish|establishing|gained|gaining|assumed|seized) (full |complete |total )?control|in (full |complete |total )?control|liberat(ed|ion|ing)|occupied (the|a|an)|entered the (city|town|village)|raised (its|their|the) flags?)\b"),
-        retake: lx(r"\b(recaptur(ed|e|ing)|retook|retak(en|ing)|regained|regain|recovered control|took back|taken back|won back|liberated)\b"),
-        withdraw: lx(r"\b(withdr(ew|awn|awal)|retreat(ed)?|pulled (back|out)|pull(ing)? (back|out)|abandoned)\b"),
-        nonviolent: lx(r"\b(without (a )?(fight|resistance|fighting|a shot)|handed over|peacefully|no resistance|surrendered the)\b"),
-        attack: lx(r"\b(attacks?|attacked|strikes?|struck|raids?|raided|bombardment|explosions?|blasts?|exploded)\b"),
-        anaphora: lx(r"\b(the (city|town|village|area|region|province|district|settlement|base|camp)|there|it)\b"),
-        civilians: lx(r"\b(civilians?|villagers?|residents?|people|farmers?|herders?|women|children|worshippers?|students?|passengers?|family|families|men|man|woman|boy|girl|teachers?|journalists?|aid workers?|traders?|displaced)\b"),
-        armed: lx(r"\b(gang(s|sters| members)?|gunm[ae]n|militants?|armed men|assailants?|attackers?|jihadists?|bandits?|insurgents?|militia(men|s)?|rebels?|terrorists?|fighters|soldiers|troops|police(men)?|security forces|army)\b"),
-        abduct: lx(r"\b(abduct(ed|ion|ions|s|ing)?|kidnap(ped|ping|pings|s)?|taken hostage|held hostage|hostages?|forcibly disappeared|enforced disappearance)\b"),
-        sexual: lx(r"\b(rap(ed|e|es|ing)|sexual(ly)? (assault(ed)?|violence|abuse(d)?))\b"),
-        protest: lx(r"\b(protest(s|ed|ers|ors|ing)?|demonstrat(ion|ions|ors|ed|ing)|rall(y|ies|ied)|sit-ins?|marched|(held|staged|organi[sz]ed) a (march|vigil|strike|walkout)|protest march|took to the streets|picket(s|ed|ing)?|went on strike|general strike|strikers)\b"),
-        intervention: lx(r"\b(dispers(ed|e|ing)|tear ?gas|water cannons?|rubber bullets|arrested|detained|batons?|broke up|break up|beat(en)?)\b"),
-        excessive: lx(r"\b((opened fire|fired) on (the )?(protesters|demonstrators|crowds?)|live (ammunition|rounds|fire)|(protesters|demonstrators) (were )?(killed|shot dead))\b"),
-        riot: lx(r"\b(riot(s|ers|ing|ed)?|violent (protests?|demonstrations?)|clashed with (the )?(police|security forces)|threw (stones|rocks|molotov)|torched|vandali[sz](ed|ing))\b"),
-        mob: lx(r"\b(mobs?|lynch(ed|ing|ings)?|vigilantes?|angry crowd|mob justice)\b"),
-        arrest: lx(r"\b(arrest(ed|s|ing)?|detain(ed|s|ing)?|detention|taken into custody|apprehended|rounded up)\b"),
-        agreement: lx(r"\b(cease-?fire|truce|peace (deal|agreement|accord|talks)|signed (an? )?(agreement|deal|accord)|prisoner (exchange|swap)s?|exchanged prisoners)\b"),
-        base: lx(r"\b(established|set up|opened|building|built) (a |an |its |their )?(new )?(military )?(base|headquarters|outpost|camp)s?\b"),
-        loot: lx(r"\b(loot(ed|ing)|pillag(ed|ing)|ransack(ed|ing)|(destroyed|demolished|bulldozed|burned|burnt|torched) (\w+ ){0,2}(homes|houses|buildings|property|shops|crops|granaries|villages?|huts|markets?|vehicles|cars))\b"),
-        change: lx(r"\b(merged|disbanded|dissolved|renamed|joined forces|pledged allegiance|announced the formation|new armed group|defected)\b"),
-        irrealis: lx(r"\b(would|could|might|(?-i:may)|(?-i:will)|shall|plans?|planned|planning|threat(en|ens|ened)?|goal|aim(s|ed)?|seek(s|ing)?|sought|trying|tried|attempt(s|ed|ing)?|vowed|warned|if|unless|no|not|never|nobody|none|denied|deny|denies|false|fake|since|prevent(ed)?|ready to)\b"),
-        speech: lx(r"\b(said|says|say|claimed|claims|claim|stated|states|reported|reports|announced|announces|told|tells|added|wrote|writes|confirmed|confirms|alleged|according to|accused|noted|described)\b"),
-        near: lx(r"\b(near|outside|outskirts of|close to|vicinity of|around|on the edge of|north of|south of|east of|west of|km from|kilometres from|kilometers from|miles from)\s*$"),
-        large: lx(r"\b(massacre|mass killing|scores of|large-scale|carnage|mass casualty)\b"),
-        shooting: lx(r"\b(opened fire|open fire|shot (at|dead)|shooting|gunfire|gunshots?|fired (at|on) (the )?(people|civilians|crowd|worshippers|passengers|residents))\b"),
-        perpetrators: lx(r"\b(gang(s|sters| members)?|gunm[ae]n|militants?|armed (men|group|groups)|assailants?|attackers?|jihadists?|bandits?|insurgents?|militia(men|s)?|rebels?|terrorists?|fighters|soldiers|troops|security forces|army|police|policemen|forces|paramilitar(y|ies)|combatants)\b"),
-        political: lx(r"\b(journalists?|reporters?|activists?|opposition|protesters?|demonstrators?|politicians?|lawmakers?|mps?|dissidents?|candidates?|party (members?|leaders?|officials?)|militants?|rebels?|insurgents?|jihadists?|separatists?|bloggers?|critics?|student leaders?|unionists?|trade union|human rights|terror(ism|ist|ists)?|sedition|treason|espionage|spying|extremis[mt]s?|coup|plot(ting)?|(cartel|gang|group|militia|rebel|opposition|armed group|faction) (leaders?|commanders?|bosses|boss|chiefs?|members?)|kingpins?|warlords?|members of (the )?\w+ (group|movement|party|organi[sz]ation)|suspected (militants?|members|fighters|rebels|insurgents))\b"),
+        kill: t(r"\b(killed|killing|kills|dead|died|dies|deaths?|death toll|lost (their|his|her) lives|perished|massacred?|slain|executed|fatalit(y|ies)|bodies|lives)\b"),
+        injure: t(r"\b(wounded|wounding|injured|injuring|injuries|hurt|casualties)\b"),
+        damage: t(r"\b(damaged|damaging|destroyed|destroying|hit|struck|burned|ablaze|set (on )?fire|razed|flattened|demolished)\b"),
+        arty: t(r"\b(shell(s|ed|ing)?|artillery|rockets?|missiles?|mortars?|grad|himars|mlrs|howitzers?|multiple[- ]launch|cluster munitions?|ballistic|tank fire|bombardment|bombarded)\b"),
+        arty_act: t(r"\b(fired|firing|fires|launched|launching|struck|strikes?|hit|hits|attacks?|attacked|came under|come under|comes under|coming under|destroyed|damaged|killed|injured|wounded|shelled|shelling|bombard(ed|ment)|pounded|rained|landed|exploded)\b"),
+        air: t(r"\b((guided|glide|aerial|gliding|cluster|barrel|unguided|laser-guided) bombs?|air ?strikes?|air raids?|air attacks?|aerial (attack|bombardment|strike)s?|warplanes?|fighter jets?|jets? (struck|bombed|attacked)|gunships?|helicopters? (fired|attacked|struck)|bombed|bombing raids?|barrel bombs?|drone (strike|attack)s?|(kamikaze|attack|suicide|loitering|armed) drones?|shaheds?|uav (strike|attack)s?)\b"),
+        drone: t(r"\b(drones?|uavs?|unmanned aerial vehicles?)\b"),
+        intercept: t(r"\b(intercept(ed|s|ing|ion|ions)?|shot down|shoots down|shooting down|downed|air defen[cs]es? (destroyed|repelled|neutrali[sz]ed))\b"),
+        debris: t(r"\b(debris|fragments?|shrapnel|wreckage|falling)\b"),
+        ied: t(r"\b(ieds?|improvised explosive|(bomb|bombing) (blast|attack|explosion)s?|explosion of an? (device|bomb|explosive)|a bombing|bomb (blast|explosion)|magnetic bomb|sticky bomb|roadside bombs?|land ?mines?|mines? (exploded|blast)|car bombs?|vbieds?|explosive devices?|booby[- ]trap(ped|s)?|bomb exploded|bomb went off)\b"),
+        suicide: t(r"\bsuicide (bomb(er|ers|ing|ings)?|attack(er|ers|s)?|vests?|car bomb)\b"),
+        grenade: t(r"\bgrenades?\b"),
+        chemical: t(r"\b(chemical (weapons?|attacks?|agents?)|chlorine|sarin|nerve agents?|toxic gas|gas attack)\b"),
+        clash: t(r"\b(clash(es|ed)?|fighting|fought|battles?|battled|gun ?fights?|fire ?fights?|exchanges? of fire|exchanged fire|skirmish(es)?|ambush(ed|es)?|stormed|assaulted|attacked the (city|town|village|base|positions?|checkpoint)|fight (to|for)|engaged)\b"),
+        take: t(r"\b(captured?|capturing|took (full )?control|taken (full )?control|tak(en|ing) over|took over|seized|seizing|seize|(ha[sd]|have|having) taken|(?-i:taking [A-Z]|taken [A-Z])|overr(a|u)n|fell to|falling to|(established|establish|establishing|gained|gaining|assumed|seized) (full |complete |total )?control|in (full |complete |total )?control|liberat(ed|ion|ing)|occupied (the|a|an)|entered the (city|town|village)|raised (its|their|the) flags?)\b"),
+        retake: t(r"\b(recaptur(ed|e|ing)|retook|retak(en|ing)|regained|regain|recovered control|took back|taken back|won back|liberated)\b"),
+        withdraw: t(r"\b(withdr(ew|awn|awal)|retreat(ed)?|pulled (back|out)|pull(ing)? (back|out)|abandoned)\b"),
+        nonviolent: t(r"\b(without (a )?(fight|resistance|fighting|a shot)|handed over|peacefully|no resistance|surrendered the)\b"),
+        attack: t(r"\b(attacks?|attacked|strikes?|struck|raids?|raided|bombardment|explosions?|blasts?|exploded)\b"),
+        anaphora: t(r"\b(the (city|town|village|area|region|province|district|settlement|base|camp)|there|it)\b"),
+        civilians: t(r"\b(civilians?|villagers?|residents?|people|farmers?|herders?|women|children|worshippers?|students?|passengers?|family|families|men|man|woman|boy|girl|teachers?|journalists?|aid workers?|traders?|displaced)\b"),
+        armed: t(r"\b(gang(s|sters| members)?|gunm[ae]n|militants?|armed men|assailants?|attackers?|jihadists?|bandits?|insurgents?|militia(men|s)?|rebels?|terrorists?|fighters|soldiers|troops|police(men)?|security forces|army)\b"),
+        abduct: t(r"\b(abduct(ed|ion|ions|s|ing)?|kidnap(ped|ping|pings|s)?|taken hostage|held hostage|hostages?|forcibly disappeared|enforced disappearance)\b"),
+        sexual: t(r"\b(rap(ed|e|es|ing)|sexual(ly)? (assault(ed)?|violence|abuse(d)?))\b"),
+        protest: t(r"\b(protest(s|ed|ers|ors|ing)?|demonstrat(ion|ions|ors|ed|ing)|rall(y|ies|ied)|sit-ins?|marched|(held|staged|organi[sz]ed) a (march|vigil|strike|walkout)|protest march|took to the streets|picket(s|ed|ing)?|went on strike|general strike|strikers)\b"),
+        intervention: t(r"\b(dispers(ed|e|ing)|tear ?gas|water cannons?|rubber bullets|arrested|detained|batons?|broke up|break up|beat(en)?)\b"),
+        excessive: t(r"\b((opened fire|fired) on (the )?(protesters|demonstrators|crowds?)|live (ammunition|rounds|fire)|(protesters|demonstrators) (were )?(killed|shot dead))\b"),
+        riot: t(r"\b(riot(s|ers|ing|ed)?|violent (protests?|demonstrations?)|clashed with (the )?(police|security forces)|threw (stones|rocks|molotov)|torched|vandali[sz](ed|ing))\b"),
+        mob: t(r"\b(mobs?|lynch(ed|ing|ings)?|vigilantes?|angry crowd|mob justice)\b"),
+        arrest: t(r"\b(arrest(ed|s|ing)?|detain(ed|s|ing)?|detention|taken into custody|apprehended|rounded up)\b"),
+        agreement: t(r"\b(cease-?fire|truce|peace (deal|agreement|accord|talks)|signed (an? )?(agreement|deal|accord)|prisoner (exchange|swap)s?|exchanged prisoners)\b"),
+        base: t(r"\b(established|set up|opened|building|built) (a |an |its |their )?(new )?(military )?(base|headquarters|outpost|camp)s?\b"),
+        loot: t(r"\b(loot(ed|ing)|pillag(ed|ing)|ransack(ed|ing)|(destroyed|demolished|bulldozed|burned|burnt|torched) (\w+ ){0,2}(homes|houses|buildings|property|shops|crops|granaries|villages?|huts|markets?|vehicles|cars))\b"),
+        change: t(r"\b(merged|disbanded|dissolved|renamed|joined forces|pledged allegiance|announced the formation|new armed group|defected)\b"),
+        irrealis: t(r"\b(would|could|might|(?-i:may)|(?-i:will)|shall|plans?|planned|planning|threat(en|ens|ened)?|goal|aim(s|ed)?|seek(s|ing)?|sought|trying|tried|attempt(s|ed|ing)?|vowed|warned|if|unless|no|not|never|nobody|none|denied|deny|denies|false|fake|since|prevent(ed)?|ready to)\b"),
+        speech: t(r"\b(said|says|say|claimed|claims|claim|stated|states|reported|reports|announced|announces|told|tells|added|wrote|writes|confirmed|confirms|alleged|according to|accused|noted|described)\b"),
+        near: t(r"\b(near|outside|outskirts of|close to|vicinity of|around|on the edge of|north of|south of|east of|west of|km from|kilometres from|kilometers from|miles from)\s*$"),
+        large: t(r"\b(massacre|mass killing|scores of|large-scale|carnage|mass casualty)\b"),
+        shooting: t(r"\b(opened fire|open fire|shot (at|dead)|shooting|gunfire|gunshots?|fired (at|on) (the )?(people|civilians|crowd|worshippers|passengers|residents))\b"),
+        perpetrators: t(r"\b(gang(s|sters| members)?|gunm[ae]n|militants?|armed (men|group|groups)|assailants?|attackers?|jihadists?|bandits?|insurgents?|militia(men|s)?|rebels?|terrorists?|fighters|soldiers|troops|security forces|army|police|policemen|forces|paramilitar(y|ies)|combatants)\b"),
+        political: t(r"\b(journalists?|reporters?|activists?|opposition|protesters?|demonstrators?|politicians?|lawmakers?|mps?|dissidents?|candidates?|party (members?|leaders?|officials?)|militants?|rebels?|insurgents?|jihadists?|separatists?|bloggers?|critics?|student leaders?|unionists?|trade union|human rights|terror(ism|ist|ists)?|sedition|treason|espionage|spying|extremis[mt]s?|coup|plot(ting)?|(cartel|gang|group|militia|rebel|opposition|armed group|faction) (leaders?|commanders?|bosses|boss|chiefs?|members?)|kingpins?|warlords?|members of (the )?\w+ (group|movement|party|organi[sz]ation)|suspected (militants?|members|fighters|rebels|insurgents))\b"),
         any: lx("$^"),
+        set: RegexSet::empty(),
         };
         let parts: Vec<&str> = [
             &l.kill, &l.injure, &l.arty, &l.air, &l.drone, &l.intercept, &l.ied, &l.suicide,
@@ -204,6 +228,11 @@ fn lexicon() -> &'static Lexicon {
         .map(|r| r.as_str())
         .collect();
         l.any = lx(&parts.join("|"));
+        l.set = RegexSetBuilder::new(&patterns)
+            .case_insensitive(true)
+            .unicode(false)
+            .build()
+            .expect("valid built-in patterns");
         l
     })
 }
@@ -364,8 +393,50 @@ fn territorial(s: &str, m: &regex::Match<'_>, places: &[(usize, usize)]) -> bool
     false
 }
 
+/// A sentence and which trigger lexicons match it anywhere, found in one pass
+/// of [`Lexicon::set`]: a lexicon with no match is not searched again, and
+/// classification asks about dozens of them per sentence.
+struct Scan<'a> {
+    s: &'a str,
+    on: SetMatches,
+}
+
+impl<'a> Scan<'a> {
+    fn new(s: &'a str) -> Scan<'a> {
+        Scan {
+            s,
+            on: lexicon().set.matches(s),
+        }
+    }
+
+    /// True if `t` matches somewhere.
+    fn may(&self, t: &Trigger) -> bool {
+        self.on.matched(t.id)
+    }
+
+    /// [`has`] for a lexicon.
+    fn has(&self, t: &Trigger) -> bool {
+        self.may(t) && has(t, self.s)
+    }
+
+    /// [`realis`] for a lexicon.
+    fn realis(&self, t: &Trigger) -> Option<usize> {
+        self.may(t).then(|| realis(t, self.s)).flatten()
+    }
+
+    /// The first match of `t` that is `ok`.
+    fn first(
+        &self,
+        t: &Trigger,
+        ok: impl FnMut(&regex::Match<'a>) -> bool,
+    ) -> Option<regex::Match<'a>> {
+        self.may(t).then(|| t.find_iter(self.s).find(ok)).flatten()
+    }
+}
+
 fn classify(s: &str, prev: Option<&str>, places: &[(usize, usize)]) -> Option<Kind> {
     let lex = lexicon();
+    let sc = Scan::new(s);
     let k = |event_type, sub_event_type, at, strong| {
         Some(Kind {
             event_type,
@@ -374,53 +445,53 @@ fn classify(s: &str, prev: Option<&str>, places: &[(usize, usize)]) -> Option<Ki
             strong,
         })
     };
-    let outcome = has(&lex.kill, s) || has(&lex.injure, s) || has(&lex.damage, s);
+    let outcome = sc.has(&lex.kill) || sc.has(&lex.injure) || sc.has(&lex.damage);
 
-    if let Some(at) = realis(&lex.protest, s) {
-        if has(&lex.excessive, s) {
+    if let Some(at) = sc.realis(&lex.protest) {
+        if sc.has(&lex.excessive) {
             return k(PROTESTS, "Excessive force against protesters", at, true);
         }
-        if has(&lex.riot, s) {
+        if sc.has(&lex.riot) {
             return k(RIOTS, "Violent demonstration", at, true);
         }
-        if has(&lex.intervention, s) {
+        if sc.has(&lex.intervention) {
             return k(PROTESTS, "Protest with intervention", at, true);
         }
         return k(PROTESTS, "Peaceful protest", at, true);
     }
-    if let Some(at) = realis(&lex.mob, s) {
+    if let Some(at) = sc.realis(&lex.mob) {
         return k(RIOTS, "Mob violence", at, true);
     }
     // Burning and vandalism by armed fighters is property destruction, not a
     // riot; by crowds, rioters or youths it is a riot.
-    if let Some(at) = realis(&lex.riot, s) {
-        if !has(&lex.perpetrators, s) || has(&RIOT_WORD, s) {
+    if let Some(at) = sc.realis(&lex.riot) {
+        if !sc.has(&lex.perpetrators) || has(&RIOT_WORD, s) {
             return k(RIOTS, "Violent demonstration", at, true);
         }
     }
-    if let Some(at) = realis(&lex.sexual, s).filter(|_| has(&lex.perpetrators, s)) {
+    if let Some(at) = sc.realis(&lex.sexual).filter(|_| sc.has(&lex.perpetrators)) {
         return k(VAC, "Sexual violence", at, true);
     }
-    if let Some(at) = realis(&lex.abduct, s) {
+    if let Some(at) = sc.realis(&lex.abduct) {
         return k(VAC, "Abduction/forced disappearance", at, true);
     }
-    if let Some(at) = realis(&lex.suicide, s) {
+    if let Some(at) = sc.realis(&lex.suicide) {
         return k(ERV, "Suicide bomb", at, true);
     }
-    if let Some(at) = realis(&lex.chemical, s) {
+    if let Some(at) = sc.realis(&lex.chemical) {
         return k(ERV, "Chemical weapon", at, true);
     }
-    if let Some(at) = realis(&lex.ied, s) {
+    if let Some(at) = sc.realis(&lex.ied) {
         return k(ERV, "Remote explosive/landmine/IED", at, true);
     }
-    if let Some(at) = realis(&lex.grenade, s) {
+    if let Some(at) = sc.realis(&lex.grenade) {
         return k(ERV, "Grenade", at, true);
     }
-    if let Some(at) = realis(&lex.intercept, s) {
+    if let Some(at) = sc.realis(&lex.intercept) {
         // Debris of an intercepted weapon that kills, wounds or damages: the attack it was.
-        let harm = has(&lex.kill, s) || has(&lex.injure, s) || has(&lex.damage, s);
-        if harm && (has(&lex.debris, s) || has(&lex.kill, s)) {
-            return if has(&lex.drone, s) && !has(&lex.arty, s) {
+        let harm = sc.has(&lex.kill) || sc.has(&lex.injure) || sc.has(&lex.damage);
+        if harm && (sc.has(&lex.debris) || sc.has(&lex.kill)) {
+            return if sc.has(&lex.drone) && !sc.has(&lex.arty) {
                 k(ERV, "Air/drone strike", at, true)
             } else {
                 k(ERV, "Shelling/artillery/missile attack", at, true)
@@ -428,18 +499,14 @@ fn classify(s: &str, prev: Option<&str>, places: &[(usize, usize)]) -> Option<Ki
         }
         return k(STRATEGIC, "Disrupted weapons use", at, true);
     }
-    if let Some(m) = lex
-        .retake
-        .find_iter(s)
-        .find(|m| common(s, m) && !irrealis(s, m.start()) && territorial(s, m, places))
-    {
+    if let Some(m) = sc.first(&lex.retake, |m| {
+        common(s, m) && !irrealis(s, m.start()) && territorial(s, m, places)
+    }) {
         return k(BATTLES, "Government regains territory", m.start(), true);
     }
-    if let Some(m) = lex
-        .take
-        .find_iter(s)
-        .find(|m| common(s, m) && !irrealis(s, m.start()) && territorial(s, m, places))
-    {
+    if let Some(m) = sc.first(&lex.take, |m| {
+        common(s, m) && !irrealis(s, m.start()) && territorial(s, m, places)
+    }) {
         return k(
             BATTLES,
             "Non-state actor overtakes territory",
@@ -447,29 +514,30 @@ fn classify(s: &str, prev: Option<&str>, places: &[(usize, usize)]) -> Option<Ki
             true,
         );
     }
-    if let Some(at) = realis(&lex.air, s) {
+    if let Some(at) = sc.realis(&lex.air) {
         return k(ERV, "Air/drone strike", at, true);
     }
-    if has(&lex.drone, s) && outcome {
-        if let Some(at) = realis(&lex.drone, s) {
+    if sc.has(&lex.drone) && outcome {
+        if let Some(at) = sc.realis(&lex.drone) {
             return k(ERV, "Air/drone strike", at, true);
         }
     }
-    let exchange = lex
-        .clash
-        .find(s)
-        .is_some_and(|m| m.as_str().to_lowercase().contains("exchange"));
-    if let Some(at) = realis(&lex.arty, s) {
-        if has(&lex.arty_act, s) && !exchange {
+    let exchange = sc.may(&lex.clash)
+        && lex
+            .clash
+            .find(s)
+            .is_some_and(|m| m.as_str().to_lowercase().contains("exchange"));
+    if let Some(at) = sc.realis(&lex.arty) {
+        if sc.has(&lex.arty_act) && !exchange {
             return k(ERV, "Shelling/artillery/missile attack", at, true);
         }
     }
-    if let Some(at) = realis(&lex.clash, s) {
+    if let Some(at) = sc.realis(&lex.clash) {
         // Armed men storming a village and killing civilians, with no other armed
         // side in the sentence, is violence against civilians, not a battle.
         let one_sided = !has(&TWO_SIDED, s)
-            && has(&lex.civilians, s)
-            && (has(&lex.kill, s) || has(&lex.injure, s));
+            && sc.has(&lex.civilians)
+            && (sc.has(&lex.kill) || sc.has(&lex.injure));
         if one_sided && !has(lex.armed_victims(), s) {
             return k(VAC, "Attack", at, true);
         }
@@ -477,17 +545,15 @@ fn classify(s: &str, prev: Option<&str>, places: &[(usize, usize)]) -> Option<Ki
     }
     // Shooting: at civilians by an attacker is an attack on civilians; at armed
     // people, a clash.
-    if let Some(at) = realis(&lex.shooting, s) {
-        if has(&lex.civilians, s) || has(&lex.kill, s) && !has(lex.armed_victims(), s) {
+    if let Some(at) = sc.realis(&lex.shooting) {
+        if sc.has(&lex.civilians) || sc.has(&lex.kill) && !has(lex.armed_victims(), s) {
             return k(VAC, "Attack", at, true);
         }
         return k(BATTLES, "Armed clash", at, false);
     }
-    if let Some(m) = lex
-        .withdraw
-        .find_iter(s)
-        .find(|m| common(s, m) && !irrealis(s, m.start()) && territorial(s, m, places))
-    {
+    if let Some(m) = sc.first(&lex.withdraw, |m| {
+        common(s, m) && !irrealis(s, m.start()) && territorial(s, m, places)
+    }) {
         return k(
             BATTLES,
             "Non-state actor overtakes territory",
@@ -496,14 +562,16 @@ fn classify(s: &str, prev: Option<&str>, places: &[(usize, usize)]) -> Option<Ki
         );
     }
     // A generic attack with an outcome takes its weapon from the sentence before.
-    let kill_at = realis(&lex.kill, s).or_else(|| realis(&lex.injure, s));
+    let kill_at = sc.realis(&lex.kill).or_else(|| sc.realis(&lex.injure));
     // "JNIM militants attacked a gendarmerie post in X": an armed group's attack
     // on state forces is a clash even before its toll is given.
-    if let Some(at) = realis(&ATTACK_ON_ARMED, s).filter(|_| !outcome && has(&lex.perpetrators, s))
+    if let Some(at) = (!outcome && sc.has(&lex.perpetrators))
+        .then(|| realis(&ATTACK_ON_ARMED, s))
+        .flatten()
     {
         return k(BATTLES, "Armed clash", at, false);
     }
-    if let Some(at) = realis(&lex.attack, s).filter(|_| outcome) {
+    if let Some(at) = outcome.then(|| sc.realis(&lex.attack)).flatten() {
         if let Some(p) = prev {
             if lex.air.is_match(p) || (lex.drone.is_match(p) && !lex.arty.is_match(p)) {
                 return k(ERV, "Air/drone strike", at, false);
@@ -512,33 +580,33 @@ fn classify(s: &str, prev: Option<&str>, places: &[(usize, usize)]) -> Option<Ki
                 return k(ERV, "Shelling/artillery/missile attack", at, false);
             }
         }
-        if has(&lex.civilians, s) && kill_at.is_some() {
+        if sc.has(&lex.civilians) && kill_at.is_some() {
             return k(VAC, "Attack", at, false);
         }
         return k(BATTLES, "Armed clash", at, false);
     }
     if let Some(at) = kill_at {
-        if has(&lex.perpetrators, s) {
-            if has(&lex.civilians, s) {
+        if sc.has(&lex.perpetrators) {
+            if sc.has(&lex.civilians) {
                 return k(VAC, "Attack", at, false);
             }
             return k(BATTLES, "Armed clash", at, false);
         }
     }
     // ACLED codes politically significant arrests, not ordinary crime.
-    if let Some(at) = realis(&lex.arrest, s).filter(|_| has(&lex.political, s)) {
+    if let Some(at) = sc.realis(&lex.arrest).filter(|_| sc.has(&lex.political)) {
         return k(STRATEGIC, "Arrests", at, true);
     }
-    if let Some(at) = realis(&lex.agreement, s) {
+    if let Some(at) = sc.realis(&lex.agreement) {
         return k(STRATEGIC, "Agreement", at, true);
     }
-    if let Some(at) = realis(&lex.base, s) {
+    if let Some(at) = sc.realis(&lex.base) {
         return k(STRATEGIC, "Headquarters or base established", at, true);
     }
-    if let Some(at) = realis(&lex.loot, s) {
+    if let Some(at) = sc.realis(&lex.loot) {
         return k(STRATEGIC, "Looting/property destruction", at, true);
     }
-    if let Some(at) = realis(&lex.change, s) {
+    if let Some(at) = sc.realis(&lex.change) {
         return k(STRATEGIC, "Change to group/activity", at, false);
     }
     None
@@ -743,17 +811,23 @@ fn month_number(m: &str) -> Option<u32> {
 fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(When, bool)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let months = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
-    let r = RE.get_or_init(|| {
-        re(&format!(
+    let pattern = || {
+        format!(
             r"\b(?P<iso>(?P<y0>\d{{4}})-(?P<m0>\d{{2}})-(?P<d0>\d{{2}}))\b|\b(?P<dmy>(?P<d1>\d{{1,2}})(?:st|nd|rd|th)? (?P<m1>{months})\.?(?:,? (?P<y1>\d{{4}}))?)\b|\b(?P<mdy>(?P<m2>{months})\.? (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y2>\d{{4}}))?)\b|\b(?P<wd>(?:last |this |on |late on |early on |late |early )?(?P<wday>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\b(?P<rel>yesterday|today|tonight|overnight|last night|this morning|this afternoon|this evening|earlier today)\b|\b(?P<ago>(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) (?P<unit>days?|weeks?|months?) ago)\b|\b(?P<lastw>last week|last month|earlier this week|earlier this month|this week|this month)\b|\b(?P<vague>several days ago|a few days ago|days ago|recently|in recent days|weeks ago|months ago|earlier this year|last year)\b|\b(?P<year>(?:in|since) (?P<y3>\d{{4}}))\b"
-        ))
-    });
-    let speech = &lexicon().speech;
+        )
+    };
+    // Most sentences name no date. The same pattern without its word
+    // boundaries matches wherever the real one does, and the lazy DFA runs it
+    // on any text, whereas Unicode `\b` makes it give up at the first non-ASCII
+    // character (a curly quote) and leave the search to the much slower PikeVM.
+    static LOOSE: OnceLock<Regex> = OnceLock::new();
+    let loose = LOOSE.get_or_init(|| re(&pattern().replace(r"\b", "")));
     let mut out = Vec::new();
-    // Most sentences name no date: the DFA says so before captures are tracked.
-    if !r.is_match(s) {
+    if !loose.is_match(s) {
         return out;
     }
+    let r = RE.get_or_init(|| re(&pattern()));
+    let speech = &lexicon().speech;
     for c in r.captures_iter(s) {
         let m = c.get(0).map_or(0..0, |m| m.range());
         let before = &s[..m.start];
@@ -1285,19 +1359,23 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
             out
         })
     };
+    // The dates of each sentence, found at most once: a candidate sentence
+    // without a date of its own looks back through its paragraph.
+    let dated: Vec<std::cell::OnceCell<Vec<(When, bool)>>> =
+        vec![std::cell::OnceCell::new(); cx.sentences.len()];
+    let dates_of = |i: usize| -> &[(When, bool)] {
+        let sent = &cx.sentences[i];
+        dated[i].get_or_init(|| dates(&text[sent.start..sent.end], cx.published))
+    };
     // A note that starts with its own date uses it for undated sentences.
     let lead_date = cx.sentences.first().and_then(|s0| {
         let s = &text[s0.start..s0.end];
-        dates(s, cx.published)
-            .into_iter()
-            .find_map(|(w, _)| match w {
-                When::Day(d, p)
-                    if p == "day" && s.find(char::is_numeric).is_some_and(|i| i < 12) =>
-                {
-                    Some(d)
-                }
-                _ => None,
-            })
+        dates_of(0).iter().find_map(|&(w, _)| match w {
+            When::Day(d, p) if p == "day" && s.find(char::is_numeric).is_some_and(|i| i < 12) => {
+                Some(d)
+            }
+            _ => None,
+        })
     });
 
     let mut last_paragraph: Option<usize> = None;
@@ -1336,7 +1414,7 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
             }
             continue;
         };
-        let found = dates(s, cx.published);
+        let found = dates_of(si);
         // Date: an event date in the sentence, else the day the statement was
         // made, else the paragraph's, the note's, or the publication date.
         let event_when = found.iter().find(|(_, speech)| !speech).map(|(w, _)| *w);
@@ -1344,7 +1422,7 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
         let (date, precision) = match event_when.or(speech_when) {
             Some(When::Day(d, p)) => (Some(d), Some(p)),
             Some(When::Vague) => (None, None),
-            None => match paragraph_date(cx, si).or(lead_date) {
+            None => match paragraph_date(cx, si, &dates_of).or(lead_date) {
                 Some(d) => (Some(d), Some("day")),
                 None => (cx.published, cx.published.map(|_| "day")),
             },
@@ -1474,19 +1552,21 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
 
 /// The last day named (not as the day of a statement) in the sentences before
 /// `si` in its paragraph.
-fn paragraph_date(cx: &Context<'_>, si: usize) -> Option<NaiveDate> {
+/// `dates_of(i)` gives the dates of sentence `i`.
+fn paragraph_date<'d>(
+    cx: &Context<'_>,
+    si: usize,
+    dates_of: &dyn Fn(usize) -> &'d [(When, bool)],
+) -> Option<NaiveDate> {
     let para = cx.sentences[si].paragraph;
-    cx.sentences[..si]
-        .iter()
+    (0..si)
         .rev()
-        .take_while(|p| p.paragraph == para)
+        .take_while(|&p| cx.sentences[p].paragraph == para)
         .find_map(|p| {
-            dates(&cx.text[p.start..p.end], cx.published)
-                .into_iter()
-                .find_map(|(w, speech)| match w {
-                    When::Day(d, "day") if !speech => Some(d),
-                    _ => None,
-                })
+            dates_of(p).iter().find_map(|&(w, speech)| match w {
+                When::Day(d, "day") if !speech => Some(d),
+                _ => None,
+            })
         })
 }
 

@@ -1,8 +1,9 @@
 //! Recognition: article text in, [`Mention`]s of gazetteer names and
 //! [`Demonym`]s out.
 //!
-//! Every word start of the folded text (see [`crate::gazetteer::fold`]) is walked
-//! through the gazetteer's name index; the longest name that ends on a word
+//! The text from every capitalised word start is folded (see
+//! [`crate::gazetteer::fold`]) and walked through the gazetteer's name index as
+//! far as a name could reach; the longest name that ends on a word
 //! boundary is a candidate. Candidates are then filtered with context:
 //! capitalisation, a stop-list of capitalised words that are rarely places,
 //! titles before people's names ("Mayor X", "President X"), and proper-name
@@ -12,8 +13,7 @@
 //! of X", "X region", "X's governor", "towns in X", "X, Y") are recorded for
 //! resolution and incident location.
 
-use crate::gazetteer::fold::fold_with_offsets;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::OnceLock;
 
 use crate::gazetteer::{FeatureKind, Gazetteer, NameHit};
@@ -105,8 +105,9 @@ fn find_counties(text: &str) -> Vec<(usize, usize, Vec<String>)> {
     let table = us_counties();
     let mut out = Vec::new();
     for kw in [" County", " Parish", " Borough"] {
+        let finder = memchr::memmem::Finder::new(kw);
         let mut from = 0;
-        while let Some(k) = text[from..].find(kw) {
+        while let Some(k) = finder.find(&text.as_bytes()[from..]) {
             let at = from + k;
             let end = at + kw.len();
             from = end;
@@ -995,11 +996,7 @@ fn starts_sentence(text: &str, start: usize) -> bool {
 
 /// Finds the place names and demonyms in `text`.
 pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Recognized {
-    let (folded, offsets) = fold_with_offsets(text);
-    let fb = folded.as_bytes();
     let mut out = Recognized::default();
-    // Original byte offset -> first folded byte at or after it.
-    let orig_to_folded = |o: usize| offsets.partition_point(|&x| (x as usize) < o);
 
     let mut persons: HashSet<String> = HashSet::new();
     let mut pos = 0; // original offset up to which the text is consumed
@@ -1021,15 +1018,9 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
             pos = i + len;
             continue;
         }
-        let f = orig_to_folded(i);
-        let mut best: Option<(usize, Vec<NameHit>)> = None;
-        gazetteer.prefixes(fb, f, |fend, hits| {
-            let end = offsets[fend] as usize;
+        let best = gazetteer.longest_prefix(text, i, |end| {
             // Must end on a word boundary, and the matched text must be name-like.
-            if text[end..].starts_with(is_word_char) || !name_like(&text[i..end]) {
-                return;
-            }
-            best = Some((end, hits));
+            !text[end..].starts_with(is_word_char) && name_like(&text[i..end])
         });
         let best = best.or_else(|| inflected(text, i, gazetteer));
         let Some((end, hits)) = best else { continue };

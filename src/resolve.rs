@@ -17,7 +17,7 @@
 //! elsewhere in the article with cues. The weights are set by hand from the
 //! example article and the design's rules; issue 6 fits them on ../shared/eval.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use crate::gazetteer::{FeatureKind, Gazetteer, NameHit, Place, PlaceIdx};
 use crate::recognize::{Mention, Recognized};

@@ -11,6 +11,7 @@
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Appends the folded form of `c` to `out`.
+#[inline]
 pub fn fold_char(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(match c {

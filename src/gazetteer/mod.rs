@@ -405,29 +405,49 @@ impl Gazetteer {
         out
     }
 
-    /// Calls `found(end, hits)` for every gazetteer name that is a prefix of
-    /// `text[start..]` (folded text), shortest first.
-    pub fn prefixes(&self, text: &[u8], start: usize, mut found: impl FnMut(usize, Vec<NameHit>)) {
-        let mut by_end: BTreeMap<usize, Vec<NameHit>> = BTreeMap::new();
+    /// The longest gazetteer name that is a prefix of the folded text from
+    /// `text[start..]` and whose end (a byte offset in `text`) `fits`, as (end,
+    /// hits).
+    ///
+    /// The text is folded as the walk goes, so only the characters a name could
+    /// span are folded; a name that ends inside a character's folded form ("ss"
+    /// of "ß") ends at that character. The walks only note where names end;
+    /// hits are read for the one end chosen, since a short prefix ("san", "new")
+    /// can have thousands.
+    pub fn longest_prefix(
+        &self,
+        text: &str,
+        start: usize,
+        mut fits: impl FnMut(usize) -> bool,
+    ) -> Option<(usize, Vec<NameHit>)> {
+        // (folded end, end in text, bundled postings, extra postings), ascending.
+        let mut ends: Vec<(usize, usize, Option<u64>, Option<u64>)> = Vec::new();
         if let Some(b) = &self.bundled {
-            walk(b.names.as_fst(), text, start, |end, at| {
-                by_end
-                    .entry(end)
-                    .or_default()
-                    .extend(b.postings(at).map(decode));
+            walk(b.names.as_fst(), text, start, |fend, end, at| {
+                ends.push((fend, end, Some(at), None));
             });
         }
         if !self.extra.is_empty() {
-            walk(self.extra_names.as_fst(), text, start, |end, at| {
-                by_end
-                    .entry(end)
-                    .or_default()
-                    .extend(self.extra_post(at).map(decode));
-            });
+            walk(
+                self.extra_names.as_fst(),
+                text,
+                start,
+                |fend, end, at| match ends.iter_mut().find(|e| e.0 == fend) {
+                    Some(e) => e.3 = Some(at),
+                    None => ends.push((fend, end, None, Some(at))),
+                },
+            );
+            ends.sort_by_key(|e| e.0);
         }
-        for (end, hits) in by_end {
-            found(end, self.finish_hits(hits));
+        let &(_, end, bundled, extra) = ends.iter().rev().find(|e| fits(e.1))?;
+        let mut hits = Vec::new();
+        if let (Some(b), Some(at)) = (&self.bundled, bundled) {
+            hits.extend(b.postings(at).map(decode));
         }
+        if let Some(at) = extra {
+            hits.extend(self.extra_post(at).map(decode));
+        }
+        Some((end, self.finish_hits(hits)))
     }
 
     /// Adds rows (and overrides bundled rows with the same id).
@@ -535,22 +555,52 @@ fn decode(e: u32) -> NameHit {
     }
 }
 
+/// Walks `fst` with the folded text from `text[start..]`, calling
+/// `f(folded end, end in text, output)` for every name it passes, in order.
+///
+/// A name's end in the text is that of the character whose folded form holds
+/// the next folded byte (characters that fold to nothing are passed over), or
+/// the end of the text: the offsets [`fold::fold_with_offsets`] gives.
 fn walk<D: AsRef<[u8]>>(
     fst: &fst::raw::Fst<D>,
-    text: &[u8],
+    text: &str,
     start: usize,
-    mut f: impl FnMut(usize, u64),
+    mut f: impl FnMut(usize, usize, u64),
 ) {
     let mut node = fst.root();
     let mut out = fst::raw::Output::zero();
-    for (i, &b) in text[start..].iter().enumerate() {
-        let Some(t) = node.find_input(b) else { break };
-        let t = node.transition(t);
-        out = out.cat(t.out);
-        node = fst.node(t.addr);
-        if node.is_final() {
-            f(start + i + 1, out.cat(node.final_output()).value());
+    let mut folded = 0;
+    let mut buf = String::new();
+    // A name that ended with the previous character's folded form, waiting for
+    // the next character that folds to something.
+    let mut pending: Option<(usize, u64)> = None;
+    for (i, c) in text[start..].char_indices() {
+        buf.clear();
+        fold::fold_char(c, &mut buf);
+        if buf.is_empty() {
+            continue;
         }
+        if let Some((fend, v)) = pending.take() {
+            f(fend, start + i, v);
+        }
+        for (k, &b) in buf.as_bytes().iter().enumerate() {
+            let Some(t) = node.find_input(b) else { return };
+            let t = node.transition(t);
+            out = out.cat(t.out);
+            node = fst.node(t.addr);
+            folded += 1;
+            if node.is_final() {
+                let v = out.cat(node.final_output()).value();
+                if k + 1 < buf.len() {
+                    f(folded, start + i, v);
+                } else {
+                    pending = Some((folded, v));
+                }
+            }
+        }
+    }
+    if let Some((fend, v)) = pending {
+        f(fend, text.len(), v);
     }
 }
 
@@ -737,6 +787,25 @@ mod tests {
         assert_eq!(capital, Some("geonames:703448"));
         let luhansk = g.admin1("UA.14").unwrap();
         assert_eq!(g.place(luhansk).kind(), FeatureKind::Admin1);
+    }
+
+    #[test]
+    fn prefixes_end_at_characters_of_the_original_text() {
+        let mut g = Gazetteer::empty();
+        let csv = "id,name,lat,lon,feature_code,country_code\n\
+                   t:1,Gros,1,2,PPL,DE\nt:2,Grossa,1,2,PPL,DE\nt:3,Großa Town,1,2,PPL,DE\n";
+        g.add_rows(read_csv_rows(Path::new("x.csv"), csv.as_bytes()).unwrap());
+        let name = |id: &str| g.by_id(id).unwrap();
+        let text = "GROßA Town!";
+        let ends = |fits: &dyn Fn(usize) -> bool| {
+            g.longest_prefix(text, 0, fits)
+                .map(|(end, hits)| (end, hits.iter().map(|h| h.place).collect::<Vec<_>>()))
+        };
+        // "gros" ends inside "ß" ("ss"), so at the "ß"; the longest name that
+        // fits wins.
+        assert_eq!(ends(&|_| true), Some((11, vec![name("t:3")])));
+        assert_eq!(ends(&|e| e < 11), Some((6, vec![name("t:2")])));
+        assert_eq!(ends(&|e| e < 6), Some((3, vec![name("t:1")])));
     }
 
     #[test]
