@@ -441,10 +441,12 @@ fn resolve_with(
         }
         // A province named like its own country ("Mexico", "Panama") yields to
         // the country; a state of another country ("Georgia") does not.
+        // So does a town that has a country's name only as an alternate name
+        // ("Mexico" for Mexico City, "Kuwait" for Kuwait City).
         let overshadowed =
             names_country[i].is_some_and(|cc| {
                 (kind == FeatureKind::Admin1 && p.country_code == cc)
-                    || (kind == FeatureKind::Town && p.population < 100_000)
+                    || (kind == FeatureKind::Town && (p.population < 100_000 || !h.main))
             }) || (names_region[i] && kind == FeatureKind::Town && p.population < 100_000);
         if overshadowed {
             f[23] = 1.0;
