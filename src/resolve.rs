@@ -270,7 +270,9 @@ pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolv
         .iter()
         .map(|m| m.hits.iter().map(|h| g.place(h.place)).collect())
         .collect();
-    let score = |i: usize, m: &Mention, k: usize, focus: Option<&Focus>| -> f64 {
+    // A candidate's score before the article's focus, and whether the focus
+    // may add to it: the same in both passes, so worked out once.
+    let unfocused = |i: usize, m: &Mention, k: usize| -> (f64, bool) {
         let h = &m.hits[k];
         let p = rows[i][k];
         let kind = p.kind();
@@ -312,12 +314,21 @@ pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolv
                 (kind == FeatureKind::Admin1 && p.country_code == cc)
                     || (kind == FeatureKind::Town && p.population < 100_000)
             }) || (names_region[i] && kind == FeatureKind::Town && p.population < 100_000);
-        if overshadowed {
-            s -= 1.5;
-        } else if let Some(f) = focus {
-            s += f.bonus(i, &p);
+        (s, overshadowed)
+    };
+    let unfocused: Vec<Vec<(f64, bool)>> = ms
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (0..m.hits.len()).map(|k| unfocused(i, m, k)).collect())
+        .collect();
+    let score = |i: usize, k: usize, focus: Option<&Focus>| -> f64 {
+        match unfocused[i][k] {
+            (s, true) => s - 1.5,
+            (s, false) => match focus {
+                Some(f) => s + f.bonus(i, &rows[i][k]),
+                None => s,
+            },
         }
-        s
     };
 
     let pick = |focus: Option<&Focus>| -> Vec<Option<(PlaceIdx, f64, f64)>> {
@@ -327,7 +338,7 @@ pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolv
                 let mut best: Option<(PlaceIdx, f64)> = None;
                 let mut second = f64::NEG_INFINITY;
                 for (k, h) in m.hits.iter().enumerate() {
-                    let s = score(i, m, k, focus);
+                    let s = score(i, k, focus);
                     match best {
                         Some((bp, bs)) if s < bs || (s == bs && h.place > bp) => {
                             second = second.max(s)
