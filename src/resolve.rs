@@ -71,19 +71,39 @@ fn cue_score(m: &Mention, kind: FeatureKind) -> f64 {
     s
 }
 
-fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (lat1, lon1) = (a.0.to_radians(), a.1.to_radians());
-    let (lat2, lon2) = (b.0.to_radians(), b.1.to_radians());
-    let h = ((lat2 - lat1) / 2.0).sin().powi(2)
-        + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
+/// A point in radians with the cosine of its latitude, so that a point
+/// compared with many others has them computed once.
+#[derive(Debug, Clone, Copy)]
+struct Radians {
+    lat: f64,
+    lon: f64,
+    cos_lat: f64,
+}
+
+impl Radians {
+    fn new((lat, lon): (f64, f64)) -> Radians {
+        let lat = lat.to_radians();
+        Radians {
+            lat,
+            lon: lon.to_radians(),
+            cos_lat: lat.cos(),
+        }
+    }
+}
+
+/// Great-circle distance (haversine).
+fn haversine_km(a: Radians, b: Radians) -> f64 {
+    let h = ((b.lat - a.lat) / 2.0).sin().powi(2)
+        + a.cos_lat * b.cos_lat * ((b.lon - a.lon) / 2.0).sin().powi(2);
     2.0 * 6371.0088 * h.sqrt().asin()
 }
 
 /// Where an article is: the countries and admin-1 regions of its places after a
 /// first pass, and their points, so that a second pass can prefer the readings
 /// that fit ("Paris" in an article about Kentucky towns is Paris, Kentucky).
-/// A first-pass reading: country code, admin-1 code, point (NaN for countries).
-type Pick = (String, String, (f64, f64));
+/// A first-pass reading: country code, admin-1 code, point (NaN for countries),
+/// and the point in radians.
+type Pick = (String, String, (f64, f64), Radians);
 
 struct Focus {
     /// Per mention, its first-pass place.
@@ -114,9 +134,14 @@ impl Focus {
                 } else {
                     (p.lat, p.lon)
                 };
-                (p.country_code.to_string(), p.admin1_code.to_string(), pt)
+                (
+                    p.country_code.to_string(),
+                    p.admin1_code.to_string(),
+                    pt,
+                    Radians::new(pt),
+                )
             });
-            if let Some((cc, a1, _)) = &pick {
+            if let Some((cc, a1, _, _)) = &pick {
                 *f.countries.entry(cc.clone()).or_default() += 1.0;
                 if !a1.is_empty() {
                     *f.admin1.entry(a1.clone()).or_default() += 1.0;
@@ -164,16 +189,20 @@ impl Focus {
             kind,
             FeatureKind::Town | FeatureKind::Admin1 | FeatureKind::Region
         ) {
-            let d = self
-                .picks
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .filter_map(|(_, o)| o.as_ref().map(|o| o.2))
+            let here = Radians::new((p.lat, p.lon));
+            let mut d = f64::INFINITY;
+            for (j, o) in self.picks.iter().enumerate() {
+                let Some((_, _, pt, there)) = o.as_ref().filter(|_| j != i) else {
+                    continue;
+                };
                 // More than ~500 km apart in latitude alone: no bonus, no trigonometry.
-                .filter(|pt| pt.0.is_finite() && (pt.0 - p.lat).abs() < 4.6)
-                .map(|pt| haversine_km((p.lat, p.lon), pt))
-                .fold(f64::INFINITY, f64::min);
+                if pt.0.is_finite() && (pt.0 - p.lat).abs() < 4.6 {
+                    d = d.min(haversine_km(here, *there));
+                    if d < 50.0 {
+                        break; // the bonus cannot get higher
+                    }
+                }
+            }
             b += if d < 50.0 {
                 1.5
             } else if d < 150.0 {
