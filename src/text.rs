@@ -35,6 +35,11 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     let mut i = 0;
     // Paragraphs: separated by a line that is empty or white space only.
     while i <= bytes.len() {
+        // Only a line break or the end can close a paragraph.
+        if i < bytes.len() && bytes[i] != b'\n' {
+            i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |k| i + k);
+            continue;
+        }
         let at_end = i == bytes.len();
         let blank_line = !at_end && bytes[i] == b'\n' && {
             let rest = &text[i + 1..];
@@ -131,14 +136,13 @@ fn split_paragraph(
 }
 
 fn is_abbreviation(before: &str) -> bool {
-    let word: String = before
-        .chars()
+    let start = before
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '.')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '.')
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = &before[start..];
     let w = word.to_lowercase();
     if w.is_empty() {
         return false;
