@@ -78,7 +78,8 @@ pub fn features(
         for pr in &analysis.places {
             let p = g.place(pr.place);
             let (s, e) = pr.mentions[0];
-            let mut props = JsonObject::new();
+            // Sized for its 15 keys: no regrowth and rehashing while filling.
+            let mut props = JsonObject::with_capacity(15);
             props.insert("kind".into(), json!("place"));
             props.insert("place".into(), json!(p.name));
             props.insert("place_id".into(), json!(p.id));
@@ -108,7 +109,8 @@ pub fn features(
         for inc in &analysis.incidents {
             let p = g.place(inc.place);
             let (s, e) = inc.evidence;
-            let mut props = JsonObject::new();
+            // Sized for its 21 keys.
+            let mut props = JsonObject::with_capacity(21);
             props.insert("kind".into(), json!("incident"));
             props.insert("event_type".into(), json!(inc.event_type));
             props.insert("sub_event_type".into(), json!(inc.sub_event_type));

@@ -164,19 +164,39 @@ fn cue_parts(m: &Mention, kind: FeatureKind, f: &mut [f64; N]) {
     }
 }
 
-fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (lat1, lon1) = (a.0.to_radians(), a.1.to_radians());
-    let (lat2, lon2) = (b.0.to_radians(), b.1.to_radians());
-    let h = ((lat2 - lat1) / 2.0).sin().powi(2)
-        + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
+/// A point in radians with the cosine of its latitude, so that a point
+/// compared with many others has them computed once.
+#[derive(Debug, Clone, Copy)]
+struct Radians {
+    lat: f64,
+    lon: f64,
+    cos_lat: f64,
+}
+
+impl Radians {
+    fn new((lat, lon): (f64, f64)) -> Radians {
+        let lat = lat.to_radians();
+        Radians {
+            lat,
+            lon: lon.to_radians(),
+            cos_lat: lat.cos(),
+        }
+    }
+}
+
+/// Great-circle distance (haversine).
+fn haversine_km(a: Radians, b: Radians) -> f64 {
+    let h = ((b.lat - a.lat) / 2.0).sin().powi(2)
+        + a.cos_lat * b.cos_lat * ((b.lon - a.lon) / 2.0).sin().powi(2);
     2.0 * 6371.0088 * h.sqrt().asin()
 }
 
 /// Where an article is: the countries and admin-1 regions of its places after a
 /// first pass, and their points, so that a second pass can prefer the readings
 /// that fit ("Paris" in an article about Kentucky towns is Paris, Kentucky).
-/// A first-pass reading: country code, admin-1 code, point (NaN for countries).
-type Pick = (String, String, (f64, f64));
+/// A first-pass reading: country code, admin-1 code, point (NaN for countries),
+/// and the point in radians.
+type Pick = (String, String, (f64, f64), Radians);
 
 struct Focus {
     /// Per mention, its first-pass place.
@@ -216,9 +236,14 @@ impl Focus {
                 } else {
                     (p.lat, p.lon)
                 };
-                (p.country_code.to_string(), p.admin1_code.to_string(), pt)
+                (
+                    p.country_code.to_string(),
+                    p.admin1_code.to_string(),
+                    pt,
+                    Radians::new(pt),
+                )
             });
-            if let Some((cc, a1, _)) = &pick {
+            if let Some((cc, a1, _, _)) = &pick {
                 *f.countries.entry(cc.clone()).or_default() += 1.0;
                 if !a1.is_empty() {
                     *f.admin1.entry(a1.clone()).or_default() += 1.0;
@@ -272,16 +297,22 @@ impl Focus {
             kind,
             FeatureKind::Town | FeatureKind::Admin1 | FeatureKind::Region
         ) {
-            let d = self
-                .picks
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| !self.same_name[i].contains(j))
-                .filter_map(|(_, o)| o.as_ref().map(|o| o.2))
+            let here = Radians::new((p.lat, p.lon));
+            let mut d = f64::INFINITY;
+            for (j, o) in self.picks.iter().enumerate() {
+                let Some((_, _, pt, there)) =
+                    o.as_ref().filter(|_| !self.same_name[i].contains(&j))
+                else {
+                    continue;
+                };
                 // More than ~500 km apart in latitude alone: no bonus, no trigonometry.
-                .filter(|pt| pt.0.is_finite() && (pt.0 - p.lat).abs() < 4.6)
-                .map(|pt| haversine_km((p.lat, p.lon), pt))
-                .fold(f64::INFINITY, f64::min);
+                if pt.0.is_finite() && (pt.0 - p.lat).abs() < 4.6 {
+                    d = d.min(haversine_km(here, *there));
+                    if d < 50.0 {
+                        break; // the feature cannot get higher
+                    }
+                }
+            }
             if d < 50.0 {
                 f[26] = 1.0;
             } else if d < 150.0 {
@@ -399,7 +430,9 @@ fn resolve_with(
         .iter()
         .map(|m| m.hits.iter().map(|h| g.place(h.place)).collect())
         .collect();
-    let parts = |i: usize, m: &Mention, k: usize, focus: Option<&Focus>| -> Parts {
+    // A candidate's parts before the article's focus (feature 23 says whether
+    // the focus may add to them): the same in both passes, so worked out once.
+    let unfocused = |i: usize, m: &Mention, k: usize| -> Parts {
         let h = &m.hits[k];
         let p = rows[i][k];
         let kind = p.kind();
@@ -450,13 +483,39 @@ fn resolve_with(
             }) || (names_region[i] && kind == FeatureKind::Town && p.population < 100_000);
         if overshadowed {
             f[23] = 1.0;
-        } else if let Some(focus) = focus {
-            focus.parts(i, &p, &mut f);
         }
         Parts(f)
     };
-    let score = |i: usize, m: &Mention, k: usize, focus: Option<&Focus>| -> f64 {
-        parts(i, m, k, focus).score_with(weights)
+    let unfocused: Vec<Vec<(Parts, f64)>> = ms
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            (0..m.hits.len())
+                .map(|k| {
+                    let parts = unfocused(i, m, k);
+                    (parts, parts.score_with(weights))
+                })
+                .collect()
+        })
+        .collect();
+    // With the focus: its features added, unless the reading is overshadowed.
+    let parts = |i: usize, k: usize, focus: Option<&Focus>| -> Parts {
+        let Parts(mut f) = unfocused[i][k].0;
+        if let (Some(focus), true) = (focus, f[23] == 0.0) {
+            focus.parts(i, &rows[i][k], &mut f);
+        }
+        Parts(f)
+    };
+    let score = |i: usize, k: usize, focus: Option<&Focus>| -> f64 {
+        let (Parts(f), s) = &unfocused[i][k];
+        match focus {
+            Some(focus) if f[23] == 0.0 => {
+                let mut extra = [0.0; N];
+                focus.parts(i, &rows[i][k], &mut extra);
+                s + Parts(extra).score_with(weights)
+            }
+            _ => *s,
+        }
     };
 
     let pick = |focus: Option<&Focus>| -> Vec<Option<(PlaceIdx, f64, f64)>> {
@@ -466,7 +525,7 @@ fn resolve_with(
                 let mut best: Option<(PlaceIdx, f64)> = None;
                 let mut second = f64::NEG_INFINITY;
                 for (k, h) in m.hits.iter().enumerate() {
-                    let s = score(i, m, k, focus);
+                    let s = score(i, k, focus);
                     match best {
                         Some((bp, bs)) if s < bs || (s == bs && h.place > bp) => {
                             second = second.max(s)
@@ -494,7 +553,7 @@ fn resolve_with(
             .enumerate()
             .map(|(i, m)| {
                 (0..m.hits.len())
-                    .map(|k| (m.hits[k].place, parts(i, m, k, Some(&focus))))
+                    .map(|k| (m.hits[k].place, parts(i, k, Some(&focus))))
                     .collect()
             })
             .collect();

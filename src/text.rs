@@ -35,6 +35,11 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     let mut i = 0;
     // Paragraphs: separated by a line that is empty or white space only.
     while i <= bytes.len() {
+        // Only a line break or the end can close a paragraph.
+        if i < bytes.len() && bytes[i] != b'\n' {
+            i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |k| i + k);
+            continue;
+        }
         let at_end = i == bytes.len();
         let blank_line = !at_end && bytes[i] == b'\n' && {
             let rest = &text[i + 1..];
@@ -72,12 +77,26 @@ fn split_paragraph(
         return;
     }
     let para = &text[start..end];
+    let bytes = para.as_bytes();
     let mut sent_start = 0;
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (pos, c) = chars[k];
+    let mut pos = 0;
+    while pos < bytes.len() {
+        // Only line breaks and terminal punctuation can end a sentence; the
+        // bytes of other characters are stepped over (in UTF-8 no byte of a
+        // multi-byte character equals an ASCII one, and "…" starts with 0xE2).
+        let c = match bytes[pos] {
+            b'\n' => '\n',
+            b'.' => '.',
+            b'!' => '!',
+            b'?' => '?',
+            0xE2 if para[pos..].starts_with('…') => '…',
+            _ => {
+                pos += 1;
+                continue;
+            }
+        };
         let mut boundary_end = None;
+        let mut next_pos = pos + c.len_utf8();
         if c == '\n' {
             // A single line break ends a sentence after terminal punctuation or
             // a short line (a headline, a dateline); long lines are hard wraps.
@@ -87,53 +106,43 @@ fn split_paragraph(
             if terminal || line.chars().count() < 60 {
                 boundary_end = Some(pos);
             }
-        } else if matches!(c, '.' | '!' | '?' | '…') {
+        } else {
             // Include closing quotes and brackets.
-            let mut j = k + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | ']') {
-                j += 1;
-            }
-            let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
+            let after = &para[next_pos..];
+            let closed = after
+                .find(|ch: char| !matches!(ch, '"' | '”' | '’' | '\'' | ')' | ']'))
+                .unwrap_or(after.len());
+            next_pos += closed;
+            let followed_by_space = para[next_pos..].starts_with(char::is_whitespace);
             if followed_by_space {
-                let mut n = j;
-                while n < chars.len() && chars[n].1.is_whitespace() {
-                    n += 1;
-                }
-                let next = chars.get(n).map(|x| x.1);
+                let next = para[next_pos..].chars().find(|x| !x.is_whitespace());
                 let next_ok = next.is_none_or(|x| {
                     x.is_uppercase()
                         || x.is_numeric()
                         || matches!(x, '"' | '“' | '‘' | '\'' | '(' | '[')
                 });
                 if next_ok && !(c == '.' && is_abbreviation(&para[..pos])) {
-                    let end_pos = if j < chars.len() {
-                        chars[j].0
-                    } else {
-                        para.len()
-                    };
-                    boundary_end = Some(end_pos);
+                    boundary_end = Some(next_pos);
                 }
             }
-            k = j.max(k + 1) - 1;
         }
         if let Some(b) = boundary_end {
             push_trimmed(text, start + sent_start, start + b, paragraph, out);
             sent_start = b;
         }
-        k += 1;
+        pos = next_pos;
     }
     push_trimmed(text, start + sent_start, end, paragraph, out);
 }
 
 fn is_abbreviation(before: &str) -> bool {
-    let word: String = before
-        .chars()
+    let start = before
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '.')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '.')
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = &before[start..];
     let w = word.to_lowercase();
     if w.is_empty() {
         return false;

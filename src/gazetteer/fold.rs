@@ -10,15 +10,21 @@
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
+/// The folded form of an ASCII byte (one byte too).
+#[inline]
+pub fn fold_ascii(b: u8) -> u8 {
+    match b {
+        b'`' => b'\'',
+        b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' => b' ',
+        _ => b.to_ascii_lowercase(),
+    }
+}
+
 /// Appends the folded form of `c` to `out`.
 #[inline]
 pub fn fold_char(c: char, out: &mut String) {
     if c.is_ascii() {
-        out.push(match c {
-            '`' => '\'',
-            '\t' | '\n' | '\r' | '\x0b' | '\x0c' => ' ',
-            _ => c.to_ascii_lowercase(),
-        });
+        out.push(fold_ascii(c as u8) as char);
         return;
     }
     match c {

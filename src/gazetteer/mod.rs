@@ -574,16 +574,32 @@ fn walk<D: AsRef<[u8]>>(
     // A name that ended with the previous character's folded form, waiting for
     // the next character that folds to something.
     let mut pending: Option<(usize, u64)> = None;
-    for (i, c) in text[start..].char_indices() {
-        buf.clear();
-        fold::fold_char(c, &mut buf);
-        if buf.is_empty() {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < bytes.len() {
+        let at = i;
+        let mut one = [0u8];
+        // ASCII (most text) folds byte to byte, without decoding.
+        let folded_char: &[u8] = if bytes[i] < 0x80 {
+            one[0] = fold::fold_ascii(bytes[i]);
+            i += 1;
+            &one
+        } else {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
+            buf.clear();
+            fold::fold_char(c, &mut buf);
+            buf.as_bytes()
+        };
+        if folded_char.is_empty() {
             continue;
         }
         if let Some((fend, v)) = pending.take() {
-            f(fend, start + i, v);
+            f(fend, at, v);
         }
-        for (k, &b) in buf.as_bytes().iter().enumerate() {
+        for (k, &b) in folded_char.iter().enumerate() {
             let Some(t) = node.find_input(b) else { return };
             let t = node.transition(t);
             out = out.cat(t.out);
@@ -591,8 +607,8 @@ fn walk<D: AsRef<[u8]>>(
             folded += 1;
             if node.is_final() {
                 let v = out.cat(node.final_output()).value();
-                if k + 1 < buf.len() {
-                    f(folded, start + i, v);
+                if k + 1 < folded_char.len() {
+                    f(folded, at, v);
                 } else {
                     pending = Some((folded, v));
                 }
