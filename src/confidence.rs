@@ -156,7 +156,7 @@ pub fn features(
                 native || m.hits.iter().any(|h| h.place == r.place && h.main),
             ));
             f[14] = (keys.iter().filter(|k| *k == key).count() as f64).ln();
-            let others = (n_places - 1).max(1) as f64;
+            let others = n_places.saturating_sub(1).max(1) as f64;
             let same_cc = places
                 .iter()
                 .enumerate()
