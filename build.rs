@@ -138,6 +138,41 @@ fn main() {
         }
     }
 
+    // The names data/supplement.csv gives a row ("Kharkov", "USA", "Va.": the
+    // spellings news uses, which GeoNames lacks or lists among hundreds of
+    // alternates) count as main names of that row, like its own name.
+    println!("cargo:rerun-if-changed=data/supplement.csv");
+    let mut supplement =
+        csv::Reader::from_path("data/supplement.csv").expect("data/supplement.csv");
+    let headers = supplement.headers().expect("supplement header").clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .expect("supplement column")
+    };
+    let (s_name, s_alt, s_alias) = (col("name"), col("alt_names"), col("alias_of"));
+    for rec in supplement.records() {
+        let rec = rec.expect("supplement row");
+        let target = &rec[s_alias];
+        if target.is_empty() {
+            continue;
+        }
+        let Some(&idx) = ids
+            .get(format!("id:{target}").as_bytes())
+            .or_else(|| ids.get(format!("adm1:{target}").as_bytes()))
+        else {
+            continue;
+        };
+        for n in std::iter::once(&rec[s_name]).chain(rec[s_alt].split('|')) {
+            if let Some(list) = names.get_mut(&fold::fold(n.trim())) {
+                for e in list.iter_mut().filter(|e| **e >> 1 == idx as u32) {
+                    *e |= 1;
+                }
+            }
+        }
+    }
+
     for (idx, cap) in capitals {
         if let Some(&c) = ids.get(format!("id:{cap}").as_bytes()) {
             let at = idx * layout::RECORD + layout::CAPITAL;
