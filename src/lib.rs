@@ -133,6 +133,16 @@ impl Engine {
                 }),
             }
         }
+        for &(start, end, place) in &recognized.region_demonyms {
+            match places.iter_mut().find(|p| p.place == place) {
+                Some(p) => p.mentions.push((start, end)),
+                None => places.push(PlaceReport {
+                    place,
+                    mentions: vec![(start, end)],
+                    score: 0.9,
+                }),
+            }
+        }
         for p in &mut places {
             p.mentions.sort();
         }

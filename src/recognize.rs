@@ -16,7 +16,7 @@
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::OnceLock;
 
-use crate::gazetteer::{FeatureKind, Gazetteer, NameHit};
+use crate::gazetteer::{FeatureKind, Gazetteer, NameHit, PlaceIdx};
 use crate::text::is_word_char;
 
 /// Context around a mention that tells what kind of place it is.
@@ -79,6 +79,46 @@ pub struct Recognized {
     /// states that have a county of that name: evidence of where the article
     /// is. Each is also a mention, of the county rows of those states.
     pub counties: Vec<(usize, usize, Vec<String>)>,
+    /// Adjectives and nouns of continents and regions ("European", "Africans",
+    /// "Latin American"), with the place they name: mentions of it in the
+    /// places layer, as the geoparsing corpora count them; not actors.
+    pub region_demonyms: Vec<(usize, usize, PlaceIdx)>,
+}
+
+/// Region demonyms (`data/region_demonyms.csv`): the words, longest first, and
+/// the gazetteer ids they name.
+fn region_demonyms() -> &'static [(&'static str, &'static str)] {
+    static T: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut v: Vec<(&str, &str)> = include_str!("../data/region_demonyms.csv")
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split_once(','))
+            .collect();
+        v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        v
+    })
+}
+
+/// The region demonym at `i` ("European", "Latin Americans"): its end and the
+/// place. Not in "African American", "Asian-American" or "European Union"
+/// (a name of its own, matched as such).
+fn region_demonym_at(text: &str, i: usize, g: &Gazetteer) -> Option<(usize, PlaceIdx)> {
+    let rest = &text[i..];
+    let (word, id) = region_demonyms()
+        .iter()
+        .find(|(w, _)| rest.starts_with(w) && !rest[w.len()..].starts_with(is_word_char))?;
+    let end = i + word.len();
+    let after = &text[end..];
+    let next = after
+        .trim_start_matches([' ', '-'])
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    if matches!(next, "American" | "Americans" | "Union") {
+        return None;
+    }
+    Some((end, g.by_id(id)?))
 }
 
 /// US county names by lowercase name ("laurel county" -> ["US.KY"]), from
@@ -1022,6 +1062,13 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
             // Must end on a word boundary, and the matched text must be name-like.
             !text[end..].starts_with(is_word_char) && name_like(&text[i..end])
         });
+        if best.is_none() {
+            if let Some((end, place)) = region_demonym_at(text, i, gazetteer) {
+                out.region_demonyms.push((i, end, place));
+                pos = end;
+                continue;
+            }
+        }
         let best = best.or_else(|| inflected(text, i, gazetteer));
         let Some((end, hits)) = best else { continue };
         let max_pop = hits
@@ -1593,6 +1640,19 @@ mod script_tests {
                 (&text[m.start..m.end], best)
             })
             .collect()
+    }
+
+    #[test]
+    fn continent_adjectives_are_region_mentions() {
+        let g = Gazetteer::bundled();
+        let t = "European and African leaders met. African American voters and the European Union.";
+        let r = recognize(t, &g, &Demonyms::bundled());
+        let got: Vec<(&str, &str)> = r
+            .region_demonyms
+            .iter()
+            .map(|&(s, e, p)| (&t[s..e], g.place(p).name))
+            .collect();
+        assert_eq!(got, [("European", "Europe"), ("African", "Africa")]);
     }
 
     #[test]
