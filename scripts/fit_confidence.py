@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fits src/confidence.rs's WEIGHTS and THRESHOLD on ../shared/eval/toponyms (LGL, GeoWebNews).
 
-usage: fit_confidence.py [--eval DIR] [--l2 1.0] [--min-recall-margin 0.02]
+usage: fit_confidence.py [--eval DIR] [--l2 1.0]
 
 Dumps every resolved mention's features (`cargo run --example confidence_features`) for each
 corpus's exported texts, labels each mention right (it overlaps a gold toponym and lies within
@@ -10,10 +10,10 @@ gold toponyms without coordinates, and fits a logistic regression (numpy, L2).
 
 It prints the figure that matters, cross-corpus: weights fitted on one corpus, applied to the
 other, with the end-to-end precision and recall (within 161 km) that leaving out mentions below
-each threshold would give, starting from the current places layer's TP/FP/gold counts (pass
-them with --base, from `scripts/eval_toponyms.sh`). Then the weights fitted on both corpora, to
-paste into src/confidence.rs. The threshold is chosen from the cross-corpus table: the highest
-precision whose recall on every corpus stays above Mordecai 3's published figure plus a margin.
+each threshold would give, starting from the places layer with every resolved mention kept
+(`eventmap map --min-score 0`, scored by score_toponyms.py). Then the weights fitted on both
+corpora, to paste into src/confidence.rs. The threshold is chosen from the cross-corpus table,
+for precision with recall kept well above Mordecai 3's published figures on both corpora.
 """
 import argparse
 import json
@@ -64,6 +64,20 @@ def data(eval_dir, corpus):
     return np.array(X, dtype=float), np.array(y, dtype=float)
 
 
+def end_to_end(eval_dir, corpus):
+    """TP, FP and gold counts, end to end within 161 km, of the places layer with every
+    resolved mention kept."""
+    pred = os.path.join(ROOT, "target", "eval", corpus + ".all.geojson")
+    subprocess.run([os.path.join(ROOT, "target", "release", "eventmap"), "map", "--layer", "places",
+                    "--min-score", "0", os.path.join(ROOT, "target", "eval", corpus), "-o", pred],
+                   check=True, capture_output=True)
+    out = subprocess.run([sys.executable, os.path.join(eval_dir, "score_toponyms.py"), "score",
+                          os.path.join(eval_dir, "toponyms", corpus + ".jsonl"), "--pred", pred, "--json"],
+                         check=True, capture_output=True, text=True).stdout
+    e = json.loads(out)["corpora"][corpus]["end_to_end"]
+    return e["tp"], e["fp"], e["tp"] + e["fn"]
+
+
 def fit(X, y, l2, steps=4000, lr=0.05):
     mu = X.mean(0)
     sd = X.std(0)
@@ -93,13 +107,12 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--eval", default=os.path.join(ROOT, "..", "shared", "eval"))
     ap.add_argument("--l2", type=float, default=1.0)
-    ap.add_argument("--base", nargs=6, type=int, metavar=("LGL_TP", "LGL_FP", "LGL_GOLD", "GWN_TP", "GWN_FP", "GWN_GOLD"),
-                    help="end-to-end TP, FP and gold counts of the current places layer")
     a = ap.parse_args()
-    subprocess.run(["cargo", "build", "--release", "--quiet", "--example", "confidence_features"], cwd=ROOT, check=True)
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "eventmap", "--example", "confidence_features"],
+                   cwd=ROOT, check=True)
     corpora = ["lgl", "geowebnews"]
     D = {c: data(a.eval, c) for c in corpora}
-    base = dict(zip(corpora, [a.base[0:3], a.base[3:6]])) if a.base else None
+    base = {c: end_to_end(a.eval, c) for c in corpora}
     names = open(os.path.join(ROOT, "src/confidence.rs"), encoding="utf-8").read()
     names = names.split("pub const FEATURES: [&str; M] = [", 1)[1].split("];", 1)[0]
     names = [x.strip().strip('",') for x in names.split() if x.strip().strip('",')]

@@ -80,6 +80,11 @@ pub struct MapArgs {
     /// an existing id override it.
     #[arg(long, value_name = "FILE")]
     pub gazetteer: Vec<PathBuf>,
+    /// Leave out of the places layer the mentions whose score (the probability
+    /// that the mention names a place and is placed within 161 km of it) is below
+    /// this: lower for recall, higher for precision; 0 keeps every resolved mention.
+    #[arg(long, value_name = "P", default_value_t = crate::confidence::THRESHOLD, value_parser = parse_score)]
+    pub min_score: f64,
     /// Worker threads (default: all cores). The output is the same for any number.
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
@@ -163,6 +168,13 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+fn parse_score(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err(format!("{s:?} is not a number from 0 to 1")),
+    }
 }
 
 fn load_gazetteer(extra: &[PathBuf]) -> anyhow::Result<Gazetteer> {
@@ -410,7 +422,8 @@ fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("creating folder {}", dir.display()))?;
         tempfile::tempfile_in(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
     }
-    let engine = Engine::new(load_gazetteer(&args.gazetteer)?);
+    let mut engine = Engine::new(load_gazetteer(&args.gazetteer)?);
+    engine.min_score = args.min_score;
     let defaults = Defaults {
         date: args.date,
         title: args.title.clone(),

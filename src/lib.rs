@@ -69,6 +69,9 @@ pub struct Engine {
     pub gazetteer: Gazetteer,
     /// The demonym table.
     pub demonyms: Demonyms,
+    /// The places layer leaves out mentions less sure than this
+    /// (default [`confidence::THRESHOLD`]; 0 keeps every resolved mention).
+    pub min_score: f64,
 }
 
 impl Engine {
@@ -77,6 +80,7 @@ impl Engine {
         Engine {
             gazetteer,
             demonyms: Demonyms::bundled(),
+            min_score: confidence::THRESHOLD,
         }
     }
 
@@ -102,7 +106,7 @@ impl Engine {
             // enough of. (Keeping also those where an incident happened cost
             // precision on LGL: .758 -> .746; the incident layer has them.)
             let score = confidence::probability(f);
-            if score < confidence::THRESHOLD {
+            if score < self.min_score {
                 continue;
             }
             match places.iter_mut().find(|p| p.place == r.place) {

@@ -818,3 +818,39 @@ fn lookup_shows_why_and_scores_in_an_article() {
         stderr(&o)
     );
 }
+
+#[test]
+fn min_score_trades_places_for_sureness() {
+    let dir = tmpdir();
+    let article = dir.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "Crews from Station 4 helped Mary Hall in Paris and Dublin. Troops entered Kharkiv.\n",
+    )
+    .unwrap();
+    let count = |min: &str| {
+        let o = eventmap(&[
+            "map",
+            article.to_str().unwrap(),
+            "--layer",
+            "places",
+            "--seq",
+            "--min-score",
+            min,
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        String::from_utf8_lossy(&o.stdout)
+            .matches("\"kind\":\"place\"")
+            .count()
+    };
+    let (all, default, none) = (count("0"), count("0.4"), count("1"));
+    assert!(all >= default && default >= none, "{all} {default} {none}");
+    assert!(all > none);
+    let o = eventmap(&["map", article.to_str().unwrap(), "--min-score", "1.5"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("not a number from 0 to 1"),
+        "{}",
+        stderr(&o)
+    );
+}
