@@ -138,8 +138,8 @@ fn main() {
         }
     }
 
-    // The names data/supplement.csv gives a row ("Kharkov", "USA", "Va.": the
-    // spellings news uses, which GeoNames lacks or lists among hundreds of
+    // The names data/supplement.csv gives a row ("Kharkov", "USA", "Va.", "EU":
+    // the spellings news uses, which GeoNames lacks or lists among hundreds of
     // alternates) count as main names of that row, like its own name.
     println!("cargo:rerun-if-changed=data/supplement.csv");
     let mut supplement =
@@ -151,13 +151,15 @@ fn main() {
             .position(|h| h == name)
             .expect("supplement column")
     };
-    let (s_name, s_alt, s_alias) = (col("name"), col("alt_names"), col("alias_of"));
+    let (s_id, s_name, s_alt, s_alias) =
+        (col("id"), col("name"), col("alt_names"), col("alias_of"));
     for rec in supplement.records() {
         let rec = rec.expect("supplement row");
-        let target = &rec[s_alias];
-        if target.is_empty() {
-            continue;
-        }
+        // An alias row names an existing row; any other row is a row of its own.
+        let target = match &rec[s_alias] {
+            "" => &rec[s_id],
+            alias => alias,
+        };
         let Some(&idx) = ids
             .get(format!("id:{target}").as_bytes())
             .or_else(|| ids.get(format!("adm1:{target}").as_bytes()))
