@@ -142,7 +142,6 @@ fn us_counties() -> &'static HashMap<String, Vec<String>> {
 
 /// Finds "X County", "X Parish", "X Borough" with X one to three capitalised words.
 fn find_counties(text: &str) -> Vec<(usize, usize, Vec<String>)> {
-    let table = us_counties();
     let mut out = Vec::new();
     for kw in [" County", " Parish", " Borough"] {
         let finder = memchr::memmem::Finder::new(kw);
@@ -168,7 +167,7 @@ fn find_counties(text: &str) -> Vec<(usize, usize, Vec<String>)> {
                 cur = ws;
             }
             for &ws in starts.iter().rev() {
-                if let Some(states) = table.get(&text[ws..end].to_lowercase()) {
+                if let Some(states) = us_counties().get(&text[ws..end].to_lowercase()) {
                     out.push((ws, end, states.clone()));
                     break;
                 }
