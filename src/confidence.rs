@@ -12,9 +12,10 @@
 //! [`THRESHOLD`]. The incident layer does not use it: its triggers and cues
 //! already require a place where something happened.
 
-use crate::gazetteer::{FeatureKind, Gazetteer, Place};
+use crate::gazetteer::{FeatureKind, Gazetteer, Place, PlaceIdx};
 use crate::recognize::{is_first_name, is_surname, word_before, Mention, Recognized};
 use crate::resolve::Resolved;
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 /// The features of a mention, by name (the order of [`WEIGHTS`]).
 pub const FEATURES: [&str; M] = [
@@ -106,7 +107,33 @@ pub fn features(
         .collect();
     // Countries named by demonyms count towards the article's countries.
     let n_places = places.iter().flatten().count() + rec.demonyms.len();
-    let qualifiers: Vec<usize> = ms.iter().filter_map(|m| m.qualifier).collect();
+    let qualifiers: HashSet<usize> = ms.iter().filter_map(|m| m.qualifier).collect();
+    // Counts over the article, so that each mention's features cost no more
+    // than a look-up (an article of thousands of mentions stays linear).
+    let mut key_count: HashMap<&str, usize> = HashMap::new();
+    for k in &keys {
+        *key_count.entry(k.as_str()).or_default() += 1;
+    }
+    let mut cc_count: HashMap<&str, usize> = HashMap::new();
+    let mut a1_count: HashMap<&str, usize> = HashMap::new();
+    // Distinct points of the places that are not countries, with how many mentions.
+    let mut points: Vec<(PlaceIdx, (f64, f64), usize)> = Vec::new();
+    let mut point_of: HashMap<PlaceIdx, usize> = HashMap::new();
+    for p in places.iter().flatten() {
+        *cc_count.entry(p.country_code).or_default() += 1;
+        *a1_count.entry(p.admin1_code).or_default() += 1;
+        if p.kind() != FeatureKind::Country {
+            let k = *point_of.entry(p.idx).or_insert_with(|| {
+                points.push((p.idx, (p.lat, p.lon), 0));
+                points.len() - 1
+            });
+            points[k].2 += 1;
+        }
+    }
+    for d in &rec.demonyms {
+        *cc_count.entry(d.country_code.as_str()).or_default() += 1;
+    }
+    let mut lowercase_seen: HashMap<&str, bool> = HashMap::new();
     (0..ms.len())
         .map(|i| {
             let m: &Mention = &ms[i];
@@ -155,25 +182,13 @@ pub fn features(
             f[13] = f64::from(u8::from(
                 native || m.hits.iter().any(|h| h.place == r.place && h.main),
             ));
-            f[14] = (keys.iter().filter(|k| *k == key).count() as f64).ln();
+            f[14] = (key_count[key.as_str()] as f64).ln();
             let others = n_places.saturating_sub(1).max(1) as f64;
-            let same_cc = places
-                .iter()
-                .enumerate()
-                .filter(|(j, o)| *j != i && o.is_some_and(|o| o.country_code == p.country_code))
-                .count()
-                + rec
-                    .demonyms
-                    .iter()
-                    .filter(|d| d.country_code == p.country_code)
-                    .count();
+            // The counts include this mention's own place once.
+            let same_cc = cc_count[p.country_code] - 1;
             f[15] = same_cc as f64 / others;
             if !p.admin1_code.is_empty() {
-                let same_a1 = places
-                    .iter()
-                    .enumerate()
-                    .filter(|(j, o)| *j != i && o.is_some_and(|o| o.admin1_code == p.admin1_code))
-                    .count();
+                let same_a1 = a1_count[p.admin1_code] - 1;
                 f[16] = same_a1 as f64 / others;
             }
             f[17] = f64::from(u8::from(m.qualifier.is_some() || qualifiers.contains(&i)));
@@ -185,14 +200,18 @@ pub fn features(
             f[20] = f64::from(u8::from(m.cues.possessive));
             let mut nearest = f64::INFINITY;
             if kind != FeatureKind::Country {
-                for (j, o) in places.iter().enumerate() {
-                    let Some(o) = o.filter(|o| j != i && o.kind() != FeatureKind::Country) else {
+                for &(idx, (lat, lon), n) in &points {
+                    // Another mention of the same place is at distance 0.
+                    if idx == p.idx {
+                        if n > 1 {
+                            nearest = 0.0;
+                        }
                         continue;
-                    };
+                    }
                     // A degree of latitude is at least 110.5 km: no trigonometry
                     // for places that cannot be nearer than the nearest so far.
-                    if (o.lat - p.lat).abs() * 110.5 < nearest {
-                        nearest = nearest.min(haversine_km((p.lat, p.lon), (o.lat, o.lon)));
+                    if (lat - p.lat).abs() * 110.5 < nearest {
+                        nearest = nearest.min(haversine_km((p.lat, p.lon), (lat, lon)));
                     }
                 }
             }
@@ -208,7 +227,10 @@ pub fn features(
                 f[24] = f64::from(u8::from(f[8] > 0.0 || f[9] > 0.0));
             }
             if single {
-                f[25] = f64::from(u8::from(lowercase_elsewhere(text, name)));
+                let seen = *lowercase_seen
+                    .entry(name)
+                    .or_insert_with(|| lowercase_elsewhere(text, name));
+                f[25] = f64::from(u8::from(seen));
             }
             if kind == FeatureKind::Town {
                 f[26] = f[4];

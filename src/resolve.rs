@@ -206,12 +206,22 @@ fn haversine_km(a: Radians, b: Radians) -> f64 {
 /// and the point in radians.
 type Pick = (String, String, (f64, f64), Radians);
 
+/// The first-pass readings of one name's mentions: how many, and how many in
+/// each country and in each admin-1 region.
+type OwnReadings = (f64, HashMap<String, f64>, HashMap<String, f64>);
+
 struct Focus {
     /// Per mention, its first-pass place.
     picks: Vec<Option<Pick>>,
-    /// Per mention, the mentions of the same name (itself included): they all
-    /// read the same in the first pass, so they are not evidence for each other.
-    same_name: Vec<Vec<usize>>,
+    /// Per mention, its name's group: the mentions of one name all read the same
+    /// in the first pass, so they are not evidence for each other.
+    group: Vec<usize>,
+    /// Per group, its mentions' first-pass readings: how many, and by country
+    /// and admin-1 region (left out of the shares).
+    own: Vec<OwnReadings>,
+    /// The distinct first-pass points (not countries'), with the groups that
+    /// read a place there: nearness is worked out per point, not per mention.
+    points: Vec<((f64, f64), Radians, Vec<usize>)>,
     countries: HashMap<String, f64>,
     admin1: HashMap<String, f64>,
     total: f64,
@@ -225,18 +235,25 @@ impl Focus {
         demonyms: &[crate::recognize::Demonym],
         counties: &[(usize, usize, Vec<String>)],
     ) -> Focus {
-        let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, k) in keys.iter().enumerate() {
-            groups.entry(k.as_str()).or_default().push(i);
-        }
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let group: Vec<usize> = keys
+            .iter()
+            .map(|k| {
+                let n = ids.len();
+                *ids.entry(k.as_str()).or_insert(n)
+            })
+            .collect();
         let mut f = Focus {
-            same_name: keys.iter().map(|k| groups[k.as_str()].clone()).collect(),
+            own: vec![(0.0, HashMap::new(), HashMap::new()); ids.len()],
+            group,
             picks: Vec::new(),
+            points: Vec::new(),
             countries: HashMap::new(),
             admin1: HashMap::new(),
             total: 0.0,
         };
-        for r in first {
+        let mut point_at: HashMap<(u64, u64), usize> = HashMap::new();
+        for (i, r) in first.iter().enumerate() {
             let pick = r.map(|(p, _, _)| {
                 let p = g.place(p);
                 let pt = if p.kind() == FeatureKind::Country {
@@ -251,12 +268,28 @@ impl Focus {
                     Radians::new(pt),
                 )
             });
-            if let Some((cc, a1, _, _)) = &pick {
+            if let Some((cc, a1, pt, rad)) = &pick {
+                let gi = f.group[i];
+                let own = &mut f.own[gi];
+                own.0 += 1.0;
+                *own.1.entry(cc.clone()).or_default() += 1.0;
                 *f.countries.entry(cc.clone()).or_default() += 1.0;
                 if !a1.is_empty() {
+                    *own.2.entry(a1.clone()).or_default() += 1.0;
                     *f.admin1.entry(a1.clone()).or_default() += 1.0;
                 }
                 f.total += 1.0;
+                if pt.0.is_finite() {
+                    let k = *point_at
+                        .entry((pt.0.to_bits(), pt.1.to_bits()))
+                        .or_insert_with(|| {
+                            f.points.push((*pt, *rad, Vec::new()));
+                            f.points.len() - 1
+                        });
+                    if !f.points[k].2.contains(&gi) {
+                        f.points[k].2.push(gi);
+                    }
+                }
             }
             f.picks.push(pick);
         }
@@ -284,21 +317,18 @@ impl Focus {
             return;
         }
         // The first-pass readings of this name's mentions, left out of the shares.
-        let own = || {
-            self.same_name[i]
-                .iter()
-                .filter_map(|&j| self.picks[j].as_ref())
-        };
-        let others = self.total - own().count() as f64;
+        let gi = self.group[i];
+        let (own_n, own_cc, own_a1) = &self.own[gi];
+        let others = self.total - own_n;
         if others <= 0.0 {
             return;
         }
         let same_cc = self.countries.get(p.country_code).copied().unwrap_or(0.0)
-            - own().filter(|o| o.0 == p.country_code).count() as f64;
+            - own_cc.get(p.country_code).copied().unwrap_or(0.0);
         f[24] = same_cc / others;
         if matches!(kind, FeatureKind::Town | FeatureKind::Admin1) && !p.admin1_code.is_empty() {
             let same_a1 = self.admin1.get(p.admin1_code).copied().unwrap_or(0.0)
-                - own().filter(|o| o.1 == p.admin1_code).count() as f64;
+                - own_a1.get(p.admin1_code).copied().unwrap_or(0.0);
             f[25] = same_a1 / others;
         }
         if matches!(
@@ -307,14 +337,13 @@ impl Focus {
         ) {
             let here = Radians::new((p.lat, p.lon));
             let mut d = f64::INFINITY;
-            for (j, o) in self.picks.iter().enumerate() {
-                let Some((_, _, pt, there)) =
-                    o.as_ref().filter(|_| !self.same_name[i].contains(&j))
-                else {
+            for (pt, there, groups) in &self.points {
+                // A point only this name's mentions read is not another place.
+                if !groups.iter().any(|&x| x != gi) {
                     continue;
-                };
+                }
                 // More than ~500 km apart in latitude alone: no bonus, no trigonometry.
-                if pt.0.is_finite() && (pt.0 - p.lat).abs() < 4.6 {
+                if (pt.0 - p.lat).abs() < 4.6 {
                     d = d.min(haversine_km(here, *there));
                     if d < 50.0 {
                         break; // the feature cannot get higher
@@ -387,16 +416,25 @@ fn resolve_with(
     let key = |m: &Mention| crate::gazetteer::fold::fold(&text[m.start..m.end]);
     let keys: Vec<String> = ms.iter().map(key).collect();
     let cued = |m: &Mention| m.cues.region || m.cues.container || m.cues.town;
+    // The cued mentions of each name, in text order.
+    let mut cued_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, m) in ms.iter().enumerate() {
+        if cued(m) {
+            cued_of.entry(keys[j].as_str()).or_default().push(j);
+        }
+    }
     let inherited: Vec<Option<bool>> = (0..ms.len())
         .map(|i| {
             if cued(&ms[i]) {
                 return None;
             }
-            let same = |j: &usize| keys[*j] == keys[i] && cued(&ms[*j]);
-            let j = (0..i)
-                .rev()
-                .find(same)
-                .or_else(|| (i + 1..ms.len()).find(same))?;
+            let list = cued_of.get(keys[i].as_str())?;
+            let after = list.partition_point(|&j| j < i);
+            let j = if after > 0 {
+                list[after - 1]
+            } else {
+                *list.get(after)?
+            };
             Some(ms[j].cues.region || ms[j].cues.container)
         })
         .collect();
@@ -494,35 +532,37 @@ fn resolve_with(
         }
         Parts(f)
     };
-    let unfocused: Vec<Vec<(Parts, f64)>> = ms
+    // Only the score and whether it is overshadowed are kept (a few bytes per
+    // candidate, not its parts: an article can have a million candidates).
+    let scored: Vec<Vec<(f64, bool)>> = ms
         .iter()
         .enumerate()
         .map(|(i, m)| {
             (0..m.hits.len())
                 .map(|k| {
                     let parts = unfocused(i, m, k);
-                    (parts, parts.score_with(weights))
+                    (parts.score_with(weights), parts.0[23] != 0.0)
                 })
                 .collect()
         })
         .collect();
     // With the focus: its features added, unless the reading is overshadowed.
     let parts = |i: usize, k: usize, focus: Option<&Focus>| -> Parts {
-        let Parts(mut f) = unfocused[i][k].0;
+        let Parts(mut f) = unfocused(i, &ms[i], k);
         if let (Some(focus), true) = (focus, f[23] == 0.0) {
             focus.parts(i, &rows[i][k], &mut f);
         }
         Parts(f)
     };
     let score = |i: usize, k: usize, focus: Option<&Focus>| -> f64 {
-        let (Parts(f), s) = &unfocused[i][k];
+        let (s, overshadowed) = scored[i][k];
         match focus {
-            Some(focus) if f[23] == 0.0 => {
+            Some(focus) if !overshadowed => {
                 let mut extra = [0.0; N];
                 focus.parts(i, &rows[i][k], &mut extra);
                 s + Parts(extra).score_with(weights)
             }
-            _ => *s,
+            _ => s,
         }
     };
 
