@@ -1120,8 +1120,12 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
     out.counties = find_counties(text);
     if !out.counties.is_empty() {
         let counties = &out.counties;
-        out.mentions
-            .retain(|m| !counties.iter().any(|c| m.start < c.1 && c.0 < m.end));
+        // Counties are in text order and do not overlap: the first one ending
+        // after a mention's start is the only one that can overlap it.
+        out.mentions.retain(|m| {
+            let k = counties.partition_point(|c| c.1 <= m.start);
+            !counties.get(k).is_some_and(|c| c.0 < m.end)
+        });
         for (start, end, _) in counties {
             let hits: Vec<NameHit> = gazetteer
                 .lookup(&text[*start..*end])
