@@ -1124,7 +1124,7 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
         // after a mention's start is the only one that can overlap it.
         out.mentions.retain(|m| {
             let k = counties.partition_point(|c| c.1 <= m.start);
-            !counties.get(k).is_some_and(|c| c.0 < m.end)
+            counties.get(k).is_none_or(|c| c.0 >= m.end)
         });
         for (start, end, _) in counties {
             let hits: Vec<NameHit> = gazetteer
