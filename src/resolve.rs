@@ -210,6 +210,29 @@ type Pick = (String, String, (f64, f64), Radians);
 /// each country and in each admin-1 region.
 type OwnReadings = (f64, HashMap<String, f64>, HashMap<String, f64>);
 
+/// What the focus reads of a candidate: a slice of its row, kept for every
+/// candidate of the article between the passes.
+#[derive(Debug, Clone, Copy)]
+struct Where<'g> {
+    kind: FeatureKind,
+    lat: f64,
+    lon: f64,
+    country_code: &'g str,
+    admin1_code: &'g str,
+}
+
+impl<'g> From<Place<'g>> for Where<'g> {
+    fn from(p: Place<'g>) -> Where<'g> {
+        Where {
+            kind: p.kind(),
+            lat: p.lat,
+            lon: p.lon,
+            country_code: p.country_code,
+            admin1_code: p.admin1_code,
+        }
+    }
+}
+
 struct Focus {
     /// Per mention, its first-pass place.
     picks: Vec<Option<Pick>>,
@@ -311,8 +334,8 @@ impl Focus {
     /// The focus features of reading mention `i` as place `p`: the share of the
     /// article's other places in the same country and admin-1 region, and
     /// nearness to them.
-    fn parts(&self, i: usize, p: &Place<'_>, f: &mut [f64; N]) {
-        let kind = p.kind();
+    fn parts(&self, i: usize, p: &Where<'_>, f: &mut [f64; N]) {
+        let kind = p.kind;
         if kind == FeatureKind::Country {
             return;
         }
@@ -472,15 +495,10 @@ fn resolve_with(
         .collect();
 
     // Each candidate's row, read once.
-    let rows: Vec<Vec<Place<'_>>> = ms
-        .iter()
-        .map(|m| m.hits.iter().map(|h| g.place(h.place)).collect())
-        .collect();
     // A candidate's parts before the article's focus (feature 23 says whether
     // the focus may add to them): the same in both passes, so worked out once.
-    let unfocused = |i: usize, m: &Mention, k: usize| -> Parts {
+    let unfocused = |i: usize, m: &Mention, k: usize, p: Place<'_>| -> Parts {
         let h = &m.hits[k];
-        let p = rows[i][k];
         let kind = p.kind();
         let Parts(mut f) = prior_parts(&p, h);
         cue_parts(m, kind, &mut f);
@@ -534,21 +552,29 @@ fn resolve_with(
     };
     // Only the score and whether it is overshadowed are kept (a few bytes per
     // candidate, not its parts: an article can have a million candidates).
+    // Each candidate's row is read once, here; the focus pass keeps the slice
+    // of it that it reads.
+    let mut rows: Vec<Vec<Where<'_>>> = Vec::with_capacity(ms.len());
     let scored: Vec<Vec<(f64, bool)>> = ms
         .iter()
         .enumerate()
         .map(|(i, m)| {
-            (0..m.hits.len())
+            let mut slices = Vec::with_capacity(m.hits.len());
+            let s = (0..m.hits.len())
                 .map(|k| {
-                    let parts = unfocused(i, m, k);
+                    let p = g.place(m.hits[k].place);
+                    slices.push(Where::from(p));
+                    let parts = unfocused(i, m, k, p);
                     (parts.score_with(weights), parts.0[23] != 0.0)
                 })
-                .collect()
+                .collect();
+            rows.push(slices);
+            s
         })
         .collect();
     // With the focus: its features added, unless the reading is overshadowed.
     let parts = |i: usize, k: usize, focus: Option<&Focus>| -> Parts {
-        let Parts(mut f) = unfocused(i, &ms[i], k);
+        let Parts(mut f) = unfocused(i, &ms[i], k, g.place(ms[i].hits[k].place));
         if let (Some(focus), true) = (focus, f[23] == 0.0) {
             focus.parts(i, &rows[i][k], &mut f);
         }
