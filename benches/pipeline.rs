@@ -82,7 +82,7 @@ fn resolution(b: Bencher, name: &str) {
     let (t, e) = (text_of(name), engine());
     let rec = recognize::recognize(t, &e.gazetteer, &e.demonyms);
     b.counter(BytesCount::of_str(t))
-        .bench(|| resolve::resolve(black_box(t), &rec, &e.gazetteer));
+        .bench(|| resolve::resolve(black_box(&rec), &e.gazetteer));
 }
 
 #[divan::bench(args = INPUTS)]
@@ -90,7 +90,7 @@ fn incident_extraction(b: Bencher, name: &str) {
     let (t, e) = (text_of(name), engine());
     let sents = text::sentences(t);
     let rec = recognize::recognize(t, &e.gazetteer, &e.demonyms);
-    let res = resolve::resolve(t, &rec, &e.gazetteer);
+    let res = resolve::resolve(&rec, &e.gazetteer);
     let published = chrono::NaiveDate::from_ymd_opt(2022, 7, 3);
     b.counter(BytesCount::of_str(t)).bench(|| {
         let cx = incidents::Context {

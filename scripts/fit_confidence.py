@@ -3,7 +3,7 @@
 
 usage: fit_confidence.py [--eval DIR] [--l2 1.0]
 
-Dumps every resolved mention's features (`cargo run --example confidence_features`) for each
+Dumps every resolved mention's features (`cargo run --example features -- confidence DIR`) for each
 corpus's exported texts, labels each mention right (it overlaps a gold toponym and lies within
 161 km of its point) or wrong (no gold toponym overlaps it, or the point is farther), leaves out
 gold toponyms without coordinates, and fits a logistic regression (numpy, L2).
@@ -39,8 +39,8 @@ def data(eval_dir, corpus):
     if not os.path.isdir(text_dir):
         subprocess.run([sys.executable, os.path.join(eval_dir, "score_toponyms.py"), "export", gold_path, text_dir],
                        check=True, capture_output=True)
-    exe = os.path.join(ROOT, "target", "release", "examples", "confidence_features")
-    rows = [json.loads(l) for l in subprocess.run([exe, text_dir], check=True, capture_output=True,
+    exe = os.path.join(ROOT, "target", "release", "examples", "features")
+    rows = [json.loads(l) for l in subprocess.run([exe, "confidence", text_dir], check=True, capture_output=True,
                                                   text=True).stdout.splitlines() if l]
     gold = {}
     for line in open(gold_path, encoding="utf-8"):
@@ -108,7 +108,7 @@ def main():
     ap.add_argument("--eval", default=os.path.join(ROOT, "..", "shared", "eval"))
     ap.add_argument("--l2", type=float, default=1.0)
     a = ap.parse_args()
-    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "eventmap", "--example", "confidence_features"],
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "eventmap", "--example", "features"],
                    cwd=ROOT, check=True)
     corpora = ["lgl", "geowebnews"]
     D = {c: data(a.eval, c) for c in corpora}

@@ -4,7 +4,7 @@
 usage: fit_resolve.py [--eval DIR] [--rounds 3] [--l2 1.0] [--out weights.json]
 
 For each corpus it exports the texts (score_toponyms.py export), dumps every recognised
-mention's candidates with their features (`cargo run --example resolve_features`), and marks
+mention's candidates with their features (`cargo run --example features -- resolve DIR WEIGHTS`), and marks
 as right the candidates within 161 km of the gold point of the toponym the mention overlaps.
 The weights maximise the likelihood of the right candidates under a softmax over each mention's
 candidates (a conditional logit), with an L2 pull towards the hand-set weights so that features
@@ -47,8 +47,8 @@ def dump(text_dir, weights):
     wpath = os.path.join(ROOT, "target", "fit_weights.json")
     with open(wpath, "w") as f:
         json.dump(list(map(float, weights)), f)
-    exe = os.path.join(ROOT, "target", "release", "examples", "resolve_features")
-    out = subprocess.run([exe, text_dir, wpath], check=True, capture_output=True, text=True).stdout
+    exe = os.path.join(ROOT, "target", "release", "examples", "features")
+    out = subprocess.run([exe, "resolve", text_dir, wpath], check=True, capture_output=True, text=True).stdout
     return [json.loads(l) for l in out.splitlines() if l]
 
 
@@ -136,7 +136,7 @@ def main():
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--out")
     a = ap.parse_args()
-    subprocess.run(["cargo", "build", "--release", "--quiet", "--example", "resolve_features"], cwd=ROOT, check=True)
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--example", "features"], cwd=ROOT, check=True)
     corpora = ["lgl", "geowebnews"]
     dirs = {}
     for c in corpora:

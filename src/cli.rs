@@ -572,11 +572,7 @@ fn lookup(args: LookupArgs) -> anyhow::Result<ExitCode> {
         let demonyms = crate::recognize::Demonyms::bundled();
         let rec = crate::recognize::recognize(&text, &g, &demonyms);
         let key = fold::fold(&args.name);
-        let Some(i) = rec
-            .mentions
-            .iter()
-            .position(|m| fold::fold(&text[m.start..m.end]) == key)
-        else {
+        let Some(i) = rec.mentions.iter().position(|m| m.key == key) else {
             eprintln!(
                 "eventmap: {:?} is not recognised as a place name in {} (a person's name, a common \
                  word or part of a longer name there?); its gazetteer entries: eventmap lookup {:?}",
@@ -586,8 +582,8 @@ fn lookup(args: LookupArgs) -> anyhow::Result<ExitCode> {
             );
             return Ok(ExitCode::FAILURE);
         };
-        let parts = candidate_parts(&text, &rec, &g, &WEIGHTS);
-        let resolved = crate::resolve::resolve(&text, &rec, &g);
+        let parts = candidate_parts(&rec, &g, &WEIGHTS);
+        let resolved = crate::resolve::resolve(&rec, &g);
         let features = crate::confidence::features(&text, &rec, &resolved, &g);
         chosen = resolved[i].map(|r| r.place);
         let m = &rec.mentions[i];
@@ -597,10 +593,7 @@ fn lookup(args: LookupArgs) -> anyhow::Result<ExitCode> {
             path.display(),
             m.start,
             m.end,
-            rec.mentions
-                .iter()
-                .filter(|m| fold::fold(&text[m.start..m.end]) == key)
-                .count(),
+            rec.mentions.iter().filter(|m| m.key == key).count(),
             sure.map_or("-".to_string(), |p| format!("{p:.3}")),
             match sure {
                 Some(p) if p < crate::confidence::THRESHOLD =>

@@ -14,7 +14,7 @@
 
 use crate::gazetteer::{FeatureKind, Gazetteer, Place, PlaceIdx};
 use crate::recognize::{is_first_name, is_surname, word_before, Mention, Recognized};
-use crate::resolve::Resolved;
+use crate::resolve::{haversine_km, Radians, Resolved};
 use foldhash::{HashMap, HashMapExt, HashSet};
 
 /// The features of a mention, by name (the order of [`WEIGHTS`]).
@@ -65,14 +65,6 @@ pub const WEIGHTS: [f64; M] = [
 /// above Mordecai 3's published figures (see `scripts/fit_confidence.py`).
 pub const THRESHOLD: f64 = 0.4;
 
-fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (lat1, lon1) = (a.0.to_radians(), a.1.to_radians());
-    let (lat2, lon2) = (b.0.to_radians(), b.1.to_radians());
-    let h = ((lat2 - lat1) / 2.0).sin().powi(2)
-        + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
-    2.0 * 6371.0088 * h.sqrt().asin()
-}
-
 /// True if `lower_word` is an ordinary English word that is also a gazetteer
 /// name (`data/common_words.txt`, from Debian's wamerican word list).
 pub fn is_common_word(lower_word: &str) -> bool {
@@ -101,10 +93,7 @@ pub fn features(
         .iter()
         .map(|r| r.map(|r| g.place(r.place)))
         .collect();
-    let keys: Vec<String> = ms
-        .iter()
-        .map(|m| crate::gazetteer::fold::fold(&text[m.start..m.end]))
-        .collect();
+    let keys: Vec<&str> = ms.iter().map(|m| m.key.as_str()).collect();
     // Countries named by demonyms count towards the article's countries.
     let n_places = places.iter().flatten().count() + rec.demonyms.len();
     let qualifiers: HashSet<usize> = ms.iter().filter_map(|m| m.qualifier).collect();
@@ -112,22 +101,22 @@ pub fn features(
     // than a look-up (an article of thousands of mentions stays linear).
     let mut key_count: HashMap<&str, usize> = HashMap::new();
     for k in &keys {
-        *key_count.entry(k.as_str()).or_default() += 1;
+        *key_count.entry(k).or_default() += 1;
     }
     let mut cc_count: HashMap<&str, usize> = HashMap::new();
     let mut a1_count: HashMap<&str, usize> = HashMap::new();
     // Distinct points of the places that are not countries, with how many mentions.
-    let mut points: Vec<(PlaceIdx, (f64, f64), usize)> = Vec::new();
+    let mut points: Vec<(PlaceIdx, f64, Radians, usize)> = Vec::new();
     let mut point_of: HashMap<PlaceIdx, usize> = HashMap::new();
     for p in places.iter().flatten() {
         *cc_count.entry(p.country_code).or_default() += 1;
         *a1_count.entry(p.admin1_code).or_default() += 1;
         if p.kind() != FeatureKind::Country {
             let k = *point_of.entry(p.idx).or_insert_with(|| {
-                points.push((p.idx, (p.lat, p.lon), 0));
+                points.push((p.idx, p.lat, Radians::new((p.lat, p.lon)), 0));
                 points.len() - 1
             });
-            points[k].2 += 1;
+            points[k].3 += 1;
         }
     }
     for d in &rec.demonyms {
@@ -182,7 +171,7 @@ pub fn features(
             f[13] = f64::from(u8::from(
                 native || m.hits.iter().any(|h| h.place == r.place && h.main),
             ));
-            f[14] = (key_count[key.as_str()] as f64).ln();
+            f[14] = (key_count[key] as f64).ln();
             let others = n_places.saturating_sub(1).max(1) as f64;
             // The counts include this mention's own place once.
             let same_cc = cc_count[p.country_code] - 1;
@@ -200,7 +189,8 @@ pub fn features(
             f[20] = f64::from(u8::from(m.cues.possessive));
             let mut nearest = f64::INFINITY;
             if kind != FeatureKind::Country {
-                for &(idx, (lat, lon), n) in &points {
+                let here = Radians::new((p.lat, p.lon));
+                for &(idx, lat, there, n) in &points {
                     // Another mention of the same place is at distance 0.
                     if idx == p.idx {
                         if n > 1 {
@@ -211,7 +201,7 @@ pub fn features(
                     // A degree of latitude is at least 110.5 km: no trigonometry
                     // for places that cannot be nearer than the nearest so far.
                     if (lat - p.lat).abs() * 110.5 < nearest {
-                        nearest = nearest.min(haversine_km((p.lat, p.lon), (lat, lon)));
+                        nearest = nearest.min(haversine_km(here, there));
                     }
                 }
             }
@@ -272,7 +262,7 @@ mod tests {
     fn sure(text: &str) -> Vec<(String, f64)> {
         let g = Gazetteer::bundled();
         let rec = recognize(text, &g, &Demonyms::bundled());
-        let resolved = resolve(text, &rec, &g);
+        let resolved = resolve(&rec, &g);
         rec.mentions
             .iter()
             .zip(features(text, &rec, &resolved, &g))

@@ -89,7 +89,7 @@ impl Engine {
         let g = &self.gazetteer;
         let sentences = text::sentences(text);
         let recognized = recognize::recognize(text, g, &self.demonyms);
-        let resolved = resolve::resolve(text, &recognized, g);
+        let resolved = resolve::resolve(&recognized, g);
         let cx = incidents::Context {
             text,
             sentences: &sentences,
@@ -99,6 +99,23 @@ impl Engine {
         };
         let incidents = incidents::extract(&cx, g);
         let mut places: Vec<PlaceReport> = Vec::new();
+        // A mention of `place`; `score` is the mention's, or None for a word that
+        // names it without being resolved (a nationality or continent adjective),
+        // which gives a place named only so the score 0.9.
+        let mut add = |place: PlaceIdx, span: (usize, usize), score: Option<f64>| match places
+            .iter_mut()
+            .find(|p| p.place == place)
+        {
+            Some(p) => {
+                p.mentions.push(span);
+                p.score = p.score.max(score.unwrap_or(0.0));
+            }
+            None => places.push(PlaceReport {
+                place,
+                mentions: vec![span],
+                score: score.unwrap_or(0.9),
+            }),
+        };
         let features = confidence::features(text, &recognized, &resolved, g);
         for ((m, r), f) in recognized.mentions.iter().zip(&resolved).zip(&features) {
             let (Some(r), Some(f)) = (r, f) else { continue };
@@ -106,46 +123,21 @@ impl Engine {
             // enough of. (Keeping also those where an incident happened cost
             // precision on LGL: .758 -> .746; the incident layer has them.)
             let score = confidence::probability(f);
-            if score < self.min_score {
-                continue;
-            }
-            match places.iter_mut().find(|p| p.place == r.place) {
-                Some(p) => {
-                    p.mentions.push((m.start, m.end));
-                    p.score = p.score.max(score);
-                }
-                None => places.push(PlaceReport {
-                    place: r.place,
-                    mentions: vec![(m.start, m.end)],
-                    score,
-                }),
+            if score >= self.min_score {
+                add(r.place, (m.start, m.end), Some(score));
             }
         }
         // Nationality words count as mentions of their country in the places
-        // layer, as the geoparsing corpora count them ("Russian troops"); the
-        // incident layer reads them as actors.
+        // layer, as the geoparsing corpora count them ("Russian troops"), and
+        // continent adjectives as mentions of the continent ("European"); the
+        // incident layer reads nationality words as actors.
         for d in &recognized.demonyms {
-            let Some(country) = g.country(&d.country_code) else {
-                continue;
-            };
-            match places.iter_mut().find(|p| p.place == country) {
-                Some(p) => p.mentions.push((d.start, d.end)),
-                None => places.push(PlaceReport {
-                    place: country,
-                    mentions: vec![(d.start, d.end)],
-                    score: 0.9,
-                }),
+            if let Some(country) = g.country(&d.country_code) {
+                add(country, (d.start, d.end), None);
             }
         }
         for &(start, end, place) in &recognized.region_demonyms {
-            match places.iter_mut().find(|p| p.place == place) {
-                Some(p) => p.mentions.push((start, end)),
-                None => places.push(PlaceReport {
-                    place,
-                    mentions: vec![(start, end)],
-                    score: 0.9,
-                }),
-            }
+            add(place, (start, end), None);
         }
         for p in &mut places {
             p.mentions.sort();

@@ -13,6 +13,7 @@
 //! of X", "X region", "X's governor", "towns in X", "X, Y") are recorded for
 //! resolution and incident location.
 
+use crate::gazetteer::fold::fold;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::OnceLock;
 
@@ -53,6 +54,9 @@ pub struct Mention {
     /// Index (into the same mention list) of a mention that qualifies this one:
     /// in "Alexandria, Virginia", Virginia qualifies Alexandria.
     pub qualifier: Option<usize>,
+    /// The name as the gazetteer indexes it (case, accents and apostrophes
+    /// folded): mentions with the same key are the same name.
+    pub key: String,
 }
 
 /// A nationality adjective or noun ("Ukrainian", "Russians").
@@ -1096,6 +1100,7 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
                 hits,
                 cues,
                 qualifier: None,
+                key: fold(&text[i..end]),
             });
             pos = end;
         }
@@ -1144,6 +1149,7 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
                         ..Cues::default()
                     },
                     qualifier: None,
+                    key: fold(&text[*start..*end]),
                 });
             }
         }

@@ -21,9 +21,10 @@
 //! article); a mention without cues takes the sense its name has elsewhere in
 //! the article with cues. The weights were set by hand from the example article,
 //! the design's rules and measurement on ../shared/eval; a conditional-logit fit
-//! of them on LGL and GeoWebNews (`scripts/fit_resolve.py`) ranked worse
-//! (top-1 accuracy on ambiguous mentions LGL .745 -> .744, GeoWebNews .926 ->
-//! .866), so they stay. How sure a reading is comes from `crate::confidence`.
+//! of them (`scripts/fit_resolve.py`) ranks worse than they do on the corpus it
+//! was not fitted on (top-1 accuracy on ambiguous mentions: LGL .811 with these
+//! weights, .806 fitted on GeoWebNews; GeoWebNews .948, .902 fitted on LGL), so
+//! they stay. How sure a reading is comes from `crate::confidence`.
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
@@ -175,14 +176,14 @@ fn cue_parts(m: &Mention, kind: FeatureKind, f: &mut [f64; N]) {
 /// A point in radians with the cosine of its latitude, so that a point
 /// compared with many others has them computed once.
 #[derive(Debug, Clone, Copy)]
-struct Radians {
+pub(crate) struct Radians {
     lat: f64,
     lon: f64,
     cos_lat: f64,
 }
 
 impl Radians {
-    fn new((lat, lon): (f64, f64)) -> Radians {
+    pub(crate) fn new((lat, lon): (f64, f64)) -> Radians {
         let lat = lat.to_radians();
         Radians {
             lat,
@@ -193,7 +194,7 @@ impl Radians {
 }
 
 /// Great-circle distance (haversine).
-fn haversine_km(a: Radians, b: Radians) -> f64 {
+pub(crate) fn haversine_km(a: Radians, b: Radians) -> f64 {
     let h = ((b.lat - a.lat) / 2.0).sin().powi(2)
         + a.cos_lat * b.cos_lat * ((b.lon - a.lon) / 2.0).sin().powi(2);
     2.0 * 6371.0088 * h.sqrt().asin()
@@ -202,10 +203,6 @@ fn haversine_km(a: Radians, b: Radians) -> f64 {
 /// Where an article is: the countries and admin-1 regions of its places after a
 /// first pass, and their points, so that a second pass can prefer the readings
 /// that fit ("Paris" in an article about Kentucky towns is Paris, Kentucky).
-/// A first-pass reading: country code, admin-1 code, point (NaN for countries),
-/// and the point in radians.
-type Pick = (String, String, (f64, f64), Radians);
-
 /// The first-pass readings of one name's mentions: how many, and how many in
 /// each country and in each admin-1 region.
 type OwnReadings = (f64, HashMap<String, f64>, HashMap<String, f64>);
@@ -234,8 +231,6 @@ impl<'g> From<Place<'g>> for Where<'g> {
 }
 
 struct Focus {
-    /// Per mention, its first-pass place.
-    picks: Vec<Option<Pick>>,
     /// Per mention, its name's group: the mentions of one name all read the same
     /// in the first pass, so they are not evidence for each other.
     group: Vec<usize>,
@@ -254,7 +249,7 @@ impl Focus {
     fn new(
         g: &Gazetteer,
         first: &[Option<(PlaceIdx, f64, f64)>],
-        keys: &[String],
+        keys: &[&str],
         demonyms: &[crate::recognize::Demonym],
         counties: &[(usize, usize, Vec<String>)],
     ) -> Focus {
@@ -263,58 +258,42 @@ impl Focus {
             .iter()
             .map(|k| {
                 let n = ids.len();
-                *ids.entry(k.as_str()).or_insert(n)
+                *ids.entry(k).or_insert(n)
             })
             .collect();
         let mut f = Focus {
             own: vec![(0.0, HashMap::new(), HashMap::new()); ids.len()],
             group,
-            picks: Vec::new(),
             points: Vec::new(),
             countries: HashMap::new(),
             admin1: HashMap::new(),
             total: 0.0,
         };
-        let mut point_at: HashMap<(u64, u64), usize> = HashMap::new();
+        let mut point_at: HashMap<PlaceIdx, usize> = HashMap::new();
         for (i, r) in first.iter().enumerate() {
-            let pick = r.map(|(p, _, _)| {
-                let p = g.place(p);
-                let pt = if p.kind() == FeatureKind::Country {
-                    (f64::NAN, f64::NAN)
-                } else {
-                    (p.lat, p.lon)
-                };
-                (
-                    p.country_code.to_string(),
-                    p.admin1_code.to_string(),
-                    pt,
-                    Radians::new(pt),
-                )
-            });
-            if let Some((cc, a1, pt, rad)) = &pick {
-                let gi = f.group[i];
-                let own = &mut f.own[gi];
-                own.0 += 1.0;
-                *own.1.entry(cc.clone()).or_default() += 1.0;
-                *f.countries.entry(cc.clone()).or_default() += 1.0;
-                if !a1.is_empty() {
-                    *own.2.entry(a1.clone()).or_default() += 1.0;
-                    *f.admin1.entry(a1.clone()).or_default() += 1.0;
-                }
-                f.total += 1.0;
-                if pt.0.is_finite() {
-                    let k = *point_at
-                        .entry((pt.0.to_bits(), pt.1.to_bits()))
-                        .or_insert_with(|| {
-                            f.points.push((*pt, *rad, Vec::new()));
-                            f.points.len() - 1
-                        });
-                    if !f.points[k].2.contains(&gi) {
-                        f.points[k].2.push(gi);
-                    }
+            let Some((idx, _, _)) = *r else { continue };
+            let p = g.place(idx);
+            let gi = f.group[i];
+            let own = &mut f.own[gi];
+            own.0 += 1.0;
+            *own.1.entry(p.country_code.to_string()).or_default() += 1.0;
+            *f.countries.entry(p.country_code.to_string()).or_default() += 1.0;
+            if !p.admin1_code.is_empty() {
+                *own.2.entry(p.admin1_code.to_string()).or_default() += 1.0;
+                *f.admin1.entry(p.admin1_code.to_string()).or_default() += 1.0;
+            }
+            f.total += 1.0;
+            // Countries have no point here: nearness is between smaller places.
+            if p.kind() != FeatureKind::Country {
+                let k = *point_at.entry(idx).or_insert_with(|| {
+                    let pt = (p.lat, p.lon);
+                    f.points.push((pt, Radians::new(pt), Vec::new()));
+                    f.points.len() - 1
+                });
+                if !f.points[k].2.contains(&gi) {
+                    f.points[k].2.push(gi);
                 }
             }
-            f.picks.push(pick);
         }
         for d in demonyms {
             *f.countries.entry(d.country_code.clone()).or_default() += 1.0;
@@ -385,26 +364,24 @@ impl Focus {
 }
 
 /// Resolves every mention of `rec` (the result is aligned with `rec.mentions`).
-pub fn resolve(text: &str, rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolved>> {
-    resolve_with(text, rec, g, &WEIGHTS, None)
+pub fn resolve(rec: &Recognized, g: &Gazetteer) -> Vec<Option<Resolved>> {
+    resolve_with(rec, g, &WEIGHTS, None)
 }
 
 /// Every candidate of every mention with its features as the second pass sees
 /// them (the first pass run with `weights`): what `scripts/fit_resolve.py` fits
 /// the weights on, and what `lookup --context` shows.
 pub fn candidate_parts(
-    text: &str,
     rec: &Recognized,
     g: &Gazetteer,
     weights: &[f64; N],
 ) -> Vec<Vec<(PlaceIdx, Parts)>> {
     let mut out = Vec::new();
-    resolve_with(text, rec, g, weights, Some(&mut out));
+    resolve_with(rec, g, weights, Some(&mut out));
     out
 }
 
 fn resolve_with(
-    text: &str,
     rec: &Recognized,
     g: &Gazetteer,
     weights: &[f64; N],
@@ -436,14 +413,13 @@ fn resolve_with(
     }
     // The sense a name has where cues say what it is, for uncued mentions of it:
     // the nearest cued mention of the same name before it, else after it.
-    let key = |m: &Mention| crate::gazetteer::fold::fold(&text[m.start..m.end]);
-    let keys: Vec<String> = ms.iter().map(key).collect();
+    let keys: Vec<&str> = ms.iter().map(|m| m.key.as_str()).collect();
     let cued = |m: &Mention| m.cues.region || m.cues.container || m.cues.town;
     // The cued mentions of each name, in text order.
     let mut cued_of: HashMap<&str, Vec<usize>> = HashMap::new();
     for (j, m) in ms.iter().enumerate() {
         if cued(m) {
-            cued_of.entry(keys[j].as_str()).or_default().push(j);
+            cued_of.entry(keys[j]).or_default().push(j);
         }
     }
     let inherited: Vec<Option<bool>> = (0..ms.len())
@@ -451,7 +427,7 @@ fn resolve_with(
             if cued(&ms[i]) {
                 return None;
             }
-            let list = cued_of.get(keys[i].as_str())?;
+            let list = cued_of.get(keys[i])?;
             let after = list.partition_point(|&j| j < i);
             let j = if after > 0 {
                 list[after - 1]
@@ -637,7 +613,7 @@ fn resolve_with(
     let mut sense: HashMap<(String, bool, bool, bool), (PlaceIdx, f64)> = HashMap::new();
     let sense_key = |i: usize| {
         (
-            keys[i].clone(),
+            keys[i].to_string(),
             ms[i].cues.region,
             ms[i].cues.town,
             ms[i].cues.container,
@@ -789,7 +765,7 @@ mod tests {
     fn ids(text: &str) -> Vec<String> {
         let g = gazetteer();
         let rec = recognize(text, &g, &Demonyms::bundled());
-        resolve(text, &rec, &g)
+        resolve(&rec, &g)
             .into_iter()
             .map(|r| r.map_or("-".into(), |r| g.place(r.place).id.to_string()))
             .collect()

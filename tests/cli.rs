@@ -28,6 +28,21 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// `score_incidents.py score GOLD --pred PRED --json`, parsed.
+fn score_incidents(scorer: &Path, gold: &Path, pred: &Path) -> serde_json::Value {
+    let o = Command::new("python3")
+        .arg(scorer)
+        .arg("score")
+        .arg(gold)
+        .arg("--pred")
+        .arg(pred)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
 fn check_contract(file: &Path, kind: &str) {
     let shared = root().join("../shared/tools/check_contract.py");
     let checker = if shared.exists() {
@@ -106,17 +121,7 @@ fn example_matches_its_reference_coding() {
     assert!(eventmap(&["map", EXAMPLE, "-o", out.to_str().unwrap()])
         .status
         .success());
-    let o = Command::new("python3")
-        .arg(&scorer)
-        .arg("score")
-        .arg(&gold)
-        .arg("--pred")
-        .arg(&out)
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let v = score_incidents(&scorer, &gold, &out);
     let o = &v["overall"];
     let rate = |k: &str| {
         o[k]["rate"]
@@ -668,17 +673,7 @@ fn incident_notes_fixture_scores() {
     let out = dir.path().join("notes.geojson");
     let o = eventmap(&["map", notes.to_str().unwrap(), "-o", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let o = Command::new("python3")
-        .arg(&scorer)
-        .arg("score")
-        .arg(&gold)
-        .arg("--pred")
-        .arg(&out)
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let v = score_incidents(&scorer, &gold, &out);
     let o = &v["overall"];
     let rate = |k: &str| o[k]["rate"].as_f64().unwrap_or(0.0);
     for (k, min) in [
