@@ -423,7 +423,7 @@ impl Gazetteer {
         // (folded end, end in text, bundled postings, extra postings), ascending.
         let mut ends: Vec<(usize, usize, Option<u64>, Option<u64>)> = Vec::new();
         if let Some(b) = &self.bundled {
-            walk(b.names.as_fst(), text, start, |fend, end, at| {
+            walk_bundled(b.names.as_fst(), text, start, |fend, end, at| {
                 ends.push((fend, end, Some(at), None));
             });
         }
@@ -555,6 +555,29 @@ fn decode(e: u32) -> NameHit {
     }
 }
 
+/// Where a walk of an fst stands: the node, the output so far, how many folded
+/// bytes it has read, and a name that ended with the last character's folded
+/// form, waiting for the next character that folds to something (its end in the
+/// text is that character's start).
+#[derive(Debug, Clone, Copy)]
+struct WalkState {
+    addr: fst::raw::CompiledAddr,
+    out: u64,
+    folded: usize,
+    pending: Option<(usize, u64)>,
+}
+
+impl WalkState {
+    fn root<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> WalkState {
+        WalkState {
+            addr: fst.root().addr(),
+            out: 0,
+            folded: 0,
+            pending: None,
+        }
+    }
+}
+
 /// Walks `fst` with the folded text from `text[start..]`, calling
 /// `f(folded end, end in text, output)` for every name it passes, in order.
 ///
@@ -567,16 +590,31 @@ fn walk<D: AsRef<[u8]>>(
     start: usize,
     mut f: impl FnMut(usize, usize, u64),
 ) {
-    let mut node = fst.root();
-    let mut out = fst::raw::Output::zero();
-    let mut folded = 0;
+    let mut st = WalkState::root(fst);
+    if walk_span(fst, &mut st, text, start, text.len(), &mut f) {
+        if let Some((fend, v)) = st.pending {
+            f(fend, text.len(), v);
+        }
+    }
+}
+
+/// Walks `fst` on from `st` with the folded characters of `text[from..to]`,
+/// calling `f` as [`walk`] does, except for a name pending at `to`, which stays
+/// in `st`. False if the fst has no way on (`st` is then of no use).
+fn walk_span<D: AsRef<[u8]>>(
+    fst: &fst::raw::Fst<D>,
+    st: &mut WalkState,
+    text: &str,
+    from: usize,
+    to: usize,
+    f: &mut impl FnMut(usize, usize, u64),
+) -> bool {
+    let mut node = fst.node(st.addr);
+    let mut out = fst::raw::Output::new(st.out);
     let mut buf = String::new();
-    // A name that ended with the previous character's folded form, waiting for
-    // the next character that folds to something.
-    let mut pending: Option<(usize, u64)> = None;
     let bytes = text.as_bytes();
-    let mut i = start;
-    while i < bytes.len() {
+    let mut i = from;
+    while i < to {
         let at = i;
         let mut one = [0u8];
         // ASCII (most text) folds byte to byte, without decoding.
@@ -596,27 +634,103 @@ fn walk<D: AsRef<[u8]>>(
         if folded_char.is_empty() {
             continue;
         }
-        if let Some((fend, v)) = pending.take() {
+        if let Some((fend, v)) = st.pending.take() {
             f(fend, at, v);
         }
         for (k, &b) in folded_char.iter().enumerate() {
-            let Some(t) = node.find_input(b) else { return };
+            let Some(t) = node.find_input(b) else {
+                return false;
+            };
             let t = node.transition(t);
             out = out.cat(t.out);
             node = fst.node(t.addr);
-            folded += 1;
+            st.folded += 1;
             if node.is_final() {
                 let v = out.cat(node.final_output()).value();
                 if k + 1 < folded_char.len() {
-                    f(folded, at, v);
+                    f(st.folded, at, v);
                 } else {
-                    pending = Some((folded, v));
+                    st.pending = Some((st.folded, v));
                 }
             }
         }
     }
-    if let Some((fend, v)) = pending {
-        f(fend, text.len(), v);
+    st.addr = node.addr();
+    st.out = out.value();
+    true
+}
+
+/// A walk of the bundled names over one word, as [`walk_span`] leaves it: the
+/// names that ended inside the word (folded end, end relative to the word's
+/// start, output), and the state at the word's end, `None` if the walk died in it.
+#[derive(Debug, Clone)]
+struct WordWalk {
+    ends: Vec<(usize, usize, u64)>,
+    state: Option<WalkState>,
+}
+
+/// Words longer than this are walked, not remembered.
+const WORD_CACHE_MAX_LEN: usize = 48;
+/// The cache is emptied when it holds this many words (a few MB per thread).
+const WORD_CACHE_MAX_WORDS: usize = 1 << 16;
+
+thread_local! {
+    /// The walks of the bundled names over words this thread has seen. Capitalised
+    /// words repeat within and across articles ("The", "President", "Kyiv"), and
+    /// the bundled index is the same static data in every gazetteer, so the walk
+    /// over a word is a function of the word alone.
+    static WORD_WALKS: std::cell::RefCell<
+        HashMap<Box<str>, WordWalk, foldhash::fast::RandomState>,
+    > = std::cell::RefCell::new(HashMap::default());
+}
+
+/// [`walk`] over the bundled names, with the walk over the word at `start`
+/// remembered per thread.
+fn walk_bundled(
+    fst: &fst::raw::Fst<&'static [u8]>,
+    text: &str,
+    start: usize,
+    mut f: impl FnMut(usize, usize, u64),
+) {
+    let word_len = text[start..]
+        .find(|c: char| !crate::text::is_word_char(c))
+        .unwrap_or(text.len() - start);
+    if word_len == 0 || word_len > WORD_CACHE_MAX_LEN {
+        return walk(fst, text, start, f);
+    }
+    let word_end = start + word_len;
+    let word = &text[start..word_end];
+    let state = WORD_WALKS.with_borrow_mut(|cache| {
+        if let Some(w) = cache.get(word) {
+            for &(fend, rel, v) in &w.ends {
+                f(fend, start + rel, v);
+            }
+            return w.state;
+        }
+        let mut st = WalkState::root(fst);
+        let mut ends = Vec::new();
+        let alive = walk_span(fst, &mut st, text, start, word_end, &mut |fend, end, v| {
+            ends.push((fend, end - start, v))
+        });
+        for &(fend, rel, v) in &ends {
+            f(fend, start + rel, v);
+        }
+        let w = WordWalk {
+            ends,
+            state: alive.then_some(st),
+        };
+        if cache.len() >= WORD_CACHE_MAX_WORDS {
+            cache.clear();
+        }
+        let state = w.state;
+        cache.insert(word.into(), w);
+        state
+    });
+    let Some(mut st) = state else { return };
+    if walk_span(fst, &mut st, text, word_end, text.len(), &mut f) {
+        if let Some((fend, v)) = st.pending {
+            f(fend, text.len(), v);
+        }
     }
 }
 
