@@ -1044,11 +1044,24 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
     let mut persons: HashSet<String> = HashSet::new();
     let mut pos = 0; // original offset up to which the text is consumed
     let mut prev_is_word = false;
-    for (i, c) in text.char_indices() {
-        let word = is_word_char(c);
+    let bytes = text.as_bytes();
+    let mut next = 0;
+    while next < bytes.len() {
+        let i = next;
+        // ASCII (most text) is classified byte by byte, without decoding.
+        let (word, capital) = if bytes[i] < 0x80 {
+            next += 1;
+            (bytes[i].is_ascii_alphanumeric(), bytes[i].is_ascii_uppercase())
+        } else {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            next += c.len_utf8();
+            (is_word_char(c), is_capitalised(&text[i..]))
+        };
         let word_start = word && !prev_is_word;
         prev_is_word = word;
-        if !word_start || i < pos || !is_capitalised(&text[i..]) {
+        if !word_start || i < pos || !capital {
             continue;
         }
         if let Some((len, (_, cc, forces))) = demonyms.at(text, i) {
