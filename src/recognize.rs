@@ -1051,7 +1051,10 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
         // ASCII (most text) is classified byte by byte, without decoding.
         let (word, capital) = if bytes[i] < 0x80 {
             next += 1;
-            (bytes[i].is_ascii_alphanumeric(), bytes[i].is_ascii_uppercase())
+            (
+                bytes[i].is_ascii_alphanumeric(),
+                bytes[i].is_ascii_uppercase(),
+            )
         } else {
             let Some(c) = text[i..].chars().next() else {
                 break;

@@ -80,10 +80,26 @@ fn split_paragraph(
     let bytes = para.as_bytes();
     let mut sent_start = 0;
     let mut pos = 0;
+    // Only line breaks and terminal punctuation can end a sentence; the bytes
+    // in between are skipped with memchr (in UTF-8 no byte of a multi-byte
+    // character equals an ASCII one, and "…" starts with 0xE2). The next
+    // punctuation mark and the next line break or 0xE2 are searched for apart,
+    // each again only once passed.
+    let mut next_punct = 0;
+    let mut next_other = 0;
     while pos < bytes.len() {
-        // Only line breaks and terminal punctuation can end a sentence; the
-        // bytes of other characters are stepped over (in UTF-8 no byte of a
-        // multi-byte character equals an ASCII one, and "…" starts with 0xE2).
+        if next_punct < pos {
+            next_punct =
+                memchr::memchr3(b'.', b'!', b'?', &bytes[pos..]).map_or(bytes.len(), |k| pos + k);
+        }
+        if next_other < pos {
+            next_other =
+                memchr::memchr2(b'\n', 0xE2, &bytes[pos..]).map_or(bytes.len(), |k| pos + k);
+        }
+        pos = next_punct.min(next_other);
+        if pos >= bytes.len() {
+            break;
+        }
         let c = match bytes[pos] {
             b'\n' => '\n',
             b'.' => '.',
