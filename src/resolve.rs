@@ -401,13 +401,17 @@ fn resolve_with(
         }
     }
     for m in ms {
+        // Most hits are towns: their rows' strings are not read.
         for h in &m.hits {
-            let p = g.place(h.place);
-            if p.kind() == FeatureKind::Country && h.main {
-                *countries.entry(p.country_code.to_string()).or_default() += 1.0;
-            }
-            if p.kind() == FeatureKind::Admin1 && m.cues.region {
-                regions.insert(p.admin1_code.to_string());
+            match g.kind(h.place) {
+                FeatureKind::Country if h.main => {
+                    let cc = g.place(h.place).country_code;
+                    *countries.entry(cc.to_string()).or_default() += 1.0;
+                }
+                FeatureKind::Admin1 if m.cues.region => {
+                    regions.insert(g.place(h.place).admin1_code.to_string());
+                }
+                _ => {}
             }
         }
     }
@@ -500,13 +504,10 @@ fn resolve_with(
             }
         }
         if let Some(q) = m.qualifier {
-            let qualifies = ms[q].hits.iter().any(|qh| {
-                let qp = g.place(qh.place);
-                match qp.kind() {
-                    FeatureKind::Country => qp.country_code == p.country_code,
-                    FeatureKind::Admin1 => qp.admin1_code == p.admin1_code,
-                    _ => false,
-                }
+            let qualifies = ms[q].hits.iter().any(|qh| match g.kind(qh.place) {
+                FeatureKind::Country => g.place(qh.place).country_code == p.country_code,
+                FeatureKind::Admin1 => g.place(qh.place).admin1_code == p.admin1_code,
+                _ => false,
             });
             if qualifies {
                 f[22] = 1.0;
