@@ -1418,6 +1418,20 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
             }
             continue;
         };
+        // Place: in the sentence, else (for an outcome or an anaphor) the previous sentence's.
+        let mut carried = false;
+        let cand = locate(text, sent, kind.at, cx.recognized, cx.resolved, g).or_else(|| {
+            let p = prev_sent?;
+            let outcome = lex.kill.is_match(s) || lex.injure.is_match(s) || lex.damage.is_match(s);
+            if !(outcome || lex.anaphora.is_match(s)) {
+                return None;
+            }
+            carried = true;
+            locate(text, p, p.end - p.start, cx.recognized, cx.resolved, g)
+        });
+        let Some(mut cand) = cand else { continue };
+        // The date is looked for once the sentence has a place (both only
+        // filter; a place is the cheaper test).
         let found = dates_of(si);
         // Date: an event date in the sentence, else the day the statement was
         // made, else the paragraph's, the note's, or the publication date.
@@ -1440,18 +1454,6 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
                 continue;
             }
         }
-        // Place: in the sentence, else (for an outcome or an anaphor) the previous sentence's.
-        let mut carried = false;
-        let cand = locate(text, sent, kind.at, cx.recognized, cx.resolved, g).or_else(|| {
-            let p = prev_sent?;
-            let outcome = lex.kill.is_match(s) || lex.injure.is_match(s) || lex.damage.is_match(s);
-            if !(outcome || lex.anaphora.is_match(s)) {
-                return None;
-            }
-            carried = true;
-            locate(text, p, p.end - p.start, cx.recognized, cx.resolved, g)
-        });
-        let Some(mut cand) = cand else { continue };
         // "They attacked the city, X's governor said": the city is the previous
         // sentence's, not the speaker's region.
         if cand.attribution && !carried && lex.anaphora.is_match(s) {
