@@ -142,12 +142,6 @@ fn u32_at(b: &[u8], at: usize) -> u32 {
     u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
 }
 
-fn f64_at(b: &[u8], at: usize) -> f64 {
-    let mut a = [0u8; 8];
-    a.copy_from_slice(&b[at..at + 8]);
-    f64::from_le_bytes(a)
-}
-
 impl Bundled {
     fn load() -> Bundled {
         Bundled {
@@ -165,34 +159,48 @@ impl Bundled {
         (self.places.len() / layout::RECORD) as u32
     }
 
-    fn str_at(&self, rec: usize, field: usize) -> &'static str {
-        let off = u32_at(self.places, rec + field) as usize;
-        let len = u32_at(self.places, rec + field + 4) as usize;
+    /// The record of row `idx`, as a fixed-size array: the fields below are
+    /// read from it without further bounds checks.
+    fn record(&self, idx: PlaceIdx) -> &'static [u8; layout::RECORD] {
+        let rec = idx as usize * layout::RECORD;
+        self.places[rec..rec + layout::RECORD]
+            .try_into()
+            .expect("a record is RECORD bytes")
+    }
+
+    /// The string a record's reference at `field` points to.
+    fn str_at(&self, r: &[u8; layout::RECORD], field: usize) -> &'static str {
+        let word = |at: usize| u32::from_le_bytes([r[at], r[at + 1], r[at + 2], r[at + 3]]);
+        let off = word(field) as usize;
+        let len = word(field + 4) as usize;
         // Offsets written by build.rs from whole strings: always on char boundaries.
         self.strings.get(off..off + len).unwrap_or("")
     }
 
     fn place(&self, idx: PlaceIdx) -> Place<'static> {
-        let rec = idx as usize * layout::RECORD;
-        let b = self.places;
-        let capital = u32_at(b, rec + layout::CAPITAL);
-        let cc: &'static [u8] = &b[rec + layout::COUNTRY..rec + layout::COUNTRY + 2];
+        let r = self.record(idx);
+        let capital = u32::from_le_bytes([
+            r[layout::CAPITAL],
+            r[layout::CAPITAL + 1],
+            r[layout::CAPITAL + 2],
+            r[layout::CAPITAL + 3],
+        ]);
+        let cc: &'static [u8] = &r[layout::COUNTRY..layout::COUNTRY + 2];
         let country_code = std::str::from_utf8(cc).unwrap_or("").trim();
-        let feature_class = b[rec + layout::FCLASS] as char;
-        let feature_code = self.str_at(rec, layout::STR_FCODE);
+        let f64_at = |at: usize| f64::from_le_bytes(r[at..at + 8].try_into().unwrap_or([0; 8]));
         Place {
-            kind: kind_from_code(b[rec + layout::KIND]),
+            kind: kind_from_code(r[layout::KIND]),
             idx,
-            id: self.str_at(rec, layout::STR_ID),
-            name: self.str_at(rec, layout::STR_NAME),
-            lat: f64_at(b, rec),
-            lon: f64_at(b, rec + 8),
-            population: u64::from_le_bytes(b[rec + 16..rec + 24].try_into().unwrap_or([0; 8])),
-            feature_class,
-            feature_code,
+            id: self.str_at(r, layout::STR_ID),
+            name: self.str_at(r, layout::STR_NAME),
+            lat: f64_at(0),
+            lon: f64_at(8),
+            population: u64::from_le_bytes(r[16..24].try_into().unwrap_or([0; 8])),
+            feature_class: r[layout::FCLASS] as char,
+            feature_code: self.str_at(r, layout::STR_FCODE),
             country_code,
-            admin1_code: self.str_at(rec, layout::STR_ADMIN1_CODE),
-            admin1_name: self.str_at(rec, layout::STR_ADMIN1_NAME),
+            admin1_code: self.str_at(r, layout::STR_ADMIN1_CODE),
+            admin1_name: self.str_at(r, layout::STR_ADMIN1_NAME),
             capital: (capital != layout::NONE).then_some(capital),
         }
     }
