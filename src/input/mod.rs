@@ -347,7 +347,7 @@ fn read_line_capped(
 }
 
 fn memchr_newline(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&c| c == b'\n')
+    memchr::memchr(b'\n', b)
 }
 
 /// Reads every article of one input (`display` names it in messages and
@@ -389,7 +389,7 @@ pub fn read_input(
         }
         Ok(false) => {}
     }
-    if let Some(at) = bytes.iter().take(8192).position(|&b| b == 0) {
+    if let Some(at) = memchr::memchr(0, &bytes[..bytes.len().min(8192)]) {
         return emit(Item::Failed(bad(
             display,
             format!("binary file (NUL byte at offset {at}): skipped"),
@@ -474,7 +474,7 @@ fn read_jsonl(
             continue;
         }
         records += 1;
-        if let Some(at) = buf.iter().position(|&b| b == 0) {
+        if let Some(at) = memchr::memchr(0, &buf) {
             emit(Item::Failed(bad(
                 &here,
                 format!("binary data (NUL byte at offset {at}): skipped"),
