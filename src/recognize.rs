@@ -1225,16 +1225,23 @@ fn inflected(text: &str, i: usize, g: &Gazetteer) -> Option<(usize, Vec<NameHit>
     None
 }
 
+/// True if `w` is a [`CONNECTORS`] word in any case (ASCII words are compared
+/// without lowercasing a copy: this runs for every name the index finds).
+fn is_connector(w: &str) -> bool {
+    if w.is_ascii() {
+        CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(w))
+    } else {
+        CONNECTORS.contains(&lower(w).as_str())
+    }
+}
+
 /// True if every word of a multi-word name is capitalised, except connectors.
 fn name_like(s: &str) -> bool {
     s.split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
         .enumerate()
         .all(|(k, w)| {
-            k == 0
-                || is_capitalised(w)
-                || CONNECTORS.contains(&lower(w).as_str())
-                || !w.starts_with(char::is_alphabetic)
+            k == 0 || is_capitalised(w) || is_connector(w) || !w.starts_with(char::is_alphabetic)
         })
 }
 

@@ -677,8 +677,28 @@ struct WordWalk {
     state: Option<WalkState>,
 }
 
-/// Words longer than this are walked, not remembered.
-const WORD_CACHE_MAX_LEN: usize = 48;
+/// Words longer than this (in bytes) are walked, not remembered.
+const WORD_CACHE_MAX_LEN: usize = 23;
+
+/// A word of at most [`WORD_CACHE_MAX_LEN`] bytes, held in the table itself:
+/// a lookup compares bytes in the entry it probes, without following a pointer
+/// to a key elsewhere on the heap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct WordKey {
+    len: u8,
+    bytes: [u8; WORD_CACHE_MAX_LEN],
+}
+
+impl WordKey {
+    fn new(word: &str) -> WordKey {
+        let mut bytes = [0; WORD_CACHE_MAX_LEN];
+        bytes[..word.len()].copy_from_slice(word.as_bytes());
+        WordKey {
+            len: word.len() as u8,
+            bytes,
+        }
+    }
+}
 /// The cache is emptied when it holds this many words (a few MB per thread).
 const WORD_CACHE_MAX_WORDS: usize = 1 << 16;
 
@@ -688,7 +708,7 @@ thread_local! {
     /// the bundled index is the same static data in every gazetteer, so the walk
     /// over a word is a function of the word alone.
     static WORD_WALKS: std::cell::RefCell<
-        HashMap<Box<str>, WordWalk, foldhash::fast::RandomState>,
+        HashMap<WordKey, WordWalk, foldhash::fast::RandomState>,
     > = std::cell::RefCell::new(HashMap::default());
 }
 
@@ -707,9 +727,9 @@ fn walk_bundled(
         return walk(fst, text, start, f);
     }
     let word_end = start + word_len;
-    let word = &text[start..word_end];
+    let key = WordKey::new(&text[start..word_end]);
     let state = WORD_WALKS.with_borrow_mut(|cache| {
-        if let Some(w) = cache.get(word) {
+        if let Some(w) = cache.get(&key) {
             for &(fend, rel, v) in &w.ends {
                 f(fend, start + rel, v);
             }
@@ -731,7 +751,7 @@ fn walk_bundled(
             cache.clear();
         }
         let state = w.state;
-        cache.insert(word.into(), w);
+        cache.insert(key, w);
         state
     });
     let Some(mut st) = state else { return };
