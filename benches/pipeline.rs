@@ -116,9 +116,9 @@ fn emit_features(b: Bencher, name: &str) {
     };
     let analysis = e.analyze(t, article.date);
     b.counter(BytesCount::of_str(t)).bench(|| {
-        let f = emit::features(&article, &analysis, Layer::All, &e.gazetteer);
+        let f = emit::encode(&article, &analysis, Layer::All, &e.gazetteer);
         let mut out = Vec::with_capacity(64 * 1024);
-        emit::write_collection(f, &mut out).unwrap();
+        emit::write_collection(&f, &mut out).unwrap();
         out
     });
 }

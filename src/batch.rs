@@ -13,6 +13,11 @@
 //! and a context switch on each side, as much as mapping a short article, so
 //! it is paid once per [`BATCH`] articles (or [`BATCH_BYTES`] of text). Items
 //! read from stdin go one by one, so that a live stream is mapped as it arrives.
+//!
+//! The workers also write each article's features as JSON text
+//! ([`emit::Encoded`]), so the calling thread, which all output goes through,
+//! only copies bytes; [`Feature`] values are built only for a sink that asks
+//! for them ([`Sink::wants_features`]).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -47,8 +52,11 @@ pub enum Outcome {
         relative: PathBuf,
         /// Whether the file holds several articles (JSON, JSON Lines).
         record: bool,
-        /// Its features.
-        features: Vec<Feature>,
+        /// Its features, as JSON text.
+        features: emit::Encoded,
+        /// Its features as values, if the sink asked for them
+        /// ([`Sink::wants_features`]).
+        values: Option<Vec<Feature>>,
         /// Size of the article text in bytes.
         bytes: usize,
     },
@@ -64,6 +72,12 @@ pub enum Outcome {
 pub trait Sink {
     /// Receives the next outcome in input order.
     fn accept(&mut self, outcome: Outcome) -> anyhow::Result<()>;
+
+    /// Whether [`Outcome::Mapped`] should carry the features as [`Feature`]
+    /// values too (building them costs as much as writing them).
+    fn wants_features(&self) -> bool {
+        false
+    }
 }
 
 /// Counters for the summary line.
@@ -311,6 +325,7 @@ pub fn run(
     let work_rx = Arc::new(Mutex::new(work_rx));
     let (done_tx, done_rx) = mpsc::channel::<(u64, Vec<Outcome>)>();
     let mut summary = Summary::default();
+    let wants_features = sink.wants_features();
 
     std::thread::scope(|scope| -> anyhow::Result<()> {
         let window = &window;
@@ -356,13 +371,16 @@ pub fn run(
                             record,
                         } => {
                             let analysis = engine.analyze(&article.text, article.date);
-                            let features =
-                                emit::features(&article, &analysis, layer, &engine.gazetteer);
+                            let g = &engine.gazetteer;
+                            let features = emit::encode(&article, &analysis, layer, g);
+                            let values = wants_features
+                                .then(|| emit::features(&article, &analysis, layer, g));
                             Outcome::Mapped {
                                 source: article.source,
                                 relative,
                                 record,
                                 features,
+                                values,
                                 bytes: article.text.len(),
                             }
                         }
@@ -393,10 +411,11 @@ pub fn run(
                         } => {
                             summary.articles += 1;
                             summary.bytes += *bytes as u64;
-                            for f in features {
-                                match f.property("kind").and_then(|k| k.as_str()) {
-                                    Some("incident") => summary.incidents += 1,
-                                    _ => summary.places += 1,
+                            for f in features.iter() {
+                                if f.incident {
+                                    summary.incidents += 1;
+                                } else {
+                                    summary.places += 1;
                                 }
                             }
                         }

@@ -261,6 +261,7 @@ impl batch::Sink for Reporter<'_> {
                 relative,
                 record,
                 features,
+                values,
                 ..
             } => {
                 if let Some(p) = &self.progress {
@@ -270,14 +271,12 @@ impl batch::Sink for Reporter<'_> {
                 if self.verbose {
                     self.say(format!("eventmap: {source}: {} features", features.len()));
                 }
-                if let Some(keep) = &mut self.keep {
-                    keep.extend(features.iter().cloned());
+                if let (Some(keep), Some(values)) = (&mut self.keep, values) {
+                    keep.extend(values);
                 }
                 match &mut self.out {
                     Out::Collection(w) => {
-                        for f in &features {
-                            w.push(f).context("writing output")?;
-                        }
+                        w.extend(&features).context("writing output")?;
                     }
                     Out::Seq(w) => {
                         emit::write_seq(&features, w).context("writing stdout")?;
@@ -286,13 +285,17 @@ impl batch::Sink for Reporter<'_> {
                     Out::Dir(dir) => {
                         let path = out_dir_path(dir, &relative, &source, record);
                         write_atomic(&path, |w| {
-                            emit::write_collection(features, &mut WriteAdapter(w))
+                            emit::write_collection(&features, &mut WriteAdapter(w))
                         })?;
                     }
                 }
             }
         }
         Ok(())
+    }
+
+    fn wants_features(&self) -> bool {
+        self.keep.is_some()
     }
 }
 

@@ -20,19 +20,14 @@ fn articles() {
             .unwrap()
             .replace('\\', "/");
         let bytes = std::fs::read(path).unwrap();
-        let mut features = Vec::new();
+        let mut out = emit::CollectionWriter::new(Vec::new()).unwrap();
         for article in read_articles(&rel, bytes, Format::Txt, &Defaults::default()) {
             let article = article.unwrap();
             let analysis = engine.analyze(&article.text, article.date);
-            features.extend(emit::features(
-                &article,
-                &analysis,
-                Layer::All,
-                &engine.gazetteer,
-            ));
+            let features = emit::encode(&article, &analysis, Layer::All, &engine.gazetteer);
+            out.extend(&features).unwrap();
         }
-        let mut out = Vec::new();
-        emit::write_collection(features, &mut out).unwrap();
+        let out = out.finish().unwrap();
         let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
         insta::assert_json_snapshot!(value);
     });
