@@ -179,16 +179,16 @@ fn produce(
                 )
             }
         };
+        let size = file.metadata().map(|m| m.len()).ok();
         if !gz {
-            if let Ok(m) = file.metadata() {
-                if m.len() as usize > input::MAX_ARTICLE_BYTES
-                    && !matches!(format, Some(Format::Jsonl))
+            if let Some(len) = size {
+                if len as usize > input::MAX_ARTICLE_BYTES && !matches!(format, Some(Format::Jsonl))
                 {
-                    BYTES_READ.fetch_add(m.len(), Ordering::Relaxed);
+                    BYTES_READ.fetch_add(len, Ordering::Relaxed);
                     return send(
                         Work::Done(Outcome::Failed(format!(
                             "{display}: {} MB is larger than the {} MB article limit: skipped",
-                            m.len() >> 20,
+                            len >> 20,
                             input::MAX_ARTICLE_BYTES >> 20
                         ))),
                         false,
@@ -196,7 +196,6 @@ fn produce(
                 }
             }
         }
-        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
         let mut reader: Box<dyn std::io::Read> = if gz {
             Box::new(flate2::read::MultiGzDecoder::new(file))
         } else {
@@ -204,7 +203,9 @@ fn produce(
         };
         let record = matches!(format, Some(Format::Json | Format::Jsonl));
         let mut go = true;
-        input::read_input(&display, &mut reader, format, defaults, &mut |item| {
+        // A compressed file's length says nothing of its text's.
+        let hint = size.filter(|_| !gz);
+        input::read_input_sized(&display, &mut reader, hint, format, defaults, &mut |item| {
             if !go {
                 return;
             }
@@ -221,7 +222,7 @@ fn produce(
                 false,
             );
         });
-        BYTES_READ.fetch_add(size, Ordering::Relaxed);
+        BYTES_READ.fetch_add(size.unwrap_or(0), Ordering::Relaxed);
         go
     };
 

@@ -360,7 +360,24 @@ pub fn read_input(
     defaults: &Defaults,
     emit: &mut dyn FnMut(Item),
 ) {
-    let mut reader = BufReader::with_capacity(64 * 1024, reader);
+    read_input_sized(display, reader, None, format, defaults, emit)
+}
+
+/// [`read_input`] for an input of about `size` bytes (a file's length), so
+/// that a small file gets a small buffer, read without regrowth.
+pub fn read_input_sized(
+    display: &str,
+    reader: &mut dyn Read,
+    size: Option<u64>,
+    format: Option<Format>,
+    defaults: &Defaults,
+    emit: &mut dyn FnMut(Item),
+) {
+    const BUFFER: usize = 64 * 1024;
+    // One more byte than the file, so the read that finds its end needs no regrowth.
+    let expected = size.map(|n| (n as usize).saturating_add(1));
+    let capacity = expected.map_or(BUFFER, |n| n.clamp(512, BUFFER));
+    let mut reader = BufReader::with_capacity(capacity, reader);
     let format = match format {
         Some(f) => f,
         None => match reader.fill_buf() {
@@ -375,7 +392,7 @@ pub fn read_input(
     if format == Format::Jsonl {
         return read_jsonl(display, &mut reader, defaults, emit);
     }
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(expected.map_or(0, |n| n.min(MAX_ARTICLE_BYTES + 1)));
     match read_capped(&mut reader, &mut bytes, MAX_ARTICLE_BYTES) {
         Err(e) => return emit(Item::Failed(bad(display, e.to_string()))),
         Ok(true) => {
