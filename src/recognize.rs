@@ -188,6 +188,15 @@ pub struct Demonyms {
     entries: Vec<(String, String, String)>,
     /// Entries by their first word (the word a text position is looked up by).
     by_first_word: HashMap<String, Vec<usize>>,
+    /// A bit for the [`prefix_bit`] of every first word: most capitalised
+    /// words are no demonym, and one bit says so without hashing the word.
+    prefixes: Vec<u64>,
+}
+
+/// The bit of a word's first three bytes in [`Demonyms::prefixes`] (several
+/// prefixes can share one: the set only ever says "maybe").
+fn prefix_bit(b: &[u8]) -> usize {
+    (usize::from(b[0]) * 961 + usize::from(b[1]) * 31 + usize::from(b[2])) & 0xFFFF
 }
 
 impl Demonyms {
@@ -203,13 +212,19 @@ impl Demonyms {
         // Longest first, so "South Sudanese" wins over "Sudanese".
         entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut prefixes = vec![0u64; 1 << 10];
         for (i, e) in entries.iter().enumerate() {
             let first = e.0.split(' ').next().unwrap_or("").to_string();
+            if first.len() >= 3 {
+                let bit = prefix_bit(first.as_bytes());
+                prefixes[bit >> 6] |= 1 << (bit & 63);
+            }
             by_first_word.entry(first).or_default().push(i);
         }
         Demonyms {
             entries,
             by_first_word,
+            prefixes,
         }
     }
 
@@ -222,6 +237,14 @@ impl Demonyms {
         let word = &rest[..word_len];
         // "Russians": look the singular up too.
         let singular = word.strip_suffix('s').unwrap_or(word);
+        // Both share the first three bytes of `word`: a word whose prefix no
+        // first word has is none (shorter first words are looked up as before).
+        if singular.len() >= 3 {
+            let bit = prefix_bit(word.as_bytes());
+            if self.prefixes[bit >> 6] & (1 << (bit & 63)) == 0 {
+                return None;
+            }
+        }
         let ids = self
             .by_first_word
             .get(word)
