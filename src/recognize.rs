@@ -1060,6 +1060,40 @@ fn starts_sentence(text: &str, start: usize) -> bool {
     true
 }
 
+/// The index of the first byte of `b` that is an ASCII capital or not ASCII
+/// (`b.len()` if none), eight bytes at a time.
+fn next_capital_or_non_ascii(b: &[u8]) -> usize {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut k = 0;
+    while k + 8 <= b.len() {
+        let x = u64::from_le_bytes([
+            b[k],
+            b[k + 1],
+            b[k + 2],
+            b[k + 3],
+            b[k + 4],
+            b[k + 5],
+            b[k + 6],
+            b[k + 7],
+        ]);
+        // Per byte, on its low seven bits (no carry leaves a byte): the high
+        // bit of y + 0x3F is set from 'A' (0x41) up, that of y + 0x25 from
+        // '[' (0x5B) up; bytes with the high bit set are not ASCII.
+        let y = x & LOW7;
+        let capital = (y + 0x3F3F_3F3F_3F3F_3F3F) & !(y + 0x2525_2525_2525_2525);
+        let hits = (capital | x) & HIGH;
+        if hits != 0 {
+            return k + (hits.trailing_zeros() / 8) as usize;
+        }
+        k += 8;
+    }
+    b[k..]
+        .iter()
+        .position(|&c| c.is_ascii_uppercase() || c >= 0x80)
+        .map_or(b.len(), |p| k + p)
+}
+
 /// Finds the place names and demonyms in `text`.
 pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Recognized {
     let mut out = Recognized::default();
@@ -1070,6 +1104,17 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
     let bytes = text.as_bytes();
     let mut next = 0;
     while next < bytes.len() {
+        // Lowercase letters, digits, spaces and punctuation cannot start a
+        // name: skip to the next capital or non-ASCII byte, keeping whether
+        // the byte before it is part of a word.
+        let skip = next_capital_or_non_ascii(&bytes[next..]);
+        if skip > 0 {
+            next += skip;
+            prev_is_word = bytes[next - 1].is_ascii_alphanumeric();
+            if next == bytes.len() {
+                break;
+            }
+        }
         let i = next;
         // ASCII (most text) is classified byte by byte, without decoding.
         let (word, capital) = if bytes[i] < 0x80 {
@@ -1581,6 +1626,30 @@ mod tests {
     fn names(text: &str) -> Vec<&str> {
         let r = recognize(text, &gazetteer(), &Demonyms::bundled());
         r.mentions.iter().map(|m| &text[m.start..m.end]).collect()
+    }
+
+    #[test]
+    fn next_capital_or_non_ascii_agrees_with_a_byte_loop() {
+        let text = "the quick brown fox jumps over the lazy dog; @[`{ Zürich 12 Kyiv \
+                    lower only here and then Q at the end";
+        let b = text.as_bytes();
+        for start in 0..b.len() {
+            let want = b[start..]
+                .iter()
+                .position(|&c| c.is_ascii_uppercase() || c >= 0x80)
+                .map_or(b.len() - start, |p| p);
+            assert_eq!(next_capital_or_non_ascii(&b[start..]), want, "from {start}");
+        }
+        for c in 0..=255u8 {
+            let mut v = vec![b'a'; 17];
+            v[9] = c;
+            let want = if c.is_ascii_uppercase() || c >= 0x80 {
+                9
+            } else {
+                17
+            };
+            assert_eq!(next_capital_or_non_ascii(&v), want, "byte {c:#x}");
+        }
     }
 
     #[test]
