@@ -27,6 +27,7 @@
 //! they stay. How sure a reading is comes from `crate::confidence`.
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::cell::RefCell;
 
 use crate::gazetteer::{FeatureKind, Gazetteer, NameHit, Place, PlaceIdx};
 use crate::recognize::{Mention, Recognized};
@@ -557,13 +558,32 @@ fn resolve_with(
         }
         Parts(f)
     };
+    // The focus's part of a candidate's score depends on the mention only
+    // through its name's group, so it is worked out once per group: the
+    // candidates (place, score part) of the group's first mention.
+    let focus_parts: RefCell<HashMap<usize, Vec<(PlaceIdx, f64)>>> = RefCell::default();
     let score = |i: usize, k: usize, focus: Option<&Focus>| -> f64 {
         let (s, overshadowed) = scored[i][k];
         match focus {
             Some(focus) if !overshadowed => {
-                let mut extra = [0.0; N];
-                focus.parts(i, &rows[i][k], &mut extra);
-                s + Parts(extra).score_with(weights)
+                let part = |k: usize| {
+                    let mut extra = [0.0; N];
+                    focus.parts(i, &rows[i][k], &mut extra);
+                    Parts(extra).score_with(weights)
+                };
+                let hits = &ms[i].hits;
+                let mut memo = focus_parts.borrow_mut();
+                let group = memo.entry(focus.group[i]).or_default();
+                match group.get(k) {
+                    Some(&(place, part)) if place == hits[k].place => s + part,
+                    // Not yet worked out for this group (candidates come in order).
+                    None if group.len() == k => {
+                        let p = part(k);
+                        group.push((hits[k].place, p));
+                        s + p
+                    }
+                    _ => s + part(k),
+                }
             }
             _ => s,
         }
