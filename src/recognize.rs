@@ -1336,8 +1336,9 @@ fn accept(
     }
     // Short all-caps words are acronyms (NATO, APC, BA), unless they name a
     // country or region (US, UK, UAE).
-    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase()) && !big_unit {
+    let mut letters = name.chars().filter(|c| c.is_alphabetic());
+    let acronym = letters.by_ref().take(4).all(|c| c.is_uppercase()) && letters.next().is_none();
+    if acronym && !big_unit {
         return None;
     }
     // Hyphenated names of things: "Wal-Mart" (neither part), but "Russia-Ukraine border".
