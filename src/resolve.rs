@@ -29,7 +29,7 @@
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::cell::RefCell;
 
-use crate::gazetteer::{FeatureKind, Gazetteer, NameHit, Place, PlaceIdx};
+use crate::gazetteer::{Brief, FeatureKind, Gazetteer, NameHit, Place, PlaceIdx};
 use crate::recognize::{Mention, Recognized};
 
 /// A mention resolved to a place.
@@ -125,14 +125,14 @@ impl Parts {
 }
 
 /// The prior features of a place for a name, before any context.
-fn prior_parts(p: &Place<'_>, hit: &NameHit) -> Parts {
+fn prior_parts(p: &Brief<'_>, hit: &NameHit) -> Parts {
     let mut f = [0.0; N];
     // log10(1) is exactly 0: most places have no population, and log10 costs.
     let pop = match p.population {
         0 => 0.0,
         n => (n as f64 + 1.0).log10(),
     };
-    match p.kind() {
+    match p.kind {
         FeatureKind::Country => f[0] = 1.0,
         FeatureKind::Admin1 => {
             f[1] = 1.0;
@@ -159,7 +159,7 @@ fn prior_parts(p: &Place<'_>, hit: &NameHit) -> Parts {
 /// The prior score of a place for a name, before any context, and its parts:
 /// what `lookup` shows.
 pub fn prior(p: &Place<'_>, hit: &NameHit) -> (f64, Parts) {
-    let parts = prior_parts(p, hit);
+    let parts = prior_parts(&Brief::from(*p), hit);
     (parts.score(), parts)
 }
 
@@ -223,10 +223,10 @@ struct Where<'g> {
     admin1_code: &'g str,
 }
 
-impl<'g> From<Place<'g>> for Where<'g> {
-    fn from(p: Place<'g>) -> Where<'g> {
+impl<'g> From<&Brief<'g>> for Where<'g> {
+    fn from(p: &Brief<'g>) -> Where<'g> {
         Where {
-            kind: p.kind(),
+            kind: p.kind,
             lat: p.lat,
             lon: p.lon,
             country_code: p.country_code,
@@ -482,10 +482,10 @@ fn resolve_with(
     // Each candidate's row, read once.
     // A candidate's parts before the article's focus (feature 23 says whether
     // the focus may add to them): the same in both passes, so worked out once.
-    let unfocused = |i: usize, m: &Mention, k: usize, p: Place<'_>| -> Parts {
+    let unfocused = |i: usize, m: &Mention, k: usize, p: &Brief<'_>| -> Parts {
         let h = &m.hits[k];
-        let kind = p.kind();
-        let Parts(mut f) = prior_parts(&p, h);
+        let kind = p.kind;
+        let Parts(mut f) = prior_parts(p, h);
         cue_parts(m, kind, &mut f);
         let region_like = matches!(kind, FeatureKind::Admin1 | FeatureKind::Region);
         if let Some(region_sense) = inherited[i] {
@@ -544,9 +544,9 @@ fn resolve_with(
             let mut slices = Vec::with_capacity(m.hits.len());
             let s = (0..m.hits.len())
                 .map(|k| {
-                    let p = g.place(m.hits[k].place);
-                    slices.push(Where::from(p));
-                    let parts = unfocused(i, m, k, p);
+                    let p = g.brief(m.hits[k].place);
+                    slices.push(Where::from(&p));
+                    let parts = unfocused(i, m, k, &p);
                     (parts.score_with(weights), parts.0[23] != 0.0)
                 })
                 .collect();
@@ -556,7 +556,7 @@ fn resolve_with(
         .collect();
     // With the focus: its features added, unless the reading is overshadowed.
     let parts = |i: usize, k: usize, focus: Option<&Focus>| -> Parts {
-        let Parts(mut f) = unfocused(i, &ms[i], k, g.place(ms[i].hits[k].place));
+        let Parts(mut f) = unfocused(i, &ms[i], k, &g.brief(ms[i].hits[k].place));
         if let (Some(focus), true) = (focus, f[23] == 0.0) {
             focus.parts(i, &rows[i][k], &mut f);
         }

@@ -115,6 +115,41 @@ impl Place<'_> {
     }
 }
 
+/// The fields of a row that resolution reads for every candidate place: a
+/// [`Place`] without the strings it does not need (id, name, admin-1 name),
+/// which cost a read each of the string table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Brief<'g> {
+    /// The coarse kind of feature.
+    pub kind: FeatureKind,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// Population (0 when unknown).
+    pub population: u64,
+    /// GeoNames feature code.
+    pub feature_code: &'g str,
+    /// ISO 3166-1 alpha-2 country code, empty if none.
+    pub country_code: &'g str,
+    /// GeoNames admin-1 code, empty if none.
+    pub admin1_code: &'g str,
+}
+
+impl<'g> From<Place<'g>> for Brief<'g> {
+    fn from(p: Place<'g>) -> Brief<'g> {
+        Brief {
+            kind: p.kind,
+            lat: p.lat,
+            lon: p.lon,
+            population: p.population,
+            feature_code: p.feature_code,
+            country_code: p.country_code,
+            admin1_code: p.admin1_code,
+        }
+    }
+}
+
 /// One match of a name in the index: the place and whether the name is its main name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NameHit {
@@ -320,6 +355,30 @@ impl Gazetteer {
             admin1_code: &r.admin1_code,
             admin1_name: &r.admin1_name,
             capital: self.extra_capital[i],
+        }
+    }
+
+    /// The [`Brief`] of the place at `idx`: as [`Gazetteer::place`], reading
+    /// only the strings it holds.
+    pub fn brief(&self, idx: PlaceIdx) -> Brief<'_> {
+        let idx = self.redirect(idx);
+        match &self.bundled {
+            Some(b) if idx < self.bundled_len => {
+                let r = b.record(idx);
+                let f64_at =
+                    |at: usize| f64::from_le_bytes(r[at..at + 8].try_into().unwrap_or([0; 8]));
+                let cc: &'static [u8] = &r[layout::COUNTRY..layout::COUNTRY + 2];
+                Brief {
+                    kind: kind_from_code(r[layout::KIND]),
+                    lat: f64_at(0),
+                    lon: f64_at(8),
+                    population: u64::from_le_bytes(r[16..24].try_into().unwrap_or([0; 8])),
+                    feature_code: b.str_at(r, layout::STR_FCODE),
+                    country_code: std::str::from_utf8(cc).unwrap_or("").trim(),
+                    admin1_code: b.str_at(r, layout::STR_ADMIN1_CODE),
+                }
+            }
+            _ => Brief::from(self.place(idx)),
         }
     }
 
