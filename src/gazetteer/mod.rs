@@ -460,6 +460,11 @@ impl Gazetteer {
     }
 
     fn finish_hits(&self, hits: Vec<NameHit>) -> Vec<NameHit> {
+        // build.rs lists a place once per name: only rows added at run time
+        // (and the bundled rows they override) can repeat one.
+        if self.extra.is_empty() && self.overridden.is_empty() {
+            return hits;
+        }
         let mut out: Vec<NameHit> = Vec::with_capacity(hits.len());
         for mut h in hits {
             h.place = self.redirect(h.place);
