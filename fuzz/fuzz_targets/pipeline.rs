@@ -29,9 +29,17 @@ fuzz_target!(|data: &[u8]| {
     read_input("fuzz.txt", &mut &body[..], format, &defaults, &mut |item| {
         if let Item::Article(a) = item {
             let analysis = e.analyze(&a.text, a.date);
-            let features = emit::features(&a, &analysis, Layer::All, &e.gazetteer);
+            let encoded = emit::encode(&a, &analysis, Layer::All, &e.gazetteer);
             let mut out = Vec::new();
-            emit::write_collection(features, &mut out).expect("writing to memory");
+            emit::write_collection(&encoded, &mut out).expect("writing to memory");
+            // The feature text is byte for byte what serde_json writes for the
+            // Feature values (the HTML and CSV exports read those).
+            let features = emit::features(&a, &analysis, Layer::All, &e.gazetteer);
+            assert_eq!(features.len(), encoded.len());
+            for (f, text) in features.iter().zip(encoded.iter()) {
+                let want = serde_json::to_vec(f).expect("serialising to memory");
+                assert_eq!(want, text.json, "feature text differs from serde_json's");
+            }
         }
     });
 });
