@@ -2,7 +2,7 @@
 # Whole-process timing of eventmap, side by side with the peer geoparsers.
 #
 #   scripts/bench.sh [MIN_MB] [RUNS]        (defaults: 50 MB, 3 runs)
-#   PEERS="geotext spacy_sm+gnc15000" SPACY_MB=1 scripts/bench.sh
+#   PEERS="geotext compromise spacy_sm+gnc15000" SPACY_MB=1 scripts/bench.sh
 #
 # 1. builds target/bench/corpus: .txt articles from ../shared/eval (toponym corpora and the
 #    example) replicated to at least MIN_MB megabytes, and a 1-article folder;
@@ -16,7 +16,8 @@
 #    binary, whose bundled gazetteer is ~35 MB of it) on the corpus;
 # 3. times the cold start: the whole process on one short article, 20 runs, median;
 # 4. runs the peers' own bench (../shared/peers/bench.sh, set up once into target/peers-venv)
-#    on the same corpus (spaCy, at ~0.06 MB/s, on a SPACY_MB-megabyte sample of it), and prints
+#    on the same corpus (the slow ones, spaCy at ~0.06 MB/s and compromise at ~0.15 MB/s, on a
+#    SPACY_MB-megabyte sample of it), and prints
 #    eventmap's MB/s divided by each peer's, from this one run (the machine is shared and noisy:
 #    only ratios from one run mean anything).
 set -euo pipefail
@@ -109,7 +110,7 @@ venv=target/peers-venv
 if [ ! -x "$venv/bin/python" ]; then
   bash "$shared/peers/setup.sh" "$venv" >&2
 fi
-peers=${PEERS:-"geotext spacy_sm+gnc15000"}
+peers=${PEERS:-"geotext compromise spacy_sm+gnc15000"}
 spacy_mb=${SPACY_MB:-1}
 mkdir -p "$out/sample"
 if [ ! -f "$out/sample.$spacy_mb" ]; then
@@ -123,7 +124,7 @@ fi
 echo
 printf 'peer\tinput_MB\tMB_per_s\teventmap_ratio\n'
 for p in $peers; do
-  dir="$out/corpus"; case $p in spacy*) dir="$out/sample" ;; esac
+  dir="$out/corpus"; case $p in spacy* | compromise) dir="$out/sample" ;; esac
   row=$(CONFIGS="$p" bash "$shared/peers/bench.sh" "$venv" "$dir" 1 "$out/peers" 2>/dev/null | tail -1)
   pm=$(echo "$row" | cut -f6); ps=$(echo "$row" | cut -f8)
   printf '%s\t%s\t%s\t%s\n' "$p" "$pm" "$ps" "$(awk -v a="$em_mbs" -v b="$ps" 'BEGIN {printf "%.0fx", a/b}')"
