@@ -732,13 +732,75 @@ fn walk_span<D: AsRef<[u8]>>(
     true
 }
 
-/// A walk of the bundled names over one word, as [`walk_span`] leaves it: the
-/// names that ended inside the word (folded end, end relative to the word's
-/// start, output), and the state at the word's end, `None` if the walk died in it.
-#[derive(Debug, Clone)]
+/// A walk of the bundled names over one word, as [`walk_span`] leaves it,
+/// packed so that an entry of the word cache (its key included) is about one
+/// cache line: the lookups of a large cache are memory-bound. Up to
+/// [`WORD_ENDS`] names that ended inside the word (folded end, end relative to
+/// the word's start, output), and the state at the word's end, if the walk
+/// lived. A walk that does not fit is not remembered.
+#[derive(Debug, Clone, Copy)]
 struct WordWalk {
-    ends: Vec<(usize, usize, u64)>,
-    state: Option<WalkState>,
+    ends: [(u16, u8, u32); WORD_ENDS],
+    n_ends: u8,
+    alive: bool,
+    addr: u32,
+    out: u32,
+    folded: u16,
+    pending: Option<(u16, u32)>,
+}
+
+/// How many names ending inside a word a [`WordWalk`] holds.
+const WORD_ENDS: usize = 2;
+
+impl WordWalk {
+    fn pack(ends: &[(usize, usize, u64)], state: Option<WalkState>) -> Option<WordWalk> {
+        let mut w = WordWalk {
+            ends: [(0, 0, 0); WORD_ENDS],
+            n_ends: u8::try_from(ends.len()).ok()?,
+            alive: state.is_some(),
+            addr: 0,
+            out: 0,
+            folded: 0,
+            pending: None,
+        };
+        if ends.len() > WORD_ENDS {
+            return None;
+        }
+        for (slot, &(fend, rel, v)) in w.ends.iter_mut().zip(ends) {
+            *slot = (
+                u16::try_from(fend).ok()?,
+                u8::try_from(rel).ok()?,
+                u32::try_from(v).ok()?,
+            );
+        }
+        if let Some(st) = state {
+            w.addr = u32::try_from(st.addr).ok()?;
+            w.out = u32::try_from(st.out).ok()?;
+            w.folded = u16::try_from(st.folded).ok()?;
+            w.pending = match st.pending {
+                Some((fend, v)) => Some((u16::try_from(fend).ok()?, u32::try_from(v).ok()?)),
+                None => None,
+            };
+        }
+        Some(w)
+    }
+
+    fn ends(&self) -> impl Iterator<Item = (usize, usize, u64)> + '_ {
+        self.ends[..usize::from(self.n_ends)]
+            .iter()
+            .map(|&(fend, rel, v)| (usize::from(fend), usize::from(rel), u64::from(v)))
+    }
+
+    fn state(&self) -> Option<WalkState> {
+        self.alive.then(|| WalkState {
+            addr: self.addr as fst::raw::CompiledAddr,
+            out: u64::from(self.out),
+            folded: usize::from(self.folded),
+            pending: self
+                .pending
+                .map(|(fend, v)| (usize::from(fend), u64::from(v))),
+        })
+    }
 }
 
 /// Words longer than this (in bytes) are walked, not remembered.
@@ -794,10 +856,10 @@ fn walk_bundled(
     let key = WordKey::new(&text[start..word_end]);
     let state = WORD_WALKS.with_borrow_mut(|cache| {
         if let Some(w) = cache.get(&key) {
-            for &(fend, rel, v) in &w.ends {
+            for (fend, rel, v) in w.ends() {
                 f(fend, start + rel, v);
             }
-            return w.state;
+            return w.state();
         }
         let mut st = WalkState::root(fst);
         let mut ends = Vec::new();
@@ -807,15 +869,13 @@ fn walk_bundled(
         for &(fend, rel, v) in &ends {
             f(fend, start + rel, v);
         }
-        let w = WordWalk {
-            ends,
-            state: alive.then_some(st),
-        };
-        if cache.len() >= WORD_CACHE_MAX_WORDS {
-            cache.clear();
+        let state = alive.then_some(st);
+        if let Some(w) = WordWalk::pack(&ends, state) {
+            if cache.len() >= WORD_CACHE_MAX_WORDS {
+                cache.clear();
+            }
+            cache.insert(key, w);
         }
-        let state = w.state;
-        cache.insert(key, w);
         state
     });
     let Some(mut st) = state else { return };
