@@ -209,8 +209,30 @@ pub(crate) fn haversine_km(a: Radians, b: Radians) -> f64 {
 /// first pass, and their points, so that a second pass can prefer the readings
 /// that fit ("Paris" in an article about Kentucky towns is Paris, Kentucky).
 /// The first-pass readings of one name's mentions: how many, and how many in
-/// each country and in each admin-1 region.
-type OwnReadings = (f64, HashMap<String, f64>, HashMap<String, f64>);
+/// each country and in each admin-1 region. A name's mentions read one or a
+/// few places, so these are short lists, not hash maps (one pair per name per
+/// article was a tenth of the focus's cost).
+type OwnReadings = (f64, Counts, Counts);
+
+/// Counts by code, in a short list.
+#[derive(Debug, Clone, Default)]
+struct Counts(Vec<(String, f64)>);
+
+impl Counts {
+    fn add(&mut self, code: &str) {
+        match self.0.iter_mut().find(|(c, _)| c == code) {
+            Some((_, n)) => *n += 1.0,
+            None => self.0.push((code.to_string(), 1.0)),
+        }
+    }
+
+    fn get(&self, code: &str) -> f64 {
+        self.0
+            .iter()
+            .find(|(c, _)| c == code)
+            .map_or(0.0, |(_, n)| *n)
+    }
+}
 
 /// What the focus reads of a candidate: a slice of its row, kept for every
 /// candidate of the article between the passes.
@@ -267,7 +289,7 @@ impl Focus {
             })
             .collect();
         let mut f = Focus {
-            own: vec![(0.0, HashMap::new(), HashMap::new()); ids.len()],
+            own: vec![(0.0, Counts::default(), Counts::default()); ids.len()],
             group,
             points: Vec::new(),
             countries: HashMap::new(),
@@ -281,10 +303,10 @@ impl Focus {
             let gi = f.group[i];
             let own = &mut f.own[gi];
             own.0 += 1.0;
-            *own.1.entry(p.country_code.to_string()).or_default() += 1.0;
+            own.1.add(p.country_code);
             *f.countries.entry(p.country_code.to_string()).or_default() += 1.0;
             if !p.admin1_code.is_empty() {
-                *own.2.entry(p.admin1_code.to_string()).or_default() += 1.0;
+                own.2.add(p.admin1_code);
                 *f.admin1.entry(p.admin1_code.to_string()).or_default() += 1.0;
             }
             f.total += 1.0;
@@ -330,12 +352,12 @@ impl Focus {
         if others <= 0.0 {
             return;
         }
-        let same_cc = self.countries.get(p.country_code).copied().unwrap_or(0.0)
-            - own_cc.get(p.country_code).copied().unwrap_or(0.0);
+        let same_cc =
+            self.countries.get(p.country_code).copied().unwrap_or(0.0) - own_cc.get(p.country_code);
         f[24] = same_cc / others;
         if matches!(kind, FeatureKind::Town | FeatureKind::Admin1) && !p.admin1_code.is_empty() {
-            let same_a1 = self.admin1.get(p.admin1_code).copied().unwrap_or(0.0)
-                - own_a1.get(p.admin1_code).copied().unwrap_or(0.0);
+            let same_a1 =
+                self.admin1.get(p.admin1_code).copied().unwrap_or(0.0) - own_a1.get(p.admin1_code);
             f[25] = same_a1 / others;
         }
         if matches!(
