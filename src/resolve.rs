@@ -587,7 +587,7 @@ fn resolve_with(
     // The focus's part of a candidate's score depends on the mention only
     // through its name's group, so it is worked out once per group: the
     // candidates (place, score part) of the group's first mention.
-    let focus_parts: RefCell<HashMap<usize, Vec<(PlaceIdx, f64)>>> = RefCell::default();
+    let focus_parts: RefCell<Vec<Vec<(PlaceIdx, f64)>>> = RefCell::default();
     let score = |i: usize, k: usize, focus: Option<&Focus>| -> f64 {
         let (s, overshadowed) = scored[i][k];
         match focus {
@@ -599,7 +599,11 @@ fn resolve_with(
                 };
                 let hits = &ms[i].hits;
                 let mut memo = focus_parts.borrow_mut();
-                let group = memo.entry(focus.group[i]).or_default();
+                let gi = focus.group[i];
+                if memo.len() <= gi {
+                    memo.resize_with(gi + 1, Vec::new);
+                }
+                let group = &mut memo[gi];
                 match group.get(k) {
                     Some(&(place, part)) if place == hits[k].place => s + part,
                     // Not yet worked out for this group (candidates come in order).

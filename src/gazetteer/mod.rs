@@ -220,29 +220,43 @@ impl Bundled {
         self.strings.get(off..off + len).unwrap_or("")
     }
 
+    /// The [`Brief`] of a record: the fields read without the string table,
+    /// and the two strings resolution needs.
+    fn brief(&self, r: &'static [u8; layout::RECORD]) -> Brief<'static> {
+        let f64_at = |at: usize| f64::from_le_bytes(r[at..at + 8].try_into().unwrap_or([0; 8]));
+        let cc: &'static [u8] = &r[layout::COUNTRY..layout::COUNTRY + 2];
+        Brief {
+            kind: kind_from_code(r[layout::KIND]),
+            lat: f64_at(0),
+            lon: f64_at(8),
+            population: u64::from_le_bytes(r[16..24].try_into().unwrap_or([0; 8])),
+            feature_code: self.str_at(r, layout::STR_FCODE),
+            country_code: std::str::from_utf8(cc).unwrap_or("").trim(),
+            admin1_code: self.str_at(r, layout::STR_ADMIN1_CODE),
+        }
+    }
+
     fn place(&self, idx: PlaceIdx) -> Place<'static> {
         let r = self.record(idx);
+        let b = self.brief(r);
         let capital = u32::from_le_bytes([
             r[layout::CAPITAL],
             r[layout::CAPITAL + 1],
             r[layout::CAPITAL + 2],
             r[layout::CAPITAL + 3],
         ]);
-        let cc: &'static [u8] = &r[layout::COUNTRY..layout::COUNTRY + 2];
-        let country_code = std::str::from_utf8(cc).unwrap_or("").trim();
-        let f64_at = |at: usize| f64::from_le_bytes(r[at..at + 8].try_into().unwrap_or([0; 8]));
         Place {
-            kind: kind_from_code(r[layout::KIND]),
+            kind: b.kind,
             idx,
             id: self.str_at(r, layout::STR_ID),
             name: self.str_at(r, layout::STR_NAME),
-            lat: f64_at(0),
-            lon: f64_at(8),
-            population: u64::from_le_bytes(r[16..24].try_into().unwrap_or([0; 8])),
+            lat: b.lat,
+            lon: b.lon,
+            population: b.population,
             feature_class: r[layout::FCLASS] as char,
-            feature_code: self.str_at(r, layout::STR_FCODE),
-            country_code,
-            admin1_code: self.str_at(r, layout::STR_ADMIN1_CODE),
+            feature_code: b.feature_code,
+            country_code: b.country_code,
+            admin1_code: b.admin1_code,
             admin1_name: self.str_at(r, layout::STR_ADMIN1_NAME),
             capital: (capital != layout::NONE).then_some(capital),
         }
@@ -371,21 +385,7 @@ impl Gazetteer {
     pub fn brief(&self, idx: PlaceIdx) -> Brief<'_> {
         let idx = self.redirect(idx);
         match &self.bundled {
-            Some(b) if idx < self.bundled_len => {
-                let r = b.record(idx);
-                let f64_at =
-                    |at: usize| f64::from_le_bytes(r[at..at + 8].try_into().unwrap_or([0; 8]));
-                let cc: &'static [u8] = &r[layout::COUNTRY..layout::COUNTRY + 2];
-                Brief {
-                    kind: kind_from_code(r[layout::KIND]),
-                    lat: f64_at(0),
-                    lon: f64_at(8),
-                    population: u64::from_le_bytes(r[16..24].try_into().unwrap_or([0; 8])),
-                    feature_code: b.str_at(r, layout::STR_FCODE),
-                    country_code: std::str::from_utf8(cc).unwrap_or("").trim(),
-                    admin1_code: b.str_at(r, layout::STR_ADMIN1_CODE),
-                }
-            }
+            Some(b) if idx < self.bundled_len => b.brief(b.record(idx)),
             _ => Brief::from(self.place(idx)),
         }
     }
@@ -762,18 +762,18 @@ const WORD_ENDS: usize = 2;
 
 impl WordWalk {
     fn pack(ends: &[(usize, usize, u64)], state: Option<WalkState>) -> Option<WordWalk> {
+        if ends.len() > WORD_ENDS {
+            return None;
+        }
         let mut w = WordWalk {
             ends: [(0, 0, 0); WORD_ENDS],
-            n_ends: u8::try_from(ends.len()).ok()?,
+            n_ends: ends.len() as u8,
             alive: state.is_some(),
             addr: 0,
             out: 0,
             folded: 0,
             pending: None,
         };
-        if ends.len() > WORD_ENDS {
-            return None;
-        }
         for (slot, &(fend, rel, v)) in w.ends.iter_mut().zip(ends) {
             *slot = (
                 u16::try_from(fend).ok()?,
@@ -1096,6 +1096,28 @@ mod tests {
         assert_eq!(ends(&|_| true), Some((11, vec![name("t:3")])));
         assert_eq!(ends(&|e| e < 11), Some((6, vec![name("t:2")])));
         assert_eq!(ends(&|e| e < 6), Some((3, vec![name("t:1")])));
+    }
+
+    #[test]
+    fn remembered_word_walks_equal_fresh_ones() {
+        let g = Gazetteer::bundled();
+        let Some(b) = &g.bundled else { unreachable!() };
+        let texts = [
+            "New York and New Yorkers; Kyiv, Kyivska, Port-au-Prince.",
+            "GROßE Straße in São Paulo; Lysychansk’s mayor; Łódź",
+            "Washington Washingtonians Washington, D.C. San Francisco",
+        ];
+        // Twice: the second time every word comes from the cache.
+        for _ in 0..2 {
+            for text in texts {
+                for (i, _) in text.char_indices() {
+                    let (mut fresh, mut cached) = (Vec::new(), Vec::new());
+                    walk(b.names.as_fst(), text, i, |f, e, v| fresh.push((f, e, v)));
+                    walk_bundled(b.names.as_fst(), text, i, |f, e, v| cached.push((f, e, v)));
+                    assert_eq!(fresh, cached, "{text:?} from {i}");
+                }
+            }
+        }
     }
 
     #[test]
