@@ -324,7 +324,7 @@ fn read_line_capped(
             return Ok(any.then_some(over));
         }
         any = true;
-        let (take, done) = match memchr_newline(chunk) {
+        let (take, done) = match memchr::memchr(b'\n', chunk) {
             Some(i) => (i, true),
             None => (chunk.len(), false),
         };
@@ -344,10 +344,6 @@ fn read_line_capped(
             return Ok(Some(over));
         }
     }
-}
-
-fn memchr_newline(b: &[u8]) -> Option<usize> {
-    memchr::memchr(b'\n', b)
 }
 
 /// Reads every article of one input (`display` names it in messages and
