@@ -995,13 +995,16 @@ fn locate(
     let s = &text[sent.start..sent.end];
     let speakers = speaker_spans(s);
     let mut best: Option<(Candidate, Rank)> = None;
-    for (i, m) in rec.mentions.iter().enumerate() {
-        if m.start < sent.start || m.end > sent.end {
+    let first = rec.mentions.partition_point(|m| m.start < sent.start);
+    for (i, m) in rec.mentions.iter().enumerate().skip(first) {
+        if m.start >= sent.end {
+            break;
+        }
+        if m.end > sent.end {
             continue;
         }
         let Some(r) = resolved[i] else { continue };
-        let p = g.place(r.place);
-        let kind = p.kind();
+        let kind = g.kind(r.place);
         if m.cues.dateline || m.cues.modifier || kind == FeatureKind::Other {
             continue;
         }
@@ -1427,11 +1430,20 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
             .map(|p| &cx.sentences[p])
             .filter(|p| p.paragraph == sent.paragraph);
         let prev_text = prev_sent.map(|p| &text[p.start..p.end]);
+        let ms = &cx.recognized.mentions;
+        let first_m = ms.partition_point(|m| m.start < sent.start);
+        // A sentence that [`locate`] can place nowhere, after one it cannot place
+        // either, yields nothing whatever it reports, unless it may hand its toll
+        // to the paragraph's last incident: it is not classified at all.
+        let no_mentions = ms.get(first_m).is_none_or(|m| m.end > sent.end);
+        let may_place = placeable(cx, sent, g) || prev_sent.is_some_and(|p| placeable(cx, p, g));
+        let may_add_toll = no_mentions && last_paragraph == Some(sent.paragraph);
+        if !may_place && !may_add_toll {
+            continue;
+        }
         if !lex.any.is_match(s) {
             continue;
         }
-        let ms = &cx.recognized.mentions;
-        let first_m = ms.partition_point(|m| m.start < sent.start);
         let places: Vec<(usize, usize)> = ms[first_m..]
             .iter()
             .take_while(|m| m.end <= sent.end)
@@ -1591,6 +1603,23 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
         });
     }
     merge(out, g)
+}
+
+/// False if [`locate`] finds no place in `sent` whatever the trigger: no
+/// mention in it resolves to a place it may choose.
+fn placeable(cx: &Context<'_>, sent: &Sentence, g: &Gazetteer) -> bool {
+    let ms = &cx.recognized.mentions;
+    let first = ms.partition_point(|m| m.start < sent.start);
+    ms[first..]
+        .iter()
+        .zip(&cx.resolved[first..])
+        .take_while(|(m, _)| m.start < sent.end)
+        .any(|(m, r)| {
+            m.end <= sent.end
+                && !m.cues.dateline
+                && !m.cues.modifier
+                && r.is_some_and(|r| g.kind(r.place) != FeatureKind::Other)
+        })
 }
 
 /// The last day named (not as the day of a statement) in the sentences before
