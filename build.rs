@@ -8,6 +8,8 @@ mod fold;
 #[path = "src/gazetteer/layout.rs"]
 #[allow(dead_code)]
 mod layout;
+#[path = "src/incidents/triggers.rs"]
+mod triggers;
 
 use std::collections::{BTreeMap, HashMap};
 use std::env;
@@ -20,6 +22,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/gazetteer/fold.rs");
     println!("cargo:rerun-if-changed=src/gazetteer/layout.rs");
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("OUT_DIR"));
+    compile_triggers(&out);
 
     let mut strings: Vec<u8> = Vec::new();
     let mut interned: HashMap<String, (u32, u32)> = HashMap::new();
@@ -203,4 +206,35 @@ fn main() {
     fs::write(out.join("names.fst"), names_fst.into_inner().expect("fst"))
         .expect("write names.fst");
     fs::write(out.join("keys.fst"), keys_fst.into_inner().expect("fst")).expect("write keys.fst");
+}
+
+/// Compiles the incident trigger gate and set (`src/incidents/triggers.rs`) into
+/// dense DFAs, minimised (~7.5 MB, ~6 s here), in the target's byte order:
+/// the binary reads them in place instead of determinising them lazily in
+/// every worker thread.
+fn compile_triggers(out: &std::path::Path) {
+    use regex_automata::{dfa::dense, MatchKind};
+    println!("cargo:rerun-if-changed=src/incidents/triggers.rs");
+    let big_endian = env::var("CARGO_CFG_TARGET_ENDIAN").as_deref() == Ok("big");
+    let gate = triggers::GATE.join("|");
+    for (file, patterns, kind) in [
+        (
+            "trigger_gate.dfa",
+            vec![gate.as_str()],
+            MatchKind::LeftmostFirst,
+        ),
+        ("trigger_set.dfa", triggers::SET.to_vec(), MatchKind::All),
+    ] {
+        let dfa = dense::Builder::new()
+            .syntax(triggers::syntax())
+            .configure(dense::Config::new().match_kind(kind).minimize(true))
+            .build_many(&patterns)
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        let (bytes, pad) = if big_endian {
+            dfa.to_bytes_big_endian()
+        } else {
+            dfa.to_bytes_little_endian()
+        };
+        fs::write(out.join(file), &bytes[pad..]).expect("write a trigger DFA");
+    }
 }

@@ -38,7 +38,14 @@ use std::sync::OnceLock;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::{Regex, RegexBuilder};
-use regex_automata::{meta, util::syntax, Input, MatchKind, PatternID, PatternSet};
+use regex_automata::{
+    dfa::{dense, Automaton},
+    Input, PatternID, PatternSet,
+};
+
+// build.rs compiles GATE with syntax(); the tests compare it with a fresh build.
+#[cfg_attr(not(test), allow(dead_code))]
+mod triggers;
 
 use crate::gazetteer::{FeatureKind, Gazetteer, PlaceIdx};
 use crate::recognize::Recognized;
@@ -128,9 +135,9 @@ struct Lexicon {
     perpetrators: Trigger,
     political: Trigger,
     /// Any trigger at all: sentences that match none are skipped at once.
-    any: meta::Regex,
+    any: Dfa,
     /// Every lexicon above, by [`Trigger::id`]: one pass says which have a match.
-    set: meta::Regex,
+    set: Dfa,
 }
 
 /// A trigger lexicon and its place in [`Lexicon::set`]. Its own regex is
@@ -184,20 +191,6 @@ fn ascii_lower(s: &str) -> String {
     s.to_ascii_lowercase()
 }
 
-/// The trigger lexicons as one automaton ([`Lexicon::any`], [`Lexicon::set`]):
-/// as [`lx`] compiles them, but without a literal prefilter. Case-folded
-/// alternations of hundreds of words have too many literals to prefilter on;
-/// looking for them cost the set and the gate ~9 ms of a one-article run's
-/// start-up, and searches run at the same speed without.
-/// `kind` is that of a `regex::Regex` (`LeftmostFirst`) or of a `RegexSet` (`All`).
-fn gate<P: AsRef<str>>(patterns: &[P], kind: MatchKind) -> meta::Regex {
-    meta::Builder::new()
-        .syntax(syntax::Config::new().unicode(false).case_insensitive(true))
-        .configure(meta::Config::new().auto_prefilter(false).match_kind(kind))
-        .build_many(patterns)
-        .expect("valid built-in patterns")
-}
-
 fn re(p: &str) -> Regex {
     RegexBuilder::new(p)
         .case_insensitive(true)
@@ -208,73 +201,100 @@ fn re(p: &str) -> Regex {
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut patterns: Vec<String> = Vec::new();
-        let mut t = |p: &'static str| {
-            patterns.push(p.to_string());
-            Trigger {
-                pattern: p,
-                re: OnceLock::new(),
-                id: patterns.len() - 1,
-            }
+        let t = |p: &'static str| Trigger {
+            pattern: p,
+            re: OnceLock::new(),
+            id: triggers::SET
+                .iter()
+                .position(|q| *q == p)
+                .expect("every lexicon is in the set"),
         };
-        let mut l = Lexicon {
-        kill: t(r"\b(killed|killing|kills|dead|died|dies|deaths?|death toll|lost (their|his|her) lives|perished|massacred?|slain|executed|fatalit(y|ies)|bodies|lives)\b"),
-        injure: t(r"\b(wounded|wounding|injured|injuring|injuries|hurt|casualties)\b"),
-        damage: t(r"\b(damaged|damaging|destroyed|destroying|hit|struck|burned|ablaze|set (on )?fire|razed|flattened|demolished)\b"),
-        arty: t(r"\b(shell(s|ed|ing)?|artillery|rockets?|missiles?|mortars?|grad|himars|mlrs|howitzers?|multiple[- ]launch|cluster munitions?|ballistic|tank fire|bombardment|bombarded)\b"),
-        arty_act: t(r"\b(fired|firing|fires|launched|launching|struck|strikes?|hit|hits|attacks?|attacked|came under|come under|comes under|coming under|destroyed|damaged|killed|injured|wounded|shelled|shelling|bombard(ed|ment)|pounded|rained|landed|exploded)\b"),
-        air: t(r"\b((guided|glide|aerial|gliding|cluster|barrel|unguided|laser-guided) bombs?|air ?strikes?|air raids?|air attacks?|aerial (attack|bombardment|strike)s?|warplanes?|fighter jets?|jets? (struck|bombed|attacked)|gunships?|helicopters? (fired|attacked|struck)|bombed|bombing raids?|barrel bombs?|drone (strike|attack)s?|(kamikaze|attack|suicide|loitering|armed) drones?|shaheds?|uav (strike|attack)s?)\b"),
-        drone: t(r"\b(drones?|uavs?|unmanned aerial vehicles?)\b"),
-        intercept: t(r"\b(intercept(ed|s|ing|ion|ions)?|shot down|shoots down|shooting down|downed|air defen[cs]es? (destroyed|repelled|neutrali[sz]ed))\b"),
-        debris: t(r"\b(debris|fragments?|shrapnel|wreckage|falling)\b"),
-        ied: t(r"\b(ieds?|improvised explosive|(bomb|bombing) (blast|attack|explosion)s?|explosion of an? (device|bomb|explosive)|a bombing|bomb (blast|explosion)|magnetic bomb|sticky bomb|roadside bombs?|land ?mines?|mines? (exploded|blast)|car bombs?|vbieds?|explosive devices?|booby[- ]trap(ped|s)?|bomb exploded|bomb went off)\b"),
-        suicide: t(r"\bsuicide (bomb(er|ers|ing|ings)?|attack(er|ers|s)?|vests?|car bomb)\b"),
-        grenade: t(r"\bgrenades?\b"),
-        chemical: t(r"\b(chemical (weapons?|attacks?|agents?)|chlorine|sarin|nerve agents?|toxic gas|gas attack)\b"),
-        clash: t(r"\b(clash(es|ed)?|fighting|fought|battles?|battled|gun ?fights?|fire ?fights?|exchanges? of fire|exchanged fire|skirmish(es)?|ambush(ed|es)?|stormed|assaulted|attacked the (city|town|village|base|positions?|checkpoint)|fight (to|for)|engaged)\b"),
-        take: t(r"\b(captured?|capturing|took (full )?control|taken (full )?control|tak(en|ing) over|took over|seized|seizing|seize|(ha[sd]|have|having) taken|(?-i:taking [A-Z]|taken [A-Z])|overr(a|u)n|fell to|falling to|(established|establish|establishing|gained|gaining|assumed|seized) (full |complete |total )?control|in (full |complete |total )?control|liberat(ed|ion|ing)|occupied (the|a|an)|entered the (city|town|village)|raised (its|their|the) flags?)\b"),
-        retake: t(r"\b(recaptur(ed|e|ing)|retook|retak(en|ing)|regained|regain|recovered control|took back|taken back|won back|liberated)\b"),
-        withdraw: t(r"\b(withdr(ew|awn|awal)|retreat(ed)?|pulled (back|out)|pull(ing)? (back|out)|abandoned)\b"),
-        nonviolent: t(r"\b(without (a )?(fight|resistance|fighting|a shot)|handed over|peacefully|no resistance|surrendered the)\b"),
-        attack: t(r"\b(attacks?|attacked|strikes?|struck|raids?|raided|bombardment|explosions?|blasts?|exploded)\b"),
-        anaphora: t(r"\b(the (city|town|village|area|region|province|district|settlement|base|camp)|there|it)\b"),
-        civilians: t(r"\b(civilians?|villagers?|residents?|people|farmers?|herders?|women|children|worshippers?|students?|passengers?|family|families|men|man|woman|boy|girl|teachers?|journalists?|aid workers?|traders?|displaced)\b"),
-        armed: t(r"\b(gang(s|sters| members)?|gunm[ae]n|militants?|armed men|assailants?|attackers?|jihadists?|bandits?|insurgents?|militia(men|s)?|rebels?|terrorists?|fighters|soldiers|troops|police(men)?|security forces|army)\b"),
-        abduct: t(r"\b(abduct(ed|ion|ions|s|ing)?|kidnap(ped|ping|pings|s)?|taken hostage|held hostage|hostages?|forcibly disappeared|enforced disappearance)\b"),
-        sexual: t(r"\b(rap(ed|e|es|ing)|sexual(ly)? (assault(ed)?|violence|abuse(d)?))\b"),
-        protest: t(r"\b(protest(s|ed|ers|ors|ing)?|demonstrat(ion|ions|ors|ed|ing)|rall(y|ies|ied)|sit-ins?|marched|(held|staged|organi[sz]ed) a (march|vigil|strike|walkout)|protest march|took to the streets|picket(s|ed|ing)?|went on strike|general strike|strikers)\b"),
-        intervention: t(r"\b(dispers(ed|e|ing)|tear ?gas|water cannons?|rubber bullets|arrested|detained|batons?|broke up|break up|beat(en)?)\b"),
-        excessive: t(r"\b((opened fire|fired) on (the )?(protesters|demonstrators|crowds?)|live (ammunition|rounds|fire)|(protesters|demonstrators) (were )?(killed|shot dead))\b"),
-        riot: t(r"\b(riot(s|ers|ing|ed)?|violent (protests?|demonstrations?)|clashed with (the )?(police|security forces)|threw (stones|rocks|molotov)|torched|vandali[sz](ed|ing))\b"),
-        mob: t(r"\b(mobs?|lynch(ed|ing|ings)?|vigilantes?|angry crowd|mob justice)\b"),
-        arrest: t(r"\b(arrest(ed|s|ing)?|detain(ed|s|ing)?|detention|taken into custody|apprehended|rounded up)\b"),
-        agreement: t(r"\b(cease-?fire|truce|peace (deal|agreement|accord|talks)|signed (an? )?(agreement|deal|accord)|prisoner (exchange|swap)s?|exchanged prisoners)\b"),
-        base: t(r"\b(established|set up|opened|building|built) (a |an |its |their )?(new )?(military )?(base|headquarters|outpost|camp)s?\b"),
-        loot: t(r"\b(loot(ed|ing)|pillag(ed|ing)|ransack(ed|ing)|(destroyed|demolished|bulldozed|burned|burnt|torched) (\w+ ){0,2}(homes|houses|buildings|property|shops|crops|granaries|villages?|huts|markets?|vehicles|cars))\b"),
-        change: t(r"\b(merged|disbanded|dissolved|renamed|joined forces|pledged allegiance|announced the formation|new armed group|defected)\b"),
-        irrealis: t(r"\b(would|could|might|(?-i:may)|(?-i:will)|shall|plans?|planned|planning|threat(en|ens|ened)?|goal|aim(s|ed)?|seek(s|ing)?|sought|trying|tried|attempt(s|ed|ing)?|vowed|warned|if|unless|no|not|never|nobody|none|denied|deny|denies|false|fake|since|prevent(ed)?|ready to)\b"),
-        speech: t(r"\b(said|says|say|claimed|claims|claim|stated|states|reported|reports|announced|announces|told|tells|added|wrote|writes|confirmed|confirms|alleged|according to|accused|noted|described)\b"),
-        near: t(r"\b(near|outside|outskirts of|close to|vicinity of|around|on the edge of|north of|south of|east of|west of|km from|kilometres from|kilometers from|miles from)\s*$"),
-        large: t(r"\b(massacre|mass killing|scores of|large-scale|carnage|mass casualty)\b"),
-        shooting: t(r"\b(opened fire|open fire|shot (at|dead)|shooting|gunfire|gunshots?|fired (at|on) (the )?(people|civilians|crowd|worshippers|passengers|residents))\b"),
-        perpetrators: t(r"\b(gang(s|sters| members)?|gunm[ae]n|militants?|armed (men|group|groups)|assailants?|attackers?|jihadists?|bandits?|insurgents?|militia(men|s)?|rebels?|terrorists?|fighters|soldiers|troops|security forces|army|police|policemen|forces|paramilitar(y|ies)|combatants)\b"),
-        political: t(r"\b(journalists?|reporters?|activists?|opposition|protesters?|demonstrators?|politicians?|lawmakers?|mps?|dissidents?|candidates?|party (members?|leaders?|officials?)|militants?|rebels?|insurgents?|jihadists?|separatists?|bloggers?|critics?|student leaders?|unionists?|trade union|human rights|terror(ism|ist|ists)?|sedition|treason|espionage|spying|extremis[mt]s?|coup|plot(ting)?|(cartel|gang|group|militia|rebel|opposition|armed group|faction) (leaders?|commanders?|bosses|boss|chiefs?|members?)|kingpins?|warlords?|members of (the )?\w+ (group|movement|party|organi[sz]ation)|suspected (militants?|members|fighters|rebels|insurgents))\b"),
-        any: gate(&["$^"], MatchKind::LeftmostFirst),
-        set: gate(&["$^"], MatchKind::All),
-        };
-        let parts: Vec<&str> = [
-            &l.kill, &l.injure, &l.arty, &l.air, &l.drone, &l.intercept, &l.ied, &l.suicide,
-            &l.grenade, &l.chemical, &l.clash, &l.take, &l.retake, &l.withdraw, &l.attack,
-            &l.abduct, &l.sexual, &l.protest, &l.riot, &l.mob, &l.arrest, &l.agreement, &l.base,
-            &l.loot, &l.change, &l.shooting,
-        ]
-        .iter()
-        .map(|r| r.pattern)
-        .collect();
-        l.any = gate(&[parts.join("|")], MatchKind::LeftmostFirst);
-        l.set = gate(&patterns, MatchKind::All);
-        l
+        Lexicon {
+            kill: t(triggers::KILL),
+            injure: t(triggers::INJURE),
+            damage: t(triggers::DAMAGE),
+            arty: t(triggers::ARTY),
+            arty_act: t(triggers::ARTY_ACT),
+            air: t(triggers::AIR),
+            drone: t(triggers::DRONE),
+            intercept: t(triggers::INTERCEPT),
+            debris: t(triggers::DEBRIS),
+            ied: t(triggers::IED),
+            suicide: t(triggers::SUICIDE),
+            grenade: t(triggers::GRENADE),
+            chemical: t(triggers::CHEMICAL),
+            clash: t(triggers::CLASH),
+            take: t(triggers::TAKE),
+            retake: t(triggers::RETAKE),
+            withdraw: t(triggers::WITHDRAW),
+            nonviolent: t(triggers::NONVIOLENT),
+            attack: t(triggers::ATTACK),
+            anaphora: t(triggers::ANAPHORA),
+            civilians: t(triggers::CIVILIANS),
+            armed: t(triggers::ARMED),
+            abduct: t(triggers::ABDUCT),
+            sexual: t(triggers::SEXUAL),
+            protest: t(triggers::PROTEST),
+            intervention: t(triggers::INTERVENTION),
+            excessive: t(triggers::EXCESSIVE),
+            riot: t(triggers::RIOT),
+            mob: t(triggers::MOB),
+            arrest: t(triggers::ARREST),
+            agreement: t(triggers::AGREEMENT),
+            base: t(triggers::BASE),
+            loot: t(triggers::LOOT),
+            change: t(triggers::CHANGE),
+            irrealis: t(triggers::IRREALIS),
+            speech: t(triggers::SPEECH),
+            near: t(triggers::NEAR),
+            large: t(triggers::LARGE),
+            shooting: t(triggers::SHOOTING),
+            perpetrators: t(triggers::PERPETRATORS),
+            political: t(triggers::POLITICAL),
+            any: compiled(&GATE_DFA.bytes),
+            set: compiled(&SET_DFA.bytes),
+        }
     })
+}
+
+/// A DFA that build.rs compiled from [`triggers`], read in place.
+type Dfa = dense::DFA<&'static [u32]>;
+
+/// Bytes aligned as a DFA's `u32` transition table must be.
+#[repr(C)]
+struct Aligned<B: ?Sized> {
+    _align: [u32; 0],
+    bytes: B,
+}
+
+/// [`triggers::GATE`] as one alternation, leftmost-first.
+static GATE_DFA: &Aligned<[u8]> = &Aligned {
+    _align: [],
+    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/trigger_gate.dfa")),
+};
+
+/// [`triggers::SET`], one pattern each, every match kind.
+static SET_DFA: &Aligned<[u8]> = &Aligned {
+    _align: [],
+    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/trigger_set.dfa")),
+};
+
+/// The DFA in `bytes`: a check of ~7 MB that takes ~1 ms, on first use.
+fn compiled(bytes: &'static [u8]) -> Dfa {
+    dense::DFA::from_bytes(bytes)
+        .expect("build.rs wrote a DFA for this target")
+        .0
+}
+
+impl Lexicon {
+    /// True if any [`triggers::GATE`] lexicon matches in `s`: a sentence that
+    /// matches none reports no event.
+    fn gate(&self, s: &str) -> bool {
+        // A DFA without quit bytes cannot fail; were it to, the sentence is read.
+        self.any
+            .try_search_fwd(&Input::new(s).earliest(true))
+            .map_or(true, |m| m.is_some())
+    }
 }
 
 /// An attack verb with an armed target: the other side is armed, so a clash.
@@ -445,7 +465,16 @@ impl<'a> Scan<'a> {
     fn new(s: &'a str) -> Scan<'a> {
         let set = &lexicon().set;
         let mut on = PatternSet::new(set.pattern_len());
-        set.which_overlapping_matches(&Input::new(s), &mut on);
+        if set
+            .try_which_overlapping_matches(&Input::new(s), &mut on)
+            .is_err()
+        {
+            // A DFA without quit bytes cannot fail; were it to, every lexicon
+            // is searched on its own.
+            for id in 0..set.pattern_len() {
+                on.insert(PatternID::must(id));
+            }
+        }
         Scan { s, on }
     }
 
@@ -1380,7 +1409,7 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
             let mut out = Vec::new();
             for sent in cx.sentences {
                 let s = &text[sent.start..sent.end];
-                let combat = (lex.any.is_match(s)
+                let combat = (lex.gate(s)
                     && (has(&lex.clash, s) || has(&lex.arty, s) || has(&lex.air, s)))
                     || re_defend().is_match(s);
                 if !combat {
@@ -1441,7 +1470,7 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
         if !may_place && !may_add_toll {
             continue;
         }
-        if !lex.any.is_match(s) {
+        if !lex.gate(s) {
             continue;
         }
         let places: Vec<(usize, usize)> = ms[first_m..]
@@ -1764,6 +1793,56 @@ mod tests {
 
     fn kind(s: &str) -> Option<(&'static str, &'static str)> {
         classify(s, None, &[]).map(|k| (k.event_type, k.sub_event_type))
+    }
+
+    /// The DFAs build.rs compiled answer as the same patterns compiled here:
+    /// on the fixture articles' sentences, in upper and lower case, and with
+    /// non-ASCII letters against the words (ASCII word boundaries).
+    #[test]
+    fn compiled_gate_and_set_equal_fresh_ones() {
+        use regex_automata::{meta, MatchKind};
+        let fresh = |patterns: &[&str], kind| {
+            meta::Builder::new()
+                .syntax(triggers::syntax())
+                .configure(meta::Config::new().match_kind(kind))
+                .build_many(patterns)
+                .unwrap()
+        };
+        let gate = fresh(
+            &[triggers::GATE.join("|").as_str()],
+            MatchKind::LeftmostFirst,
+        );
+        let set = fresh(triggers::SET, MatchKind::All);
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/articles");
+        let mut texts = String::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            texts += &std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        }
+        let mut sentences: Vec<String> = Vec::new();
+        for s in texts.split(['.', '\n']).filter(|s| !s.trim().is_empty()) {
+            sentences.push(s.to_string());
+            sentences.push(s.to_uppercase());
+            sentences.push(s.replace(' ', "é ").replace(" s", " ßs"));
+        }
+        sentences.push("Rockets hit Kharkiv; 3 killed, drones shot down.".into());
+        let lex = lexicon();
+        let (mut gated, mut on_any) = (0, 0);
+        for s in &sentences {
+            assert_eq!(lex.gate(s), gate.is_match(s), "gate on {s:?}");
+            let mut want = PatternSet::new(set.pattern_len());
+            set.which_overlapping_matches(&Input::new(s), &mut want);
+            let got = Scan::new(s).on;
+            assert_eq!(got, want, "set on {s:?}");
+            gated += usize::from(lex.gate(s));
+            on_any += usize::from(!got.is_empty());
+        }
+        // The comparison saw both answers of each.
+        assert!(
+            gated > 10 && gated < sentences.len(),
+            "{gated} of {}",
+            sentences.len()
+        );
+        assert!(on_any > 10 && on_any < sentences.len());
     }
 
     #[test]
