@@ -493,6 +493,16 @@ impl<'a> Scan<'a> {
         self.may(t).then(|| realis(t, self.s)).flatten()
     }
 
+    /// [`fatalities`]: none without a word of the kill lexicon anywhere in the
+    /// sentence (fatalities looks for one first, in the sentence or a prefix).
+    fn fatalities(&self) -> (u32, Option<String>) {
+        if self.may(&lexicon().kill) {
+            fatalities(self.s)
+        } else {
+            (0, None)
+        }
+    }
+
     /// The first match of `t` that is `ok`.
     fn first(
         &self,
@@ -503,9 +513,17 @@ impl<'a> Scan<'a> {
     }
 }
 
+/// [`classify_scan`] of a sentence not yet scanned.
+#[cfg(test)]
 fn classify(s: &str, prev: Option<&str>, places: &[(usize, usize)]) -> Option<Kind> {
+    classify_scan(&Scan::new(s), prev, places)
+}
+
+/// The kind of event the scanned sentence reports, if any: `prev` is the
+/// sentence before it in its paragraph, `places` its mentions' spans.
+fn classify_scan(sc: &Scan<'_>, prev: Option<&str>, places: &[(usize, usize)]) -> Option<Kind> {
     let lex = lexicon();
-    let sc = Scan::new(s);
+    let s = sc.s;
     let k = |event_type, sub_event_type, at, strong| {
         Some(Kind {
             event_type,
@@ -1478,7 +1496,8 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
             .take_while(|m| m.end <= sent.end)
             .map(|m| (m.start - sent.start, m.end - sent.start))
             .collect();
-        let Some(mut kind) = classify(s, prev_text, &places) else {
+        let scan = Scan::new(s);
+        let Some(mut kind) = classify_scan(&scan, prev_text, &places) else {
             // "At least 27 people were killed, officials said." after an event in
             // the same paragraph, with no place of its own: that event's toll.
             if places.is_empty() {
@@ -1486,7 +1505,7 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
                     .last_mut()
                     .filter(|_| last_paragraph == Some(sent.paragraph))
                 {
-                    let (fat, fat_text) = fatalities(s);
+                    let (fat, fat_text) = scan.fatalities();
                     if fat > last.fatalities {
                         last.fatalities = fat;
                         last.fatalities_text = fat_text;
@@ -1597,7 +1616,7 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
                 }
             }
         }
-        let (fat, fat_text) = fatalities(s);
+        let (fat, fat_text) = scan.fatalities();
         let mut confidence: f64 = 0.5;
         if kind.strong {
             confidence += 0.2;
@@ -1625,7 +1644,11 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
             fatalities: fat,
             fatalities_text: fat_text,
             actors: acts,
-            claimed_by: claimed_by(s),
+            // Every pattern of claimed_by has a word of the speech lexicon, which
+            // matches as widely but for "ſ", which Unicode case folding makes an "s".
+            claimed_by: (scan.may(&lex.speech) || s.contains('ſ'))
+                .then(|| claimed_by(s))
+                .flatten(),
             evidence: (sent.start, sent.end),
             spans,
             confidence: confidence.clamp(0.05, 0.95),
@@ -2133,5 +2156,15 @@ mod tests {
             Some("local officials")
         );
         assert_eq!(claimed_by("Two drones were shot down."), None);
+        // extract asks only sentences with a speech word, or an "ſ".
+        let speech = |s: &str| Scan::new(s).may(&lexicon().speech) || s.contains('ſ');
+        for s in [
+            "Two drones were shot down, the ministry ſaid.",
+            "TWO DRONES WERE SHOT DOWN, THE MINISTRY SAID.",
+            "Officials told reporters that Kyiv was hit.",
+            "According to the governor, two died.",
+        ] {
+            assert!(claimed_by(s).is_some() && speech(s), "{s}");
+        }
     }
 }
