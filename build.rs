@@ -190,6 +190,22 @@ fn main() {
     for (key, list) in &names {
         let at = (postings.len() / 4) as u64;
         postings.extend_from_slice(&(list.len() as u32).to_le_bytes());
+        // The name's reach (layout.rs): its largest population, and whether one
+        // of its places is a country or region, read without the rows.
+        let mut max_pop = 0u64;
+        let mut big_unit = false;
+        for e in list {
+            let rec = &records[(*e >> 1) as usize * layout::RECORD..][..layout::RECORD];
+            max_pop = max_pop.max(u64::from_le_bytes(
+                rec[layout::POPULATION..layout::POPULATION + 8]
+                    .try_into()
+                    .expect("8 bytes"),
+            ));
+            big_unit |= matches!(rec[layout::KIND], 1..=3);
+        }
+        let reach =
+            max_pop.min(u64::from(layout::REACH_UNKNOWN)) as u32 | u32::from(big_unit) << 31;
+        postings.extend_from_slice(&reach.to_le_bytes());
         for e in list {
             postings.extend_from_slice(&e.to_le_bytes());
         }

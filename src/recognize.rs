@@ -1156,24 +1156,20 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
                 continue;
             }
         }
-        let best = best.or_else(|| inflected(text, i, gazetteer));
-        let Some((end, hits)) = best else { continue };
-        let max_pop = hits
-            .iter()
-            .map(|h| gazetteer.population(h.place))
-            .max()
-            .unwrap_or(0);
-        let big_unit = hits.iter().any(|h| {
-            matches!(
-                gazetteer.kind(h.place),
-                FeatureKind::Country | FeatureKind::Admin1 | FeatureKind::Region
-            )
+        let best = best.or_else(|| {
+            inflected(text, i, gazetteer).map(|(end, hits)| {
+                let reach = gazetteer.reach(&hits);
+                (end, hits, reach)
+            })
         });
+        let Some((end, hits, reach)) = best else {
+            continue;
+        };
         if let Some(cues) = accept(
             text,
             i,
             end,
-            (big_unit, max_pop),
+            (reach.big_unit, reach.max_population),
             gazetteer,
             demonyms,
             &mut persons,

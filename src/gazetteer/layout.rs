@@ -16,11 +16,18 @@
 //! | 71 | kind code: 0 town, 1 admin-1, 2 country, 3 other region, 4 other ([`kind_code`]) |
 //!
 //! `names.fst` maps every folded name to an index into `postings.bin` (u32 LE
-//! words): a count, then that many entries `record << 1 | is_main_name`.
+//! words): a count; the name's reach, `big << 31 | population`, where `big`
+//! says one of its places is a country, admin-1 or other region (kind codes
+//! 1-3) and `population` is the largest of its places' ([`REACH_UNKNOWN`] if
+//! that does not fit in 31 bits); then `count` entries `record << 1 | is_main_name`.
 //! `keys.fst` maps `id:<id>`, `adm1:<CC.code>` and `pcli:<CC>` to record indices.
 
 /// Size of one record in `places.bin`.
 pub const RECORD: usize = 72;
+/// Offset of the population inside a record.
+pub const POPULATION: usize = 16;
+/// A reach's population when the largest does not fit in 31 bits.
+pub const REACH_UNKNOWN: u32 = 0x7FFF_FFFF;
 /// Offsets of the string references inside a record.
 pub const STR_ID: usize = 24;
 /// Name reference.

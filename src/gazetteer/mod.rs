@@ -265,8 +265,29 @@ impl Bundled {
     fn postings(&self, at: u64) -> impl Iterator<Item = u32> + '_ {
         let at = at as usize * 4;
         let n = u32_at(self.postings, at) as usize;
-        (0..n).map(move |i| u32_at(self.postings, at + 4 + 4 * i))
+        (0..n).map(move |i| u32_at(self.postings, at + 8 + 4 * i))
     }
+
+    /// The reach of the name whose postings are at `at`, as build.rs summed it
+    /// up (`None` if its population did not fit).
+    fn reach(&self, at: u64) -> Option<Reach> {
+        let r = u32_at(self.postings, at as usize * 4 + 4);
+        let population = r & layout::REACH_UNKNOWN;
+        (population != layout::REACH_UNKNOWN).then_some(Reach {
+            max_population: u64::from(population),
+            big_unit: r >> 31 == 1,
+        })
+    }
+}
+
+/// What the places of one name add up to, for deciding whether a capitalised
+/// word is that name.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reach {
+    /// The largest population among them.
+    pub max_population: u64,
+    /// Whether one of them is a country, admin-1 or other region.
+    pub big_unit: bool,
 }
 
 /// An owned gazetteer row, as read from a CSV or GeoNames file.
@@ -406,7 +427,7 @@ impl Gazetteer {
         let idx = self.redirect(idx);
         match &self.bundled {
             Some(b) if idx < self.bundled_len => {
-                let at = idx as usize * layout::RECORD + 16;
+                let at = idx as usize * layout::RECORD + layout::POPULATION;
                 u64::from_le_bytes(b.places[at..at + 8].try_into().unwrap_or([0; 8]))
             }
             _ => self.place(idx).population,
@@ -499,7 +520,7 @@ impl Gazetteer {
         text: &str,
         start: usize,
         mut fits: impl FnMut(usize) -> bool,
-    ) -> Option<(usize, Vec<NameHit>)> {
+    ) -> Option<(usize, Vec<NameHit>, Reach)> {
         // (folded end, end in text, bundled postings, extra postings), ascending.
         let mut ends: Vec<(usize, usize, Option<u64>, Option<u64>)> = Vec::new();
         if let Some(b) = &self.bundled {
@@ -521,13 +542,37 @@ impl Gazetteer {
         }
         let &(_, end, bundled, extra) = ends.iter().rev().find(|e| fits(e.1))?;
         let mut hits = Vec::new();
+        let mut summed = None;
         if let (Some(b), Some(at)) = (&self.bundled, bundled) {
             hits.extend(b.postings(at).map(decode));
+            // Rows added at run time change the sum (and may override these).
+            if extra.is_none() && self.overridden.is_empty() {
+                summed = b.reach(at);
+            }
         }
         if let Some(at) = extra {
             hits.extend(self.extra_post(at).map(decode));
         }
-        Some((end, self.finish_hits(hits)))
+        let hits = self.finish_hits(hits);
+        let reach = summed.unwrap_or_else(|| self.reach(&hits));
+        Some((end, hits, reach))
+    }
+
+    /// The reach of `hits`, read from their rows.
+    pub fn reach(&self, hits: &[NameHit]) -> Reach {
+        Reach {
+            max_population: hits
+                .iter()
+                .map(|h| self.population(h.place))
+                .max()
+                .unwrap_or(0),
+            big_unit: hits.iter().any(|h| {
+                matches!(
+                    self.kind(h.place),
+                    FeatureKind::Country | FeatureKind::Admin1 | FeatureKind::Region
+                )
+            }),
+        }
     }
 
     /// Adds rows (and overrides bundled rows with the same id).
@@ -1079,6 +1124,39 @@ mod tests {
         assert_eq!(g.place(luhansk).kind(), FeatureKind::Admin1);
     }
 
+    /// The reach build.rs wrote for a name is the one its rows add up to,
+    /// and a row added at run time changes it.
+    #[test]
+    fn bundled_reaches_equal_the_rows_sums() {
+        let g = Gazetteer::bundled();
+        let b = g.bundled.as_ref().unwrap();
+        let mut stream = b.names.stream();
+        let (mut n, mut big) = (0, 0);
+        while let Some((_, at)) = fst::Streamer::next(&mut stream) {
+            n += 1;
+            if n % 5 != 0 {
+                continue;
+            }
+            let hits: Vec<NameHit> = b.postings(at).map(decode).collect();
+            // None for the few names of a place of over 2^31 people (continents).
+            let Some(reach) = b.reach(at) else {
+                assert!(g.reach(&hits).max_population >= 1 << 31);
+                continue;
+            };
+            assert_eq!(reach, g.reach(&hits), "postings at {at}");
+            big += usize::from(reach.big_unit);
+        }
+        assert!(n > 100_000 && big > 1_000, "{n} names, {big} big");
+        let reach = |g: &Gazetteer| g.longest_prefix("Kharkiv", 0, |_| true).unwrap().2;
+        let before = reach(&g);
+        assert!(before.max_population > 1_000_000 && before.big_unit);
+        let mut g = g;
+        let csv = "id,name,lat,lon,feature_code,country_code,population\n\
+                   t:1,Kharkiv,1,2,PPL,UA,3000000000\n";
+        g.add_rows(read_csv_rows(Path::new("x.csv"), csv.as_bytes()).unwrap());
+        assert_eq!(reach(&g).max_population, 3_000_000_000);
+    }
+
     #[test]
     fn prefixes_end_at_characters_of_the_original_text() {
         let mut g = Gazetteer::empty();
@@ -1089,7 +1167,7 @@ mod tests {
         let text = "GROßA Town!";
         let ends = |fits: &dyn Fn(usize) -> bool| {
             g.longest_prefix(text, 0, fits)
-                .map(|(end, hits)| (end, hits.iter().map(|h| h.place).collect::<Vec<_>>()))
+                .map(|(end, hits, _)| (end, hits.iter().map(|h| h.place).collect::<Vec<_>>()))
         };
         // "gros" ends inside "ß" ("ss"), so at the "ß"; the longest name that
         // fits wins.
