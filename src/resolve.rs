@@ -257,7 +257,7 @@ impl<'g> From<&Brief<'g>> for Where<'g> {
     }
 }
 
-struct Focus {
+struct Focus<'a> {
     /// Per mention, its name's group: the mentions of one name all read the same
     /// in the first pass, so they are not evidence for each other.
     group: Vec<usize>,
@@ -267,19 +267,19 @@ struct Focus {
     /// The distinct first-pass points (not countries'), with the groups that
     /// read a place there: nearness is worked out per point, not per mention.
     points: Vec<((f64, f64), Radians, Vec<usize>)>,
-    countries: HashMap<String, f64>,
-    admin1: HashMap<String, f64>,
+    countries: HashMap<&'a str, f64>,
+    admin1: HashMap<&'a str, f64>,
     total: f64,
 }
 
-impl Focus {
+impl<'a> Focus<'a> {
     fn new(
-        g: &Gazetteer,
+        g: &'a Gazetteer,
         first: &[Option<(PlaceIdx, f64, f64)>],
         keys: &[&str],
-        demonyms: &[crate::recognize::Demonym],
-        counties: &[(usize, usize, Vec<String>)],
-    ) -> Focus {
+        demonyms: &'a [crate::recognize::Demonym],
+        counties: &'a [(usize, usize, Vec<String>)],
+    ) -> Focus<'a> {
         let mut ids: HashMap<&str, usize> = HashMap::new();
         let group: Vec<usize> = keys
             .iter()
@@ -304,10 +304,10 @@ impl Focus {
             let own = &mut f.own[gi];
             own.0 += 1.0;
             own.1.add(p.country_code);
-            *f.countries.entry(p.country_code.to_string()).or_default() += 1.0;
+            *f.countries.entry(p.country_code).or_default() += 1.0;
             if !p.admin1_code.is_empty() {
                 own.2.add(p.admin1_code);
-                *f.admin1.entry(p.admin1_code.to_string()).or_default() += 1.0;
+                *f.admin1.entry(p.admin1_code).or_default() += 1.0;
             }
             f.total += 1.0;
             // Countries have no point here: nearness is between smaller places.
@@ -323,15 +323,15 @@ impl Focus {
             }
         }
         for d in demonyms {
-            *f.countries.entry(d.country_code.clone()).or_default() += 1.0;
+            *f.countries.entry(&d.country_code).or_default() += 1.0;
             f.total += 1.0;
         }
         for (_, _, states) in counties {
             let w = 1.0 / states.len() as f64;
             for st in states {
-                *f.admin1.entry(st.clone()).or_default() += w;
+                *f.admin1.entry(st).or_default() += w;
             }
-            *f.countries.entry("US".to_string()).or_default() += 1.0;
+            *f.countries.entry("US").or_default() += 1.0;
             f.total += 1.0;
         }
         f
@@ -416,15 +416,15 @@ fn resolve_with(
 ) -> Vec<Option<Resolved>> {
     let ms = &rec.mentions;
     // Country evidence: demonyms, and names whose best reading is a country.
-    let mut countries: HashMap<String, f64> = HashMap::new();
+    let mut countries: HashMap<&str, f64> = HashMap::new();
     for d in &rec.demonyms {
-        *countries.entry(d.country_code.clone()).or_default() += 1.0;
+        *countries.entry(&d.country_code).or_default() += 1.0;
     }
-    let mut regions: HashSet<String> = HashSet::new();
+    let mut regions: HashSet<&str> = HashSet::new();
     // A county of a single state names that state.
     for (_, _, states) in &rec.counties {
         if let [one] = states.as_slice() {
-            regions.insert(one.clone());
+            regions.insert(one);
         }
     }
     for m in ms {
@@ -433,10 +433,10 @@ fn resolve_with(
             match g.kind(h.place) {
                 FeatureKind::Country if h.main => {
                     let cc = g.place(h.place).country_code;
-                    *countries.entry(cc.to_string()).or_default() += 1.0;
+                    *countries.entry(cc).or_default() += 1.0;
                 }
                 FeatureKind::Admin1 if m.cues.region => {
-                    regions.insert(g.place(h.place).admin1_code.to_string());
+                    regions.insert(g.place(h.place).admin1_code);
                 }
                 _ => {}
             }
@@ -558,29 +558,25 @@ fn resolve_with(
     // candidate, not its parts: an article can have a million candidates).
     // Each candidate's row is read once, here; the focus pass keeps the slice
     // of it that it reads.
-    let mut rows: Vec<Vec<Where<'_>>> = Vec::with_capacity(ms.len());
-    let scored: Vec<Vec<(f64, bool)>> = ms
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let mut slices = Vec::with_capacity(m.hits.len());
-            let s = (0..m.hits.len())
-                .map(|k| {
-                    let p = g.brief(m.hits[k].place);
-                    slices.push(Where::from(&p));
-                    let parts = unfocused(i, m, k, &p);
-                    (parts.score_with(weights), parts.0[23] != 0.0)
-                })
-                .collect();
-            rows.push(slices);
-            s
-        })
-        .collect();
+    // Candidate k of mention i is at `first_of[i] + k` in both.
+    let mut first_of: Vec<usize> = Vec::with_capacity(ms.len());
+    let candidates: usize = ms.iter().map(|m| m.hits.len()).sum();
+    let mut rows: Vec<Where<'_>> = Vec::with_capacity(candidates);
+    let mut scored: Vec<(f64, bool)> = Vec::with_capacity(candidates);
+    for (i, m) in ms.iter().enumerate() {
+        first_of.push(rows.len());
+        for k in 0..m.hits.len() {
+            let p = g.brief(m.hits[k].place);
+            rows.push(Where::from(&p));
+            let parts = unfocused(i, m, k, &p);
+            scored.push((parts.score_with(weights), parts.0[23] != 0.0));
+        }
+    }
     // With the focus: its features added, unless the reading is overshadowed.
     let parts = |i: usize, k: usize, focus: Option<&Focus>| -> Parts {
         let Parts(mut f) = unfocused(i, &ms[i], k, &g.brief(ms[i].hits[k].place));
         if let (Some(focus), true) = (focus, f[23] == 0.0) {
-            focus.parts(i, &rows[i][k], &mut f);
+            focus.parts(i, &rows[first_of[i] + k], &mut f);
         }
         Parts(f)
     };
@@ -589,12 +585,12 @@ fn resolve_with(
     // candidates (place, score part) of the group's first mention.
     let focus_parts: RefCell<Vec<Vec<(PlaceIdx, f64)>>> = RefCell::default();
     let score = |i: usize, k: usize, focus: Option<&Focus>| -> f64 {
-        let (s, overshadowed) = scored[i][k];
+        let (s, overshadowed) = scored[first_of[i] + k];
         match focus {
             Some(focus) if !overshadowed => {
                 let part = |k: usize| {
                     let mut extra = [0.0; N];
-                    focus.parts(i, &rows[i][k], &mut extra);
+                    focus.parts(i, &rows[first_of[i] + k], &mut extra);
                     Parts(extra).score_with(weights)
                 };
                 let hits = &ms[i].hits;
@@ -661,10 +657,10 @@ fn resolve_with(
     }
 
     // One sense per article: same name and same cues, same place (the best-scored reading).
-    let mut sense: HashMap<(String, bool, bool, bool), (PlaceIdx, f64)> = HashMap::new();
+    let mut sense: HashMap<(&str, bool, bool, bool), (PlaceIdx, f64)> = HashMap::new();
     let sense_key = |i: usize| {
         (
-            keys[i].to_string(),
+            keys[i],
             ms[i].cues.region,
             ms[i].cues.town,
             ms[i].cues.container,
