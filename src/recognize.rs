@@ -1156,12 +1156,15 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
                 continue;
             }
         }
-        let best = best.or_else(|| {
-            inflected(text, i, gazetteer).map(|(end, hits)| {
-                let reach = gazetteer.reach(&hits);
-                (end, hits, reach)
-            })
-        });
+        // The name's places are read once it is accepted (most are not).
+        let best = best
+            .map(|(end, name, reach)| (end, Err(name), reach))
+            .or_else(|| {
+                inflected(text, i, gazetteer).map(|(end, hits)| {
+                    let reach = gazetteer.reach(&hits);
+                    (end, Ok(hits), reach)
+                })
+            });
         let Some((end, hits, reach)) = best else {
             continue;
         };
@@ -1177,7 +1180,7 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
             out.mentions.push(Mention {
                 start: i,
                 end,
-                hits,
+                hits: hits.unwrap_or_else(|name| gazetteer.hits_of(name)),
                 cues,
                 qualifier: None,
                 key: fold(&text[i..end]),

@@ -280,6 +280,14 @@ impl Bundled {
     }
 }
 
+/// A name in the index: where its places are listed, among the bundled names
+/// and among those added at run time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Name {
+    bundled: Option<u64>,
+    extra: Option<u64>,
+}
+
 /// What the places of one name add up to, for deciding whether a capitalised
 /// word is that name.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -508,19 +516,20 @@ impl Gazetteer {
 
     /// The longest gazetteer name that is a prefix of the folded text from
     /// `text[start..]` and whose end (a byte offset in `text`) `fits`, as (end,
-    /// hits).
+    /// the name, its reach); [`Gazetteer::hits_of`] reads its places.
     ///
     /// The text is folded as the walk goes, so only the characters a name could
     /// span are folded; a name that ends inside a character's folded form ("ss"
     /// of "ß") ends at that character. The walks only note where names end;
-    /// hits are read for the one end chosen, since a short prefix ("san", "new")
-    /// can have thousands.
+    /// hits are read for the one end chosen, and only if asked for, since a
+    /// short prefix ("san", "new") can have thousands and most capitalised words
+    /// that are names somewhere are not place names where they stand.
     pub fn longest_prefix(
         &self,
         text: &str,
         start: usize,
         mut fits: impl FnMut(usize) -> bool,
-    ) -> Option<(usize, Vec<NameHit>, Reach)> {
+    ) -> Option<(usize, Name, Reach)> {
         // (folded end, end in text, bundled postings, extra postings), ascending.
         let mut ends: Vec<(usize, usize, Option<u64>, Option<u64>)> = Vec::new();
         if let Some(b) = &self.bundled {
@@ -541,21 +550,26 @@ impl Gazetteer {
             ends.sort_by_key(|e| e.0);
         }
         let &(_, end, bundled, extra) = ends.iter().rev().find(|e| fits(e.1))?;
+        let name = Name { bundled, extra };
+        // Rows added at run time change the sum (and may override these).
+        let summed = match (&self.bundled, bundled) {
+            (Some(b), Some(at)) if extra.is_none() && self.overridden.is_empty() => b.reach(at),
+            _ => None,
+        };
+        let reach = summed.unwrap_or_else(|| self.reach(&self.hits_of(name)));
+        Some((end, name, reach))
+    }
+
+    /// The places a name found by [`Gazetteer::longest_prefix`] may refer to.
+    pub fn hits_of(&self, name: Name) -> Vec<NameHit> {
         let mut hits = Vec::new();
-        let mut summed = None;
-        if let (Some(b), Some(at)) = (&self.bundled, bundled) {
+        if let (Some(b), Some(at)) = (&self.bundled, name.bundled) {
             hits.extend(b.postings(at).map(decode));
-            // Rows added at run time change the sum (and may override these).
-            if extra.is_none() && self.overridden.is_empty() {
-                summed = b.reach(at);
-            }
         }
-        if let Some(at) = extra {
+        if let Some(at) = name.extra {
             hits.extend(self.extra_post(at).map(decode));
         }
-        let hits = self.finish_hits(hits);
-        let reach = summed.unwrap_or_else(|| self.reach(&hits));
-        Some((end, hits, reach))
+        self.finish_hits(hits)
     }
 
     /// The reach of `hits`, read from their rows.
@@ -1166,8 +1180,10 @@ mod tests {
         let name = |id: &str| g.by_id(id).unwrap();
         let text = "GROßA Town!";
         let ends = |fits: &dyn Fn(usize) -> bool| {
-            g.longest_prefix(text, 0, fits)
-                .map(|(end, hits, _)| (end, hits.iter().map(|h| h.place).collect::<Vec<_>>()))
+            g.longest_prefix(text, 0, fits).map(|(end, name, _)| {
+                let places = g.hits_of(name).iter().map(|h| h.place).collect::<Vec<_>>();
+                (end, places)
+            })
         };
         // "gros" ends inside "ß" ("ss"), so at the "ß"; the longest name that
         // fits wins.
