@@ -1005,7 +1005,10 @@ fn is_stop_word(w: &str) -> bool {
 
 fn is_title(w: &str) -> bool {
     static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    in_set(&S, TITLES, w) || (w.len() < 8 && in_set(&S, TITLES, &format!("{w}.")))
+    // The titles written with a full stop, without it: "gen." as "gen".
+    static DOTTED: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let dotted = DOTTED.get_or_init(|| TITLES.iter().filter_map(|t| t.strip_suffix('.')).collect());
+    in_set(&S, TITLES, w) || (w.len() < 8 && dotted.contains(w))
 }
 
 fn is_capitalised(s: &str) -> bool {
