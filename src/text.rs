@@ -167,7 +167,9 @@ fn is_abbreviation(before: &str) -> bool {
     if w.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
         return true;
     }
-    ABBREVIATIONS.contains(&w.as_str())
+    static SET: std::sync::OnceLock<foldhash::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| ABBREVIATIONS.iter().copied().collect())
+        .contains(w.as_str())
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
