@@ -109,9 +109,14 @@ fn region_demonyms() -> &'static [(&'static str, &'static str)] {
 /// (a name of its own, matched as such).
 fn region_demonym_at(text: &str, i: usize, g: &Gazetteer) -> Option<(usize, PlaceIdx)> {
     let rest = &text[i..];
-    let (word, id) = region_demonyms()
-        .iter()
-        .find(|(w, _)| rest.starts_with(w) && !rest[w.len()..].starts_with(is_word_char))?;
+    // This runs for every capitalised word that names nothing: the first byte
+    // turns nearly all of them away without a string comparison.
+    let first = *rest.as_bytes().first()?;
+    let (word, id) = region_demonyms().iter().find(|(w, _)| {
+        w.as_bytes().first() == Some(&first)
+            && rest.starts_with(w)
+            && !rest[w.len()..].starts_with(is_word_char)
+    })?;
     let end = i + word.len();
     let after = &text[end..];
     let next = after
