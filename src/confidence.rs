@@ -68,7 +68,7 @@ pub const THRESHOLD: f64 = 0.4;
 /// True if `lower_word` is an ordinary English word that is also a gazetteer
 /// name (`data/common_words.txt`, from Debian's wamerican word list).
 pub fn is_common_word(lower_word: &str) -> bool {
-    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     WORDS
         .get_or_init(|| {
             include_str!("../data/common_words.txt")
@@ -76,8 +76,7 @@ pub fn is_common_word(lower_word: &str) -> bool {
                 .filter(|l| !l.starts_with('#') && !l.is_empty())
                 .collect()
         })
-        .binary_search(&lower_word)
-        .is_ok()
+        .contains(lower_word)
 }
 
 /// The features of every mention of `rec` (aligned with `rec.mentions`; `None`
@@ -149,19 +148,15 @@ pub fn features(
                 f[9] = f64::from(u8::from(is_surname(key)));
                 f[10] = f64::from(u8::from(is_common_word(key)));
             }
+            // ASCII case folding is Unicode's for these words: no character
+            // but "K" (Kelvin) lowercases to an ASCII letter, and none has a "k".
             f[11] = f64::from(u8::from(word_before(text, m.start).is_some_and(
                 |(_, w)| {
-                    matches!(
-                        w.to_lowercase().as_str(),
-                        "in" | "at"
-                            | "near"
-                            | "from"
-                            | "outside"
-                            | "to"
-                            | "of"
-                            | "around"
-                            | "across"
-                    )
+                    [
+                        "in", "at", "near", "from", "outside", "to", "of", "around", "across",
+                    ]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
                 },
             )));
             f[12] = f64::from(u8::from(m.cues.sentence_start));
