@@ -1414,8 +1414,19 @@ fn actors(
     let generic = GENERIC.get_or_init(|| {
         re(r"\b(protesters|demonstrators|rioters|gunmen|unidentified armed men|police|security forces|civilians|separatists?|militants|rebels|jihadists|bandits|mob)\b")
     });
-    for c in generic.captures_iter(s) {
-        let name = match c[1].to_lowercase().as_str() {
+    // These Unicode patterns are slow wherever a sentence has a curly quote
+    // (the DFA cannot read a Unicode word boundary there); each is looked for
+    // only if its words, without the boundaries, are there: ASCII case folding
+    // finds them as Unicode's does but for "ſ", a long s.
+    static GENERIC_WORDS: OnceLock<Lexeme> = OnceLock::new();
+    let generic_words = GENERIC_WORDS.get_or_init(|| {
+        lx(r"protesters|demonstrators|rioters|gunmen|unidentified armed men|police|security forces|civilians|separatists?|militants|rebels|jihadists|bandits|mob")
+    });
+    let maybe_generic = generic_words.is_match(s) || s.contains('ſ');
+    // Group 1 is the whole match (the word boundaries are empty): matches
+    // need no capture groups, which cost an NFA run each.
+    for m in maybe_generic.then(|| generic.find_iter(s)).into_iter().flatten() {
+        let name = match m.as_str().to_lowercase().as_str() {
             "protesters" | "demonstrators" => "Protesters".to_string(),
             "rioters" | "mob" => "Rioters".to_string(),
             "gunmen" | "unidentified armed men" => "Unidentified Armed Group".to_string(),
@@ -1441,8 +1452,15 @@ fn actors(
         Regex::new(r"\b((?:[A-Z][\w'-]+ ){0,4}(?:Group|Front|Brigades?|Battalion|Movement|Militia|Forces|Army|Liberation|Organi[sz]ation|Party|Council|Alliance|Taliban|Hamas|Hezbollah|Houthis?|al-Shabaab|Boko Haram|Islamic State)\b)")
             .expect("valid built-in pattern")
     });
-    for c in group.captures_iter(s) {
-        let name = c[1].trim().to_string();
+    // Case-sensitive: a match has one of these words as written.
+    static GROUP_WORDS: OnceLock<Regex> = OnceLock::new();
+    let group_words = GROUP_WORDS.get_or_init(|| {
+        Regex::new(r"Group|Front|Brigade|Battalion|Movement|Militia|Forces|Army|Liberation|Organi[sz]ation|Party|Council|Alliance|Taliban|Hamas|Hezbollah|Houthi|al-Shabaab|Boko Haram|Islamic State")
+            .expect("valid built-in pattern")
+    });
+    let maybe_group = group_words.is_match(s);
+    for m in maybe_group.then(|| group.find_iter(s)).into_iter().flatten() {
+        let name = m.as_str().trim().to_string();
         let first = name.split_whitespace().next().unwrap_or("");
         // Skip demonym-led state forces ("Russian Forces") already named above,
         // and single generic words.
