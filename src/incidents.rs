@@ -252,11 +252,30 @@ fn re_lower(p: &str) -> Regex {
     Regex::new(p).expect("valid built-in pattern")
 }
 
-/// `s` with ASCII letters lowercased: the same length, so every match on it is
-/// a match at the same offsets in `s` (Unicode lowercasing can change a
-/// character's length: "İ" becomes three bytes).
+/// `s` as the [`re_lower`] patterns read it: ASCII letters lowercased, and
+/// every non-ASCII character that is not a word character (curly quotes,
+/// dashes, ellipses) written as that many 0x01 bytes.
+///
+/// The text keeps its length, so every match on it is a match at the same
+/// offsets in `s` (Unicode lowercasing can change a character's length: "İ"
+/// becomes three bytes). Those patterns match no character of either kind
+/// (they have no `.`, no negated class, no `\W`, `\s` or `\D`), and both are
+/// non-word characters to a word boundary, so they match the same. But a DFA
+/// cannot read a Unicode word boundary next to a non-ASCII byte: a sentence
+/// with one curly quote would send every search to the slower NFA.
 fn ascii_lower(s: &str) -> String {
-    s.to_ascii_lowercase()
+    let lower = s.to_ascii_lowercase();
+    if lower.is_ascii() {
+        return lower;
+    }
+    let mut bytes = lower.into_bytes();
+    for (i, c) in s.char_indices() {
+        if !c.is_ascii() && !regex_syntax::is_word_character(c) {
+            bytes[i..i + c.len_utf8()].fill(1);
+        }
+    }
+    // Whole characters were replaced by ASCII: still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| s.to_ascii_lowercase())
 }
 
 fn re(p: &str) -> Regex {
@@ -1425,7 +1444,11 @@ fn actors(
     let maybe_generic = generic_words.is_match(s) || s.contains('ſ');
     // Group 1 is the whole match (the word boundaries are empty): matches
     // need no capture groups, which cost an NFA run each.
-    for m in maybe_generic.then(|| generic.find_iter(s)).into_iter().flatten() {
+    for m in maybe_generic
+        .then(|| generic.find_iter(s))
+        .into_iter()
+        .flatten()
+    {
         let name = match m.as_str().to_lowercase().as_str() {
             "protesters" | "demonstrators" => "Protesters".to_string(),
             "rioters" | "mob" => "Rioters".to_string(),
@@ -1459,7 +1482,11 @@ fn actors(
             .expect("valid built-in pattern")
     });
     let maybe_group = group_words.is_match(s);
-    for m in maybe_group.then(|| group.find_iter(s)).into_iter().flatten() {
+    for m in maybe_group
+        .then(|| group.find_iter(s))
+        .into_iter()
+        .flatten()
+    {
         let name = m.as_str().trim().to_string();
         let first = name.split_whitespace().next().unwrap_or("");
         // Skip demonym-led state forces ("Russian Forces") already named above,
@@ -2175,6 +2202,35 @@ mod tests {
             fatalities("Officials in İzmir said Dozens were killed."),
             (12, Some("Dozens".into()))
         );
+    }
+
+    /// Curly quotes and dashes are 0x01 bytes to the lowercase patterns, and
+    /// read as the straight ones are; letters outside ASCII stay letters.
+    #[test]
+    fn punctuation_outside_ascii_reads_as_ascii_punctuation() {
+        assert_eq!(
+            ascii_lower("“Five” Killed—Kyiv’s é"),
+            "\u{1}\u{1}\u{1}five\u{1}\u{1}\u{1} killed\u{1}\u{1}\u{1}kyiv\u{1}\u{1}\u{1}s é"
+        );
+        for (curly, straight) in [
+            (
+                "“Dozens were killed,” officials said — on Monday, 3 March.",
+                "\"Dozens were killed,\" officials said - on Monday, 3 March.",
+            ),
+            (
+                "Shelling killed four civilians’ relatives… and 2 soldiers died.",
+                "Shelling killed four civilians' relatives. and 2 soldiers died.",
+            ),
+            (
+                "Nine people were killed éarlier.",
+                "Nine people were killed éarlier.",
+            ),
+        ] {
+            let day = NaiveDate::from_ymd_opt(2024, 3, 5);
+            assert_eq!(fatalities(curly), fatalities(straight), "{curly}");
+            assert_eq!(dates(curly, day), dates(straight, day), "{curly}");
+        }
+        assert_eq!(fatalities("“Dozens were killed,” officials said.").0, 12);
     }
 
     #[test]
