@@ -427,10 +427,24 @@ fn resolve_with(
             regions.insert(one);
         }
     }
+    // One pass over every mention's hits, which reads each hit's kind once:
+    // - main_big: a town matched only by an alternate name competes poorly with
+    //   a country or region that has the name as its own ("Mexico": the country,
+    //   not Mexico City);
+    // - names_country, names_region: a name that is a country's (by any of its
+    //   names), or a region's own name: the article's focus does not turn it into
+    //   a small town or a province ("The US said ... in Paris" is not Us,
+    //   Île-de-France; "Mexico" is not the State of Mexico; "Middle East" is not
+    //   the hamlet in Maryland).
+    let mut main_big: Vec<bool> = Vec::with_capacity(ms.len());
+    let mut names_country: Vec<Option<&str>> = Vec::with_capacity(ms.len());
+    let mut names_region: Vec<bool> = Vec::with_capacity(ms.len());
     for m in ms {
+        let (mut big, mut country, mut region) = (false, None, false);
         // Most hits are towns: their rows' strings are not read.
         for h in &m.hits {
-            match g.kind(h.place) {
+            let kind = g.kind(h.place);
+            match kind {
                 FeatureKind::Country if h.main => {
                     let cc = g.place(h.place).country_code;
                     *countries.entry(cc).or_default() += 1.0;
@@ -440,7 +454,15 @@ fn resolve_with(
                 }
                 _ => {}
             }
+            big |= h.main && matches!(kind, FeatureKind::Country | FeatureKind::Admin1);
+            if country.is_none() && kind == FeatureKind::Country {
+                country = Some(g.place(h.place).country_code);
+            }
+            region |= h.main && kind == FeatureKind::Region;
         }
+        main_big.push(big);
+        names_country.push(country);
+        names_region.push(region);
     }
     // The sense a name has where cues say what it is, for uncued mentions of it:
     // the nearest cued mention of the same name before it, else after it.
@@ -466,38 +488,6 @@ fn resolve_with(
                 *list.get(after)?
             };
             Some(ms[j].cues.region || ms[j].cues.container)
-        })
-        .collect();
-
-    // A town matched only by an alternate name competes poorly with a country or
-    // region that has the name as its own ("Mexico": the country, not Mexico City).
-    let main_big: Vec<bool> = ms
-        .iter()
-        .map(|m| {
-            m.hits.iter().any(|h| {
-                h.main && matches!(g.kind(h.place), FeatureKind::Country | FeatureKind::Admin1)
-            })
-        })
-        .collect();
-    // A name that is a country's (by any of its names), or a region's own name:
-    // the article's focus does not turn it into a small town or a province
-    // ("The US said ... in Paris" is not Us, Île-de-France; "Mexico" is not
-    // the State of Mexico; "Middle East" is not the hamlet in Maryland).
-    let names_country: Vec<Option<&str>> = ms
-        .iter()
-        .map(|m| {
-            m.hits
-                .iter()
-                .find(|h| g.kind(h.place) == FeatureKind::Country)
-                .map(|h| g.place(h.place).country_code)
-        })
-        .collect();
-    let names_region: Vec<bool> = ms
-        .iter()
-        .map(|m| {
-            m.hits
-                .iter()
-                .any(|h| h.main && g.kind(h.place) == FeatureKind::Region)
         })
         .collect();
 
