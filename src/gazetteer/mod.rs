@@ -16,7 +16,11 @@
 //! decodes is a likely cache miss in an 8 MB index. Each thread therefore
 //! remembers the walk over every word it has seen (up to 65,536 words, packed
 //! in about a cache line each) and walks on from the word's end: capitalised
-//! words repeat within and across articles.
+//! words repeat within and across articles. A name found is returned with its
+//! [`Reach`] (largest population, whether it can name a country or region),
+//! which build.rs stores next to its postings; its places are read with
+//! [`Gazetteer::hits_of`] only if the recognizer keeps it, since most
+//! capitalised words that are a name somewhere are not one where they stand.
 
 pub mod fold;
 #[allow(missing_docs)]
