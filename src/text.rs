@@ -159,18 +159,35 @@ fn is_abbreviation(before: &str) -> bool {
         .last()
         .map_or(before.len(), |(i, _)| i);
     let word = &before[start..];
-    let w = word.to_lowercase();
-    if w.is_empty() {
-        return false;
+    static SET: std::sync::OnceLock<foldhash::HashSet<&'static str>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| ABBREVIATIONS.iter().copied().collect());
+    if word.is_ascii() {
+        // ASCII lowercasing is Unicode's for ASCII text, and no abbreviation
+        // is longer than ABBREVIATION_MAX_LEN: short words are lowercased on
+        // the stack (this runs at every full stop before a capital).
+        if word.is_empty() || word.len() > ABBREVIATION_MAX_LEN {
+            return false;
+        }
+        if word.len() == 1 {
+            // A single capital letter is an initial ("John F. Kennedy").
+            return word.as_bytes()[0].is_ascii_uppercase();
+        }
+        let mut buf = [0u8; ABBREVIATION_MAX_LEN];
+        let w = &mut buf[..word.len()];
+        w.copy_from_slice(word.as_bytes());
+        w.make_ascii_lowercase();
+        return std::str::from_utf8(w).is_ok_and(|w| set.contains(w));
     }
-    // A single capital letter is an initial ("John F. Kennedy").
+    let w = word.to_lowercase();
+    // A single capital letter is an initial.
     if w.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
         return true;
     }
-    static SET: std::sync::OnceLock<foldhash::HashSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| ABBREVIATIONS.iter().copied().collect())
-        .contains(w.as_str())
+    set.contains(w.as_str())
 }
+
+/// The length in bytes of the longest of [`ABBREVIATIONS`] ("approx").
+const ABBREVIATION_MAX_LEN: usize = 6;
 
 fn push_trimmed(text: &str, start: usize, end: usize, paragraph: usize, out: &mut Vec<Sentence>) {
     let s = &text[start..end];
@@ -200,6 +217,20 @@ mod tests {
             texts("One here. Two there! Three?"),
             ["One here.", "Two there!", "Three?"]
         );
+    }
+
+    #[test]
+    fn abbreviations_are_short_lowercase_ascii() {
+        for a in ABBREVIATIONS {
+            assert!(a.len() <= ABBREVIATION_MAX_LEN && a.is_ascii(), "{a}");
+            assert_eq!(*a, a.to_lowercase());
+        }
+        assert!(is_abbreviation("met Gen"));
+        assert!(is_abbreviation("the U.S"));
+        assert!(is_abbreviation("John F"));
+        assert!(!is_abbreviation("John f"));
+        assert!(!is_abbreviation("the capital"));
+        assert!(!is_abbreviation(""));
     }
 
     #[test]
