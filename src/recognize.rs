@@ -17,7 +17,7 @@ use crate::gazetteer::fold::fold;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::sync::OnceLock;
 
-use crate::gazetteer::{FeatureKind, Gazetteer, NameHit, PlaceIdx};
+use crate::gazetteer::{FeatureKind, Gazetteer, NameHit, PlaceIdx, Reach};
 use crate::text::is_word_char;
 
 /// Context around a mention that tells what kind of place it is.
@@ -1176,15 +1176,7 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
         let Some((end, hits, reach)) = best else {
             continue;
         };
-        if let Some(cues) = accept(
-            text,
-            i,
-            end,
-            (reach.big_unit, reach.max_population),
-            gazetteer,
-            demonyms,
-            &mut persons,
-        ) {
+        if let Some(cues) = accept(text, i, end, reach, gazetteer, demonyms, &mut persons) {
             out.mentions.push(Mention {
                 start: i,
                 end,
@@ -1326,7 +1318,10 @@ fn accept(
     text: &str,
     start: usize,
     end: usize,
-    (big_unit, max_pop): (bool, u64),
+    Reach {
+        big_unit,
+        max_population: max_pop,
+    }: Reach,
     g: &Gazetteer,
     demonyms: &Demonyms,
     persons: &mut HashSet<String>,

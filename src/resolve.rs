@@ -445,9 +445,12 @@ fn resolve_with(
         for h in &m.hits {
             let kind = g.kind(h.place);
             match kind {
-                FeatureKind::Country if h.main => {
+                FeatureKind::Country => {
                     let cc = g.place(h.place).country_code;
-                    *countries.entry(cc).or_default() += 1.0;
+                    if h.main {
+                        *countries.entry(cc).or_default() += 1.0;
+                    }
+                    country.get_or_insert(cc);
                 }
                 FeatureKind::Admin1 if m.cues.region => {
                     regions.insert(g.place(h.place).admin1_code);
@@ -455,9 +458,6 @@ fn resolve_with(
                 _ => {}
             }
             big |= h.main && matches!(kind, FeatureKind::Country | FeatureKind::Admin1);
-            if country.is_none() && kind == FeatureKind::Country {
-                country = Some(g.place(h.place).country_code);
-            }
             region |= h.main && kind == FeatureKind::Region;
         }
         main_big.push(big);

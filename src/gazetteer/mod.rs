@@ -233,7 +233,11 @@ impl Bundled {
             kind: kind_from_code(r[layout::KIND]),
             lat: f64_at(0),
             lon: f64_at(8),
-            population: u64::from_le_bytes(r[16..24].try_into().unwrap_or([0; 8])),
+            population: u64::from_le_bytes(
+                r[layout::POPULATION..layout::POPULATION + 8]
+                    .try_into()
+                    .unwrap_or([0; 8]),
+            ),
             feature_code: self.str_at(r, layout::STR_FCODE),
             country_code: std::str::from_utf8(cc).unwrap_or("").trim(),
             admin1_code: self.str_at(r, layout::STR_ADMIN1_CODE),
