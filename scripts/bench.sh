@@ -3,6 +3,7 @@
 #
 #   scripts/bench.sh [MIN_MB] [RUNS]        (defaults: 50 MB, 3 runs)
 #   PEERS="geotext compromise spacy_sm+gnc15000" SPACY_MB=1 scripts/bench.sh
+#   PGO=1 scripts/bench.sh                  (the profile-guided build, scripts/pgo.sh)
 #
 # 1. builds target/bench/corpus: .txt articles from ../shared/eval (toponym corpora and the
 #    example) replicated to at least MIN_MB megabytes, and a 1-article folder;
@@ -25,11 +26,17 @@ cd "$(dirname "$0")/.."
 min_mb=${1:-50}
 runs=${2:-3}
 shared=${SHARED:-../shared}
-bin=target/release/eventmap
 out=target/bench
 mkdir -p "$out"
 
-cargo build --release --quiet
+# PGO=1: the profile-guided build (scripts/pgo.sh) instead of the plain release one.
+if [ -n "${PGO:-}" ]; then
+  bash scripts/pgo.sh
+  bin=target/pgo/eventmap
+else
+  cargo build --release --quiet
+  bin=target/release/eventmap
+fi
 if [ ! -f "$out/corpus.$min_mb" ]; then
   rm -rf "$out/corpus" "$out/one" "$out"/corpus.*
   python3 - "$shared/eval" "$out/corpus" "$min_mb" <<'PY'
