@@ -190,7 +190,18 @@ fn write_str(buf: &mut Vec<u8>, s: &str) {
     buf.push(b'"');
     let bytes = s.as_bytes();
     let mut run = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Eight bytes at a time while none needs escaping (most text).
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            if !needs_escape(x) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        i += 1;
         let short = match b {
             b'"' => b'"',
             b'\\' => b'\\',
@@ -202,8 +213,8 @@ fn write_str(buf: &mut Vec<u8>, s: &str) {
             0x00..=0x1f => b'u',
             _ => continue,
         };
-        buf.extend_from_slice(&bytes[run..i]);
-        run = i + 1;
+        buf.extend_from_slice(&bytes[run..i - 1]);
+        run = i;
         if short == b'u' {
             const HEX: &[u8; 16] = b"0123456789abcdef";
             buf.extend_from_slice(b"\\u00");
@@ -215,6 +226,20 @@ fn write_str(buf: &mut Vec<u8>, s: &str) {
     }
     buf.extend_from_slice(&bytes[run..]);
     buf.push(b'"');
+}
+
+/// True if one of the eight bytes of `x` is a control character, `"` or `\\`
+/// (the bytes [`write_str`] escapes): a byte below 0x20 or equal to 0x22 or
+/// 0x5C has its high bit set in the subtraction below and clear in `x`
+/// (the classic "has a byte less than n" and "has a zero byte" word tricks).
+fn needs_escape(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below_space = x.wrapping_sub(ONES * 0x20) & !x;
+    let quote = x ^ (ONES * u64::from(b'"'));
+    let backslash = x ^ (ONES * u64::from(b'\\'));
+    let zero_in = |v: u64| v.wrapping_sub(ONES) & !v;
+    (below_space | zero_in(quote) | zero_in(backslash)) & HIGH != 0
 }
 
 /// Writes a number as serde_json does: the shortest text that reads back as
@@ -567,6 +592,44 @@ mod tests {
             let mut buf = Vec::new();
             write_str(&mut buf, &s);
             assert_eq!(buf, serde_json::to_vec(&s).unwrap(), "U+{:04X}", c as u32);
+        }
+        // Every character that is escaped, and its neighbours, at every offset of
+        // a string longer than the eight bytes read at a time.
+        for c in (0..0x80u32)
+            .chain([0xe9, 0x2019, 0x1f600])
+            .filter_map(char::from_u32)
+        {
+            for k in 0..20 {
+                let s = format!("{}{c}{}{c}", "x".repeat(k), "\u{7f}".repeat(20 - k));
+                let mut buf = Vec::new();
+                write_str(&mut buf, &s);
+                assert_eq!(
+                    buf,
+                    serde_json::to_vec(&s).unwrap(),
+                    "U+{:04X} at {k}",
+                    c as u32
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn needs_escape_agrees_with_a_byte_test() {
+        let escaped = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..200_000 {
+            // xorshift: words of random bytes, and of bytes near the escaped ones
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            for w in [
+                x,
+                x & 0x3f3f_3f3f_3f3f_3f3f,
+                (x & 0x0303_0303_0303_0303) + 0x5a5a_5a5a_5a5a_5a5a,
+            ] {
+                let want = w.to_le_bytes().iter().any(|&b| escaped(b));
+                assert_eq!(needs_escape(w), want, "{w:#018x}");
+            }
         }
     }
 
