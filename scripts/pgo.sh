@@ -15,8 +15,9 @@
 # 2. builds an instrumented binary in target/pgo-gen (for the host target given
 #    explicitly, so that build.rs and proc macros are not instrumented);
 # 3. maps the training articles with it, three times, every layer, all cores:
-#    the fixtures (every input format) and, when ../shared is next to the
-#    checkout, the example articles and the toponym corpora's texts;
+#    the fixtures and, when ../shared is next to the checkout, the toponym
+#    corpora's texts and the example, each once, spread over every input format
+#    (scripts/make_corpus.py);
 # 4. merges the counts into target/pgo/eventmap.profdata and builds with them
 #    in target/pgo-use; the binary is copied to target/pgo/eventmap.
 set -euo pipefail
@@ -46,18 +47,8 @@ if [ -z "$train" ]; then
   rm -rf "$train" && mkdir -p "$train"
   cp -r tests/fixtures/articles "$train/fixtures"
   if [ -d "$shared/eval/toponyms" ]; then
-    cp -r "$shared/examples" "$train/examples"
-    python3 - "$shared/eval/toponyms" "$train/eval" <<'PY'
-import json, os, sys
-src, dest = sys.argv[1], sys.argv[2]
-os.makedirs(dest, exist_ok=True)
-for name in sorted(os.listdir(src)):
-    if name.endswith(".jsonl"):
-        for i, line in enumerate(open(os.path.join(src, name), encoding="utf-8")):
-            if line.strip():
-                with open(os.path.join(dest, f"{name[:-6]}-{i:05d}.txt"), "w", encoding="utf-8", newline="") as f:
-                    f.write(json.loads(line)["text"])
-PY
+    # Each public article once (and the example), in every input format.
+    python3 scripts/make_corpus.py "$train/eval" --eval "$shared/eval" --articles 789 >/dev/null
   fi
 fi
 echo "pgo.sh: training run on $train" >&2

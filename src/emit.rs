@@ -228,7 +228,7 @@ fn write_str(buf: &mut Vec<u8>, s: &str) {
     buf.push(b'"');
 }
 
-/// True if one of the eight bytes of `x` is a control character, `"` or `\\`
+/// True if one of the eight bytes of `x` is a control character, `"` or `\`
 /// (the bytes [`write_str`] escapes): a byte below 0x20 or equal to 0x22 or
 /// 0x5C has its high bit set in the subtraction below and clear in `x`
 /// (the classic "has a byte less than n" and "has a zero byte" word tricks).
