@@ -1055,6 +1055,30 @@ fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
+/// Buffers [`accept`] lowercases words into, kept for a whole article: it
+/// lowercases several words for each of the tens of names in an article, and
+/// allocating a string for each was a tenth of its cost.
+#[derive(Debug, Default)]
+struct Lowered {
+    name: String,
+    before: String,
+    after: String,
+    other: String,
+}
+
+/// `s` lowercased into `buf`. For ASCII (nearly every word) that is ASCII
+/// lowercasing, in place.
+fn lower_into<'b>(s: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if s.is_ascii() {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&s.to_lowercase());
+    }
+    buf
+}
+
 /// True if the word at `start` begins a sentence: preceded only by white space,
 /// opening quotes or brackets since the last terminal punctuation or line break.
 fn starts_sentence(text: &str, start: usize) -> bool {
@@ -1107,6 +1131,7 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
     let mut out = Recognized::default();
 
     let mut persons: HashSet<String> = HashSet::new();
+    let mut lowered = Lowered::default();
     let mut pos = 0; // original offset up to which the text is consumed
     let mut prev_is_word = false;
     let bytes = text.as_bytes();
@@ -1176,7 +1201,16 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
         let Some((end, hits, reach)) = best else {
             continue;
         };
-        if let Some(cues) = accept(text, i, end, reach, gazetteer, demonyms, &mut persons) {
+        if let Some(cues) = accept(
+            text,
+            i,
+            end,
+            reach,
+            gazetteer,
+            demonyms,
+            &mut persons,
+            &mut lowered,
+        ) {
             out.mentions.push(Mention {
                 start: i,
                 end,
@@ -1325,15 +1359,16 @@ fn accept(
     g: &Gazetteer,
     demonyms: &Demonyms,
     persons: &mut HashSet<String>,
+    lowered: &mut Lowered,
 ) -> Option<Cues> {
     let name = &text[start..end];
     let single = !name.contains(|c: char| c.is_whitespace());
-    let folded_name = lower(name);
+    let folded_name = lower_into(name, &mut lowered.name);
     let sentence_start = starts_sentence(text, start);
-    if single && is_stop_word(folded_name.as_str()) {
+    if single && is_stop_word(folded_name) {
         return None;
     }
-    if STOP_PHRASES.contains(&folded_name.as_str()) {
+    if STOP_PHRASES.contains(&folded_name) {
         return None;
     }
     // Short all-caps words are acronyms (NATO, APC, BA), unless they name a
@@ -1345,14 +1380,7 @@ fn accept(
     }
     // Hyphenated names of things: "Wal-Mart" (neither part), but "Russia-Ukraine border".
     let rest = &text[end..];
-    let names_big_unit = |w: &str| {
-        g.lookup(w).iter().any(|h| {
-            matches!(
-                g.kind(h.place),
-                FeatureKind::Country | FeatureKind::Admin1 | FeatureKind::Region
-            )
-        })
-    };
+    let names_big_unit = |w: &str| g.reach_of_name(w).is_some_and(|r| r.big_unit);
     if let Some(tail) = rest.strip_prefix('-') {
         let seg: String = tail.chars().take_while(|c| c.is_alphanumeric()).collect();
         if seg.chars().next().is_some_and(char::is_uppercase) && !(big_unit && names_big_unit(&seg))
@@ -1370,7 +1398,7 @@ fn accept(
             .rev()
             .collect();
         if seg.chars().next().is_some_and(char::is_uppercase)
-            && g.lookup(&seg).is_empty()
+            && !g.has_name(&seg)
             && demonyms.at(&seg, 0).is_none()
         {
             return None;
@@ -1378,8 +1406,8 @@ fn accept(
     }
     let before = word_before(text, start);
     let after = word_after(text, end);
-    let after_l = after.map(|(_, w)| lower(w));
-    let before_l = before.map(|(_, w)| lower(w.trim_end_matches('.')));
+    let after_l = after.map(|(_, w)| lower_into(w, &mut lowered.after));
+    let before_l = before.map(|(_, w)| lower_into(w.trim_end_matches('.'), &mut lowered.before));
 
     // "Jordan Valley", "Dnipro River", "Gulf of Aden": a physical feature named
     // after the place, not the place (the gazetteer has no such features).
@@ -1400,25 +1428,25 @@ fn accept(
         "hills",
         "forest",
     ];
-    if after_l.as_deref().is_some_and(|a| FEATURES.contains(&a)) {
+    if after_l.is_some_and(|a| FEATURES.contains(&a)) {
         return None;
     }
-    if before_l.as_deref() == Some("of") {
+    if before_l == Some("of") {
         if let Some((_, w)) = before.and_then(|(bs, _)| word_before(text, bs)) {
             if [
                 "gulf", "bay", "sea", "strait", "straits", "lake", "isle", "cape",
             ]
-            .contains(&lower(w).as_str())
+            .contains(&lower_into(w, &mut lowered.other))
             {
                 return None;
             }
         }
     }
     // "Mayor Vadym", "President Biden", "Mr Lukashenko".
-    if let Some(b) = &before_l {
+    if let Some(b) = before_l {
         if is_title(b) {
             if single {
-                persons.insert(folded_name.clone());
+                persons.insert(folded_name.to_string());
             }
             return None;
         }
@@ -1428,12 +1456,12 @@ fn accept(
     // demonym or a common word is a first name (at the start of a sentence too).
     if let Some((bstart, bw)) = before {
         let possessive = bw.ends_with("'s") || bw.ends_with("’s");
-        let bl = lower(bw);
+        let bl = lower_into(bw, &mut lowered.other);
         if is_capitalised(bw)
             && !possessive
             && !bw.ends_with('.')
-            && !is_stop_word(bl.as_str())
-            && !TOWN_WORDS.contains(&bl.as_str())
+            && !is_stop_word(bl)
+            && !TOWN_WORDS.contains(&bl)
             && (!starts_sentence(text, bstart) || is_first_name(&bl))
             && demonyms.at(bw, 0).is_none()
             // A large place inside an organisation's name is still a mention
@@ -1442,16 +1470,16 @@ fn accept(
             && (is_first_name(&bl) || (!big_unit && max_pop < 100_000))
         {
             if single && !big_unit {
-                persons.insert(folded_name.clone());
+                persons.insert(folded_name.to_string());
             }
             return None;
         }
     }
-    if let (Some((astart, aw)), Some(al)) = (after, &after_l) {
+    if let (Some((astart, aw)), Some(al)) = (after, after_l) {
         let joined_by_space = text[end..astart].chars().all(|c| c == ' ');
         if joined_by_space
             && is_capitalised(aw)
-            && !PLACE_FOLLOWERS.contains(&al.as_str())
+            && !PLACE_FOLLOWERS.contains(&al)
             && !aw.chars().all(|c| c.is_uppercase())
             && !big_unit
             // "The Atlanta Journal-Constitution", "Charleston Gold Dome Lions
@@ -1460,22 +1488,22 @@ fn accept(
             && (max_pop < 100_000 || is_first_name(&folded_name))
         {
             // "Roman Starovoit": the next word is a surname.
-            if g.lookup(aw).is_empty() {
-                persons.insert(al.clone());
+            if !g.has_name(aw) {
+                persons.insert(al.to_string());
             }
             return None;
         }
     }
     // "Jones said": towns do not speak (countries and capitals, metonymically, do).
-    let after_preposition = before_l.as_deref().is_some_and(|b| {
+    let after_preposition = before_l.is_some_and(|b| {
         matches!(
             b,
             "of" | "in" | "from" | "at" | "near" | "for" | "to" | "outside" | "around"
         )
     });
     if single && !big_unit && !after_preposition {
-        if let Some(al) = &after_l {
-            if SPEECH.contains(&al.as_str()) {
+        if let Some(al) = after_l {
+            if SPEECH.contains(&al) {
                 return None;
             }
         }
@@ -1505,8 +1533,8 @@ fn accept(
     };
     cues.possessive = rest.starts_with("'s") || rest.starts_with("’s");
     cues.modifier = rest.starts_with('-') && rest[1..].starts_with(char::is_lowercase);
-    if let Some(al) = &after_l {
-        if REGION_WORDS.contains(&al.as_str()) || al == "governor" || al == "governors" {
+    if let Some(al) = after_l {
+        if REGION_WORDS.contains(&al) || al == "governor" || al == "governors" {
             cues.region = true;
         }
         if al == "city" || al == "mayor" {
@@ -1521,7 +1549,7 @@ fn accept(
             .next()
             .unwrap_or("");
         if matches!(
-            lower(next).as_str(),
+            lower_into(next, &mut lowered.other),
             "governor" | "regional" | "province" | "region" | "oblast"
         ) {
             cues.region = true;
@@ -1529,18 +1557,18 @@ fn accept(
     }
     // "the city of X", "governor of the X region", "cities in X".
     if let Some((bstart, b)) = before {
-        let b = lower(b);
+        let b = lower_into(b, &mut lowered.before);
         if b == "of" {
             if let Some((_, w)) = word_before(text, bstart) {
-                if TOWN_WORDS.contains(&lower(w).as_str()) {
+                if TOWN_WORDS.contains(&lower_into(w, &mut lowered.other)) {
                     cues.town = true;
                 }
             }
         }
         if b == "in" || b == "across" || b == "throughout" {
             if let Some((_, w)) = word_before(text, bstart) {
-                let w = lower(w);
-                if TOWN_PLURALS.contains(&w.as_str()) || w == "remaining" {
+                let w = lower_into(w, &mut lowered.other);
+                if TOWN_PLURALS.contains(&w) || w == "remaining" {
                     cues.container = true;
                 }
             }

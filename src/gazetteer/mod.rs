@@ -498,6 +498,40 @@ impl Gazetteer {
         self.finish_hits(hits)
     }
 
+    /// The entries of exactly this name (folded) in the bundled and the added
+    /// names, or None if no place has it.
+    fn name(&self, name: &str) -> Option<Name> {
+        let key = fold::fold(name.trim());
+        let bundled = self.bundled.as_ref().and_then(|b| b.names.get(&key));
+        let extra = self.extra_names.get(&key);
+        (bundled.is_some() || extra.is_some()).then_some(Name { bundled, extra })
+    }
+
+    /// True if some place has exactly this name (folded): whether
+    /// [`Gazetteer::lookup`] finds any, without reading the places.
+    pub fn has_name(&self, name: &str) -> bool {
+        self.name(name).is_some()
+    }
+
+    /// The [`Reach`] of exactly this name (folded), or None if no place has it:
+    /// what [`Gazetteer::reach`] of its [`Gazetteer::lookup`] gives, read from
+    /// the index's sum when it can be.
+    pub fn reach_of_name(&self, name: &str) -> Option<Reach> {
+        self.name(name).map(|n| self.reach_of(n))
+    }
+
+    /// The reach of a name in the index.
+    fn reach_of(&self, name: Name) -> Reach {
+        // Rows added at run time change the sum (and may override these).
+        let summed = match (&self.bundled, name.bundled) {
+            (Some(b), Some(at)) if name.extra.is_none() && self.overridden.is_empty() => {
+                b.reach(at)
+            }
+            _ => None,
+        };
+        summed.unwrap_or_else(|| self.reach(&self.hits_of(name)))
+    }
+
     fn extra_post(&self, at: u64) -> impl Iterator<Item = u32> + '_ {
         let at = at as usize;
         let n = self.extra_postings[at] as usize;
@@ -559,13 +593,7 @@ impl Gazetteer {
         }
         let &(_, end, bundled, extra) = ends.iter().rev().find(|e| fits(e.1))?;
         let name = Name { bundled, extra };
-        // Rows added at run time change the sum (and may override these).
-        let summed = match (&self.bundled, bundled) {
-            (Some(b), Some(at)) if extra.is_none() && self.overridden.is_empty() => b.reach(at),
-            _ => None,
-        };
-        let reach = summed.unwrap_or_else(|| self.reach(&self.hits_of(name)));
-        Some((end, name, reach))
+        Some((end, name, self.reach_of(name)))
     }
 
     /// The places a name found by [`Gazetteer::longest_prefix`] may refer to.
@@ -1220,6 +1248,34 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// `has_name` and `reach_of_name` say what `lookup` and `reach` of its
+    /// hits say, for bundled names, names only added at run time, names a row
+    /// added at run time overrides, and names no place has.
+    #[test]
+    fn name_checks_agree_with_lookups() {
+        let mut g = Gazetteer::bundled();
+        let names = [
+            "Kursk", "kursk", "Georgia", "Paris", "San", "Europe", "Ukraine", "Wal", "Xqzzy",
+            "Newtownia", " Kyiv ", "São Paulo", "",
+        ];
+        let check = |g: &Gazetteer| {
+            for n in names {
+                let hits = g.lookup(n);
+                assert_eq!(g.has_name(n), !hits.is_empty(), "{n:?}");
+                let want = (!hits.is_empty()).then(|| g.reach(&hits));
+                assert_eq!(g.reach_of_name(n), want, "{n:?}");
+            }
+        };
+        check(&g);
+        let csv = "id,name,lat,lon,feature_code,country_code,population\n\
+                   geonames:538560,Kursk,1.5,2.5,PPL,RU,7\n\
+                   x:1,Newtownia,1.5,2.5,PPL,RU,9000000\n\
+                   x:2,Paris,1.5,2.5,ADM1,FR,1\n";
+        g.add_rows(read_csv_rows(Path::new("x.csv"), csv.as_bytes()).unwrap());
+        check(&g);
+        assert!(g.has_name("Newtownia"));
     }
 
     #[test]
