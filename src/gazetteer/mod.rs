@@ -185,6 +185,38 @@ static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin"
 static NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.fst"));
 static KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/keys.fst"));
 
+/// Every pair of ASCII capitals, "AAABAC...ZZ": a record's country code
+/// (nearly always two capitals) is sliced out of it, without validating and
+/// trimming the two bytes as a string for each of the hundreds of thousands of
+/// candidates an archive's names have.
+const CAPITAL_PAIRS: &str = {
+    const B: [u8; 26 * 26 * 2] = {
+        let mut b = [0u8; 26 * 26 * 2];
+        let mut i = 0;
+        while i < 26 * 26 {
+            b[2 * i] = b'A' + (i / 26) as u8;
+            b[2 * i + 1] = b'A' + (i % 26) as u8;
+            i += 1;
+        }
+        b
+    };
+    match std::str::from_utf8(&B) {
+        Ok(s) => s,
+        Err(_) => panic!("ASCII capitals are UTF-8"),
+    }
+};
+
+/// A record's country code: its two bytes, without the padding spaces.
+fn country_code(cc: &'static [u8]) -> &'static str {
+    match *cc {
+        [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
+            let i = 2 * (usize::from(a - b'A') * 26 + usize::from(b - b'A'));
+            &CAPITAL_PAIRS[i..i + 2]
+        }
+        _ => std::str::from_utf8(cc).unwrap_or("").trim(),
+    }
+}
+
 fn u32_at(b: &[u8], at: usize) -> u32 {
     u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
 }
@@ -239,7 +271,7 @@ impl Bundled {
                     .unwrap_or([0; 8]),
             ),
             feature_code: self.str_at(r, layout::STR_FCODE),
-            country_code: std::str::from_utf8(cc).unwrap_or("").trim(),
+            country_code: country_code(cc),
             admin1_code: self.str_at(r, layout::STR_ADMIN1_CODE),
         }
     }
@@ -1248,6 +1280,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn country_codes_read_as_written() {
+        let codes: [&[u8]; 7] = [b"UA", b"AZ", b"ZA", b"ZZ", b"  ", b"X ", b"1A"];
+        for cc in codes {
+            let want = std::str::from_utf8(cc).unwrap().trim();
+            assert_eq!(country_code(cc), want);
+        }
+        let g = Gazetteer::bundled();
+        let ua = g.country("UA").unwrap();
+        assert_eq!(g.place(ua).country_code, "UA");
     }
 
     /// `has_name` and `reach_of_name` say what `lookup` and `reach` of its
