@@ -1301,8 +1301,19 @@ mod tests {
     fn name_checks_agree_with_lookups() {
         let mut g = Gazetteer::bundled();
         let names = [
-            "Kursk", "kursk", "Georgia", "Paris", "San", "Europe", "Ukraine", "Wal", "Xqzzy",
-            "Newtownia", " Kyiv ", "São Paulo", "",
+            "Kursk",
+            "kursk",
+            "Georgia",
+            "Paris",
+            "San",
+            "Europe",
+            "Ukraine",
+            "Wal",
+            "Xqzzy",
+            "Newtownia",
+            " Kyiv ",
+            "São Paulo",
+            "",
         ];
         let check = |g: &Gazetteer| {
             for n in names {
