@@ -14,7 +14,7 @@
 //! resolution and incident location.
 
 use crate::gazetteer::fold::fold;
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::OnceLock;
 
 use crate::gazetteer::{FeatureKind, Gazetteer, NameHit, PlaceIdx, Reach};
@@ -1055,11 +1055,14 @@ fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
-/// Buffers [`accept`] lowercases words into, kept for a whole article: it
-/// lowercases several words for each of the tens of names in an article, and
-/// allocating a string for each was a tenth of its cost.
+/// What [`accept`] keeps for a whole article: the names it found used as
+/// people's names, and buffers it lowercases words into (it lowercases several
+/// words for each of the tens of names in an article, and allocating a string
+/// for each was a tenth of its cost).
 #[derive(Debug, Default)]
 struct Lowered {
+    /// Lowercased names used as a person's name ("Jones said", "Mayor Jones").
+    persons: HashSet<String>,
     name: String,
     before: String,
     after: String,
@@ -1130,7 +1133,6 @@ fn next_capital_or_non_ascii(b: &[u8]) -> usize {
 pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Recognized {
     let mut out = Recognized::default();
 
-    let mut persons: HashSet<String> = HashSet::new();
     let mut lowered = Lowered::default();
     let mut pos = 0; // original offset up to which the text is consumed
     let mut prev_is_word = false;
@@ -1201,16 +1203,7 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
         let Some((end, hits, reach)) = best else {
             continue;
         };
-        if let Some(cues) = accept(
-            text,
-            i,
-            end,
-            reach,
-            gazetteer,
-            demonyms,
-            &mut persons,
-            &mut lowered,
-        ) {
+        if let Some(cues) = accept(text, i, end, reach, gazetteer, demonyms, &mut lowered) {
             out.mentions.push(Mention {
                 start: i,
                 end,
@@ -1225,6 +1218,7 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
     // A name used as a person's name anywhere in the article ("John Jones ...
     // Jones said") is a person everywhere in it, unless it can name a country
     // or region.
+    let persons = lowered.persons;
     if !persons.is_empty() {
         out.mentions.retain(|m| {
             let t = lower(&text[m.start..m.end]);
@@ -1358,7 +1352,6 @@ fn accept(
     }: Reach,
     g: &Gazetteer,
     demonyms: &Demonyms,
-    persons: &mut HashSet<String>,
     lowered: &mut Lowered,
 ) -> Option<Cues> {
     let name = &text[start..end];
@@ -1446,7 +1439,7 @@ fn accept(
     if let Some(b) = before_l {
         if is_title(b) {
             if single {
-                persons.insert(folded_name.to_string());
+                lowered.persons.insert(folded_name.to_string());
             }
             return None;
         }
@@ -1462,15 +1455,15 @@ fn accept(
             && !bw.ends_with('.')
             && !is_stop_word(bl)
             && !TOWN_WORDS.contains(&bl)
-            && (!starts_sentence(text, bstart) || is_first_name(&bl))
+            && (!starts_sentence(text, bstart) || is_first_name(bl))
             && demonyms.at(bw, 0).is_none()
             // A large place inside an organisation's name is still a mention
             // ("United Way of Metropolitan Atlanta", "Bank Charleston"), unless
             // a first name precedes it.
-            && (is_first_name(&bl) || (!big_unit && max_pop < 100_000))
+            && (is_first_name(bl) || (!big_unit && max_pop < 100_000))
         {
             if single && !big_unit {
-                persons.insert(folded_name.to_string());
+                lowered.persons.insert(folded_name.to_string());
             }
             return None;
         }
@@ -1485,11 +1478,11 @@ fn accept(
             // "The Atlanta Journal-Constitution", "Charleston Gold Dome Lions
             // Club": a large place names part of an organisation and is still a
             // mention; a small one or a first name ("Austin Clark") is a person.
-            && (max_pop < 100_000 || is_first_name(&folded_name))
+            && (max_pop < 100_000 || is_first_name(folded_name))
         {
             // "Roman Starovoit": the next word is a surname.
             if !g.has_name(aw) {
-                persons.insert(al.to_string());
+                lowered.persons.insert(al.to_string());
             }
             return None;
         }
@@ -1510,7 +1503,7 @@ fn accept(
         // A common surname or first name that can only be a small town is a
         // person ("Hall", "Flores", "Mary"), unless a preposition of place
         // introduces it ("in Hall").
-        if max_pop < 50_000 && (is_surname(&folded_name) || is_first_name(&folded_name)) {
+        if max_pop < 50_000 && (is_surname(folded_name) || is_first_name(folded_name)) {
             return None;
         }
     }
