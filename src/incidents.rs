@@ -1416,8 +1416,9 @@ const LEAD_VERBS: [&str; 11] = [
 /// regex engine spent thousands of instructions on each sentence with a verb.
 fn lead_speaker(t: &[u8]) -> Option<(usize, usize)> {
     // The result from each position after openers (it depends on nothing
-    // else), so that no position is tried twice.
-    let mut memo: Vec<Option<Option<(usize, usize)>>> = vec![None; t.len() + 1];
+    // else), so that no position is tried twice; most sentences open with
+    // none, and need no table.
+    let mut memo: Vec<Option<Option<(usize, usize)>>> = Vec::new();
     lead_from(t, 0, &mut memo)
 }
 
@@ -1426,7 +1427,7 @@ fn lead_from(
     p: usize,
     memo: &mut Vec<Option<Option<(usize, usize)>>>,
 ) -> Option<(usize, usize)> {
-    if let Some(r) = memo[p] {
+    if let Some(&Some(r)) = memo.get(p) {
         return r;
     }
     let mut found = None;
@@ -1458,6 +1459,9 @@ fn lead_from(
             .iter()
             .take_while(|&&b| b == b',' || b == b' ')
             .count();
+        if seps > 0 && memo.is_empty() {
+            memo.resize(t.len() + 1, None);
+        }
         for k in (1..=seps).rev() {
             if let Some(w) = lead_from(t, end + k, memo) {
                 found = Some(w);
@@ -1468,7 +1472,9 @@ fn lead_from(
     if found.is_none() {
         found = lead_rest(t, p);
     }
-    memo[p] = Some(found);
+    if let Some(slot) = memo.get_mut(p) {
+        *slot = Some(found);
+    }
     found
 }
 
@@ -1476,6 +1482,8 @@ fn lead_from(
 fn lead_rest(t: &[u8], p: usize) -> Option<(usize, usize)> {
     let verb_at = |x: usize| {
         t.get(x) == Some(&b' ')
+            // The verbs' first letters, in either case.
+            && t.get(x + 1).is_some_and(|b| matches!(b | 0x20, b's' | b'c' | b'r' | b'a' | b't' | b'w'))
             && LEAD_VERBS.iter().any(|v| {
                 claim_starts(t, x + 1, v) && t.get(x + 1 + v.len()).is_none_or(|&b| !claim_word(b))
             })
@@ -2075,7 +2083,6 @@ fn merge(mut v: Vec<Incident>, g: &Gazetteer) -> Vec<Incident> {
     for inc in v {
         let p = g.place(inc.place);
         let target = out.iter_mut().find(|o| {
-            let op = g.place(o.place);
             let same_type = family(o.event_type) == family(inc.event_type)
                 && (o.event_type == inc.event_type
                     || o.event_type == BATTLES
@@ -2084,16 +2091,22 @@ fn merge(mut v: Vec<Incident>, g: &Gazetteer) -> Vec<Incident> {
                     || o.sub_event_type == inc.sub_event_type
                     || inc.sub_event_type == "Non-violent transfer of territory");
             let same_day = o.date == inc.date;
-            let same_place = o.place == inc.place
-                || (inc.geo_precision == 3
-                    && !op.admin1_code.is_empty()
+            // The rows are read only for reports that may merge.
+            let same_place = || {
+                if o.place == inc.place {
+                    return true;
+                }
+                if inc.geo_precision != 3 {
+                    return false;
+                }
+                let op = g.place(o.place);
+                (!op.admin1_code.is_empty()
                     && op.admin1_code == p.admin1_code
-                    && g.place(inc.place).kind() == FeatureKind::Town
+                    && p.kind() == FeatureKind::Town
                     && is_region_capital(g, inc.place))
-                || (inc.geo_precision == 3
-                    && op.country_code == p.country_code
-                    && is_country_capital(g, inc.place));
-            same_type && same_day && same_place
+                    || (op.country_code == p.country_code && is_country_capital(g, inc.place))
+            };
+            same_type && same_day && same_place()
         });
         match target {
             Some(o) => {
