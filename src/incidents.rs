@@ -1297,16 +1297,18 @@ fn is_launch_site(before: &str) -> bool {
     }
 }
 
-/// The sentence's speaker: "X said ..." or "..., X said."
+/// The sentence's speaker: "X said ..." or "..., X said.", as the Unicode
+/// patterns of `claimed_by_unicode` (the tests' reference) find it.
 ///
-/// The patterns run on [`claim_text`], as ASCII patterns: written for Unicode
-/// text, their classes repeated up to 90 times made NFAs of thousands of
-/// states, and each capture search cleared a visited set of states times
-/// characters (a sixth of the whole run's time on conflict reporting).
+/// They read [`claim_text`], one byte per character: "according to X" and
+/// "X said ..." by hand ([`according_to`], [`lead_speaker`]), "..., X said."
+/// (tried last, rarely reached) as an ASCII pattern. As Unicode patterns their
+/// classes repeated up to 90 times made NFAs of thousands of states, and every
+/// capture search cleared a visited set of states times characters: a sixth of
+/// the whole run's time on conflict reporting.
 fn claimed_by(s: &str) -> Option<String> {
     static TAIL: OnceLock<regex::bytes::Regex> = OnceLock::new();
-    // As in `claimed_by_unicode` (the tests' reference), with "“" and "”" as
-    // 0x02 and 0x03.
+    // `claimed_by_unicode`'s, with "“" and "”" as 0x02 and 0x03.
     let tail = TAIL.get_or_init(|| {
         regex::bytes::RegexBuilder::new(r",\s*(?P<who>[^,;\x02\x03]{3,80}?) (?:said|says|claimed|reported|added|told [^.]+)\.?[\x03\x22]?$")
             .unicode(false)
