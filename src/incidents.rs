@@ -1407,6 +1407,17 @@ const LEAD_VERBS: [&str; 11] = [
     "added",
 ];
 
+/// The first letters of [`LEAD_VERBS`], a bit per letter from "a".
+const LEAD_VERB_INITIALS: u32 = {
+    let mut bits = 0;
+    let mut k = 0;
+    while k < LEAD_VERBS.len() {
+        bits |= 1 << (LEAD_VERBS[k].as_bytes()[0] - b'a');
+        k += 1;
+    }
+    bits
+};
+
 /// The range of `who` in the match of
 ///
 /// `^(?:(?:however|meanwhile|earlier|later|also|elsewhere in the war|elsewhere|on \w+|earlier on \w+|late on \w+|in a statement|separately)[, ]+)*(?P<who>[^,;:“”]{3,90}?)(?:, [^,]{3,60},)? (?:said|says|claimed|claims|reported|announced|told|confirmed|alleged|wrote|added)\b`
@@ -1484,8 +1495,11 @@ fn lead_from(
 fn lead_rest(t: &[u8], p: usize) -> Option<(usize, usize)> {
     let verb_at = |x: usize| {
         t.get(x) == Some(&b' ')
-            // The verbs' first letters, in either case.
-            && t.get(x + 1).is_some_and(|b| matches!(b | 0x20, b's' | b'c' | b'r' | b'a' | b't' | b'w'))
+            // A verb's first letter, in either case.
+            && t.get(x + 1).is_some_and(|&b| {
+                let k = (b | 0x20).wrapping_sub(b'a');
+                k < 26 && LEAD_VERB_INITIALS & (1 << k) != 0
+            })
             && LEAD_VERBS.iter().any(|v| {
                 claim_starts(t, x + 1, v) && t.get(x + 1 + v.len()).is_none_or(|&b| !claim_word(b))
             })

@@ -1060,7 +1060,7 @@ fn lower(s: &str) -> String {
 /// words for each of the tens of names in an article, and allocating a string
 /// for each was a tenth of its cost).
 #[derive(Debug, Default)]
-struct Lowered {
+struct AcceptState {
     /// Lowercased names used as a person's name ("Jones said", "Mayor Jones").
     persons: HashSet<String>,
     name: String,
@@ -1133,7 +1133,7 @@ fn next_capital_or_non_ascii(b: &[u8]) -> usize {
 pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Recognized {
     let mut out = Recognized::default();
 
-    let mut lowered = Lowered::default();
+    let mut state = AcceptState::default();
     let mut pos = 0; // original offset up to which the text is consumed
     let mut prev_is_word = false;
     let bytes = text.as_bytes();
@@ -1203,7 +1203,7 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
         let Some((end, hits, reach)) = best else {
             continue;
         };
-        if let Some(cues) = accept(text, i, end, reach, gazetteer, demonyms, &mut lowered) {
+        if let Some(cues) = accept(text, i, end, reach, gazetteer, demonyms, &mut state) {
             out.mentions.push(Mention {
                 start: i,
                 end,
@@ -1218,7 +1218,7 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
     // A name used as a person's name anywhere in the article ("John Jones ...
     // Jones said") is a person everywhere in it, unless it can name a country
     // or region.
-    let persons = lowered.persons;
+    let persons = state.persons;
     if !persons.is_empty() {
         out.mentions.retain(|m| {
             let t = lower(&text[m.start..m.end]);
@@ -1352,11 +1352,11 @@ fn accept(
     }: Reach,
     g: &Gazetteer,
     demonyms: &Demonyms,
-    lowered: &mut Lowered,
+    state: &mut AcceptState,
 ) -> Option<Cues> {
     let name = &text[start..end];
     let single = !name.contains(|c: char| c.is_whitespace());
-    let folded_name = lower_into(name, &mut lowered.name);
+    let folded_name = lower_into(name, &mut state.name);
     let sentence_start = starts_sentence(text, start);
     if single && is_stop_word(folded_name) {
         return None;
@@ -1399,8 +1399,8 @@ fn accept(
     }
     let before = word_before(text, start);
     let after = word_after(text, end);
-    let after_l = after.map(|(_, w)| lower_into(w, &mut lowered.after));
-    let before_l = before.map(|(_, w)| lower_into(w.trim_end_matches('.'), &mut lowered.before));
+    let after_l = after.map(|(_, w)| lower_into(w, &mut state.after));
+    let before_l = before.map(|(_, w)| lower_into(w.trim_end_matches('.'), &mut state.before));
 
     // "Jordan Valley", "Dnipro River", "Gulf of Aden": a physical feature named
     // after the place, not the place (the gazetteer has no such features).
@@ -1429,7 +1429,7 @@ fn accept(
             if [
                 "gulf", "bay", "sea", "strait", "straits", "lake", "isle", "cape",
             ]
-            .contains(&lower_into(w, &mut lowered.other))
+            .contains(&lower_into(w, &mut state.other))
             {
                 return None;
             }
@@ -1439,7 +1439,7 @@ fn accept(
     if let Some(b) = before_l {
         if is_title(b) {
             if single {
-                lowered.persons.insert(folded_name.to_string());
+                state.persons.insert(folded_name.to_string());
             }
             return None;
         }
@@ -1449,7 +1449,7 @@ fn accept(
     // demonym or a common word is a first name (at the start of a sentence too).
     if let Some((bstart, bw)) = before {
         let possessive = bw.ends_with("'s") || bw.ends_with("’s");
-        let bl = lower_into(bw, &mut lowered.other);
+        let bl = lower_into(bw, &mut state.other);
         if is_capitalised(bw)
             && !possessive
             && !bw.ends_with('.')
@@ -1463,7 +1463,7 @@ fn accept(
             && (is_first_name(bl) || (!big_unit && max_pop < 100_000))
         {
             if single && !big_unit {
-                lowered.persons.insert(folded_name.to_string());
+                state.persons.insert(folded_name.to_string());
             }
             return None;
         }
@@ -1482,7 +1482,7 @@ fn accept(
         {
             // "Roman Starovoit": the next word is a surname.
             if !g.has_name(aw) {
-                lowered.persons.insert(al.to_string());
+                state.persons.insert(al.to_string());
             }
             return None;
         }
@@ -1542,7 +1542,7 @@ fn accept(
             .next()
             .unwrap_or("");
         if matches!(
-            lower_into(next, &mut lowered.other),
+            lower_into(next, &mut state.other),
             "governor" | "regional" | "province" | "region" | "oblast"
         ) {
             cues.region = true;
@@ -1550,17 +1550,17 @@ fn accept(
     }
     // "the city of X", "governor of the X region", "cities in X".
     if let Some((bstart, b)) = before {
-        let b = lower_into(b, &mut lowered.before);
+        let b = lower_into(b, &mut state.before);
         if b == "of" {
             if let Some((_, w)) = word_before(text, bstart) {
-                if TOWN_WORDS.contains(&lower_into(w, &mut lowered.other)) {
+                if TOWN_WORDS.contains(&lower_into(w, &mut state.other)) {
                     cues.town = true;
                 }
             }
         }
         if b == "in" || b == "across" || b == "throughout" {
             if let Some((_, w)) = word_before(text, bstart) {
-                let w = lower_into(w, &mut lowered.other);
+                let w = lower_into(w, &mut state.other);
                 if TOWN_PLURALS.contains(&w) || w == "remaining" {
                     cues.container = true;
                 }
