@@ -1285,6 +1285,13 @@ fn speaker_spans(s: &str) -> Vec<(usize, usize)> {
 
 /// "from Belarusian airspace", "fired from X": the launch site, not the target.
 fn is_launch_site(before: &str) -> bool {
+    // Only ASCII letters lowercase to "from" (the Kelvin sign and "İ" are the
+    // only other characters that lowercase to ASCII, to "k" and "i̇"): most
+    // text before a place does not end so, and is not lowercased.
+    let t = before.trim_end().as_bytes();
+    if t.len() < 4 || !t[t.len() - 4..].eq_ignore_ascii_case(b"from") {
+        return false;
+    }
     let b = before.trim_end().to_lowercase();
     b.ends_with("from") && {
         let w: Vec<&str> = b.split_whitespace().rev().take(6).collect();
@@ -2267,6 +2274,51 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn launch_sites_are_read_as_when_the_text_was_lowercased_first() {
+        // The definition, lowercasing before it looks.
+        let reference = |before: &str| {
+            let b = before.trim_end().to_lowercase();
+            b.ends_with("from")
+                && b.split_whitespace().rev().take(6).any(|x| {
+                    matches!(
+                        x,
+                        "fired"
+                            | "launched"
+                            | "launching"
+                            | "firing"
+                            | "missiles"
+                            | "rockets"
+                            | "drones"
+                    )
+                })
+        };
+        let mut cases: Vec<String> = [
+            "Drones launched FROM ",
+            "rockets fired fRoM\u{A0}",
+            "missiles launched ＦＲＯＭ ",
+            "drones flew from",
+            "rom",
+            "",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Every sentence's text before each of its words.
+        for s in claim_sentences() {
+            for (i, _) in s.match_indices(' ') {
+                cases.push(s[..i + 1].to_string());
+            }
+        }
+        let mut launches = 0;
+        for c in &cases {
+            let want = reference(c);
+            launches += usize::from(want);
+            assert_eq!(is_launch_site(c), want, "{c:?}");
+        }
+        assert!(launches >= 2, "{launches} launch sites");
     }
 
     #[test]
