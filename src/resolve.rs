@@ -26,7 +26,7 @@
 //! weights, .806 fitted on GeoWebNews; GeoWebNews .948, .902 fitted on LGL), so
 //! they stay. How sure a reading is comes from `crate::confidence`.
 
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashMap, HashMapExt};
 use std::cell::RefCell;
 
 use crate::gazetteer::{Brief, FeatureKind, Gazetteer, NameHit, Place, PlaceIdx};
@@ -212,25 +212,24 @@ pub(crate) fn haversine_km(a: Radians, b: Radians) -> f64 {
 /// each country and in each admin-1 region. A name's mentions read one or a
 /// few places, so these are short lists, not hash maps (one pair per name per
 /// article was a tenth of the focus's cost).
-type OwnReadings = (f64, Counts, Counts);
+type OwnReadings<'a> = (f64, Counts<'a>, Counts<'a>);
 
-/// Counts by code, in a short list.
+/// Counts (or weights) by code, in a short list: an article names a few
+/// countries and regions, and a linear scan of two-byte codes is cheaper
+/// than hashing them.
 #[derive(Debug, Clone, Default)]
-struct Counts(Vec<(String, f64)>);
+struct Counts<'a>(Vec<(&'a str, f64)>);
 
-impl Counts {
-    fn add(&mut self, code: &str) {
-        match self.0.iter_mut().find(|(c, _)| c == code) {
-            Some((_, n)) => *n += 1.0,
-            None => self.0.push((code.to_string(), 1.0)),
+impl<'a> Counts<'a> {
+    fn add(&mut self, code: &'a str, w: f64) {
+        match self.0.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, n)) => *n += w,
+            None => self.0.push((code, w)),
         }
     }
 
-    fn get(&self, code: &str) -> f64 {
-        self.0
-            .iter()
-            .find(|(c, _)| c == code)
-            .map_or(0.0, |(_, n)| *n)
+    fn get(&self, code: &str) -> Option<f64> {
+        self.0.iter().find(|(c, _)| *c == code).map(|(_, n)| *n)
     }
 }
 
@@ -263,12 +262,12 @@ struct Focus<'a> {
     group: Vec<usize>,
     /// Per group, its mentions' first-pass readings: how many, and by country
     /// and admin-1 region (left out of the shares).
-    own: Vec<OwnReadings>,
+    own: Vec<OwnReadings<'a>>,
     /// The distinct first-pass points (not countries'), with the groups that
     /// read a place there: nearness is worked out per point, not per mention.
     points: Vec<((f64, f64), Radians, Vec<usize>)>,
-    countries: HashMap<&'a str, f64>,
-    admin1: HashMap<&'a str, f64>,
+    countries: Counts<'a>,
+    admin1: Counts<'a>,
     total: f64,
 }
 
@@ -292,8 +291,8 @@ impl<'a> Focus<'a> {
             own: vec![(0.0, Counts::default(), Counts::default()); ids.len()],
             group,
             points: Vec::new(),
-            countries: HashMap::new(),
-            admin1: HashMap::new(),
+            countries: Counts::default(),
+            admin1: Counts::default(),
             total: 0.0,
         };
         let mut point_at: HashMap<PlaceIdx, usize> = HashMap::new();
@@ -303,11 +302,11 @@ impl<'a> Focus<'a> {
             let gi = f.group[i];
             let own = &mut f.own[gi];
             own.0 += 1.0;
-            own.1.add(p.country_code);
-            *f.countries.entry(p.country_code).or_default() += 1.0;
+            own.1.add(p.country_code, 1.0);
+            f.countries.add(p.country_code, 1.0);
             if !p.admin1_code.is_empty() {
-                own.2.add(p.admin1_code);
-                *f.admin1.entry(p.admin1_code).or_default() += 1.0;
+                own.2.add(p.admin1_code, 1.0);
+                f.admin1.add(p.admin1_code, 1.0);
             }
             f.total += 1.0;
             // Countries have no point here: nearness is between smaller places.
@@ -323,15 +322,15 @@ impl<'a> Focus<'a> {
             }
         }
         for d in demonyms {
-            *f.countries.entry(&d.country_code).or_default() += 1.0;
+            f.countries.add(&d.country_code, 1.0);
             f.total += 1.0;
         }
         for (_, _, states) in counties {
             let w = 1.0 / states.len() as f64;
             for st in states {
-                *f.admin1.entry(st).or_default() += w;
+                f.admin1.add(st, w);
             }
-            *f.countries.entry("US").or_default() += 1.0;
+            f.countries.add("US", 1.0);
             f.total += 1.0;
         }
         f
@@ -352,12 +351,12 @@ impl<'a> Focus<'a> {
         if others <= 0.0 {
             return;
         }
-        let same_cc =
-            self.countries.get(p.country_code).copied().unwrap_or(0.0) - own_cc.get(p.country_code);
+        let same_cc = self.countries.get(p.country_code).unwrap_or(0.0)
+            - own_cc.get(p.country_code).unwrap_or(0.0);
         f[24] = same_cc / others;
         if matches!(kind, FeatureKind::Town | FeatureKind::Admin1) && !p.admin1_code.is_empty() {
-            let same_a1 =
-                self.admin1.get(p.admin1_code).copied().unwrap_or(0.0) - own_a1.get(p.admin1_code);
+            let same_a1 = self.admin1.get(p.admin1_code).unwrap_or(0.0)
+                - own_a1.get(p.admin1_code).unwrap_or(0.0);
             f[25] = same_a1 / others;
         }
         if matches!(
@@ -416,15 +415,18 @@ fn resolve_with(
 ) -> Vec<Option<Resolved>> {
     let ms = &rec.mentions;
     // Country evidence: demonyms, and names whose best reading is a country.
-    let mut countries: HashMap<&str, f64> = HashMap::new();
+    let mut countries = Counts::default();
     for d in &rec.demonyms {
-        *countries.entry(&d.country_code).or_default() += 1.0;
+        countries.add(&d.country_code, 1.0);
     }
-    let mut regions: HashSet<&str> = HashSet::new();
+    // Few per article: a list, not a hash set.
+    let mut regions: Vec<&str> = Vec::new();
     // A county of a single state names that state.
     for (_, _, states) in &rec.counties {
         if let [one] = states.as_slice() {
-            regions.insert(one);
+            if !regions.contains(&one.as_str()) {
+                regions.push(one);
+            }
         }
     }
     // One pass over every mention's hits, which reads each hit's kind once:
@@ -448,12 +450,15 @@ fn resolve_with(
                 FeatureKind::Country => {
                     let cc = g.place(h.place).country_code;
                     if h.main {
-                        *countries.entry(cc).or_default() += 1.0;
+                        countries.add(cc, 1.0);
                     }
                     country.get_or_insert(cc);
                 }
                 FeatureKind::Admin1 if m.cues.region => {
-                    regions.insert(g.place(h.place).admin1_code);
+                    let a1 = g.place(h.place).admin1_code;
+                    if !regions.contains(&a1) {
+                        regions.push(a1);
+                    }
                 }
                 _ => {}
             }
@@ -516,7 +521,7 @@ fn resolve_with(
                 f[19] = 1.0;
                 f[20] = w.min(4.0);
             }
-            if regions.contains(p.admin1_code) && kind == FeatureKind::Town {
+            if regions.contains(&p.admin1_code) && kind == FeatureKind::Town {
                 f[21] = 1.0;
             }
         }
