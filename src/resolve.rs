@@ -198,12 +198,26 @@ impl Radians {
     }
 }
 
+/// The mean Earth radius, km.
+const EARTH_KM: f64 = 6371.0088;
+
+/// The haversine of the central angle between two points: [`haversine_km`]
+/// before its square root and arcsine.
+fn haversine_h(a: Radians, b: Radians) -> f64 {
+    ((b.lat - a.lat) / 2.0).sin().powi(2)
+        + a.cos_lat * b.cos_lat * ((b.lon - a.lon) / 2.0).sin().powi(2)
+}
+
 /// Great-circle distance (haversine).
 pub(crate) fn haversine_km(a: Radians, b: Radians) -> f64 {
-    let h = ((b.lat - a.lat) / 2.0).sin().powi(2)
-        + a.cos_lat * b.cos_lat * ((b.lon - a.lon) / 2.0).sin().powi(2);
-    2.0 * 6371.0088 * h.sqrt().asin()
+    2.0 * EARTH_KM * haversine_h(a, b).sqrt().asin()
 }
+
+/// The focus's nearness bands (under 50, 150 and 500 km) as limits on
+/// [`haversine_h`]: `2R·asin(√h) < d` exactly when `h < sin²(d / 2R)`.
+static NEAR_BANDS_H: std::sync::LazyLock<[f64; 3]> = std::sync::LazyLock::new(|| {
+    [50.0, 150.0, 500.0].map(|d: f64| (d / (2.0 * EARTH_KM)).sin().powi(2))
+});
 
 /// Where an article is: the countries and admin-1 regions of its places after a
 /// first pass, and their points, so that a second pass can prefer the readings
@@ -364,7 +378,11 @@ impl<'a> Focus<'a> {
             FeatureKind::Town | FeatureKind::Admin1 | FeatureKind::Region
         ) {
             let here = Radians::new((p.lat, p.lon));
-            let mut d = f64::INFINITY;
+            // The nearest other point, as the haversine's `h`: distances are
+            // only compared with the bands' limits, which are compared as `h`
+            // too (the distance grows with `h`), without an arcsine per point.
+            let [h50, h150, h500] = *NEAR_BANDS_H;
+            let mut h = f64::INFINITY;
             for (pt, there, groups) in &self.points {
                 // A point only this name's mentions read is not another place.
                 if !groups.iter().any(|&x| x != gi) {
@@ -372,17 +390,17 @@ impl<'a> Focus<'a> {
                 }
                 // More than ~500 km apart in latitude alone: no bonus, no trigonometry.
                 if (pt.0 - p.lat).abs() < 4.6 {
-                    d = d.min(haversine_km(here, *there));
-                    if d < 50.0 {
+                    h = h.min(haversine_h(here, *there));
+                    if h < h50 {
                         break; // the feature cannot get higher
                     }
                 }
             }
-            if d < 50.0 {
+            if h < h50 {
                 f[26] = 1.0;
-            } else if d < 150.0 {
+            } else if h < h150 {
                 f[27] = 1.0;
-            } else if d < 500.0 {
+            } else if h < h500 {
                 f[28] = 1.0;
             }
         }
@@ -811,6 +829,31 @@ mod tests {
             .into_iter()
             .map(|r| r.map_or("-".into(), |r| g.place(r.place).id.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn nearness_bands_read_from_h_are_those_of_the_distance() {
+        // Pairs of points a few to a few hundred km apart, all over the globe.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let band = |d: f64| [50.0, 150.0, 500.0].iter().position(|&b| d < b);
+        let [h50, h150, h500] = *NEAR_BANDS_H;
+        let band_h = |h: f64| [h50, h150, h500].iter().position(|&b| h < b);
+        let mut seen = [0; 4];
+        for _ in 0..200_000 {
+            let a = (next() * 170.0 - 85.0, next() * 360.0 - 180.0);
+            let b = (a.0 + next() * 9.0 - 4.5, a.1 + next() * 9.0 - 4.5);
+            let (ra, rb) = (Radians::new(a), Radians::new(b));
+            let want = band(haversine_km(ra, rb));
+            assert_eq!(band_h(haversine_h(ra, rb)), want, "{a:?} {b:?}");
+            seen[want.unwrap_or(3)] += 1;
+        }
+        assert!(seen.iter().all(|&n| n > 1000), "{seen:?}");
     }
 
     #[test]
