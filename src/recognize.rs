@@ -1152,6 +1152,8 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
         }
         let i = next;
         // ASCII (most text) is classified byte by byte, without decoding.
+        // Whether the character is a capital is asked only at a word's start
+        // (for non-ASCII characters it is a look-up in Unicode's tables).
         let (word, capital) = if bytes[i] < 0x80 {
             next += 1;
             (
@@ -1163,7 +1165,11 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
                 break;
             };
             next += c.len_utf8();
-            (is_word_char(c), is_capitalised(&text[i..]))
+            let word = is_word_char(c);
+            (
+                word,
+                word && !prev_is_word && i >= pos && is_capitalised(&text[i..]),
+            )
         };
         let word_start = word && !prev_is_word;
         prev_is_word = word;

@@ -21,10 +21,23 @@ const ABBREVIATIONS: &[&str] = &[
     "univ", "assn", "bros", "gens", "adm", "cmdr", "supt", "insp", "det", "cpl", "pvt", "hon",
 ];
 
-/// True for characters that make up words.
+/// True for characters that make up words (`char::is_alphanumeric`).
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if GENERAL_PUNCTUATION.contains(&c) {
+        // Curly quotes and dashes, the commonest non-ASCII characters in
+        // English news, without a look-up in the Unicode tables (the test
+        // `general_punctuation_has_no_word_characters` holds this to them).
+        false
+    } else {
+        c.is_alphanumeric()
+    }
 }
+
+/// The General Punctuation block: spaces, dashes, quotation marks, bullets,
+/// ellipses; no letter or digit.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
 /// Splits `text` into sentences.
 pub fn sentences(text: &str) -> Vec<Sentence> {
@@ -209,6 +222,16 @@ mod tests {
 
     fn texts(t: &str) -> Vec<&str> {
         sentences(t).iter().map(|s| &t[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn general_punctuation_has_no_word_characters() {
+        for c in GENERAL_PUNCTUATION {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
