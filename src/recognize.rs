@@ -236,9 +236,20 @@ impl Demonyms {
     /// The demonym starting at `text[at..]`, with its byte length.
     fn at(&self, text: &str, at: usize) -> Option<(usize, &(String, String, String))> {
         let rest = &text[at..];
-        let word_len = rest
-            .find(|c: char| !c.is_alphabetic())
+        // ASCII letters byte by byte; from the first non-ASCII byte on, by char.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii_alphabetic())
             .unwrap_or(rest.len());
+        let word_len = match rest.as_bytes().get(ascii) {
+            Some(b) if !b.is_ascii() => {
+                ascii
+                    + rest[ascii..]
+                        .find(|c: char| !c.is_alphabetic())
+                        .unwrap_or(rest.len() - ascii)
+            }
+            _ => ascii,
+        };
         let word = &rest[..word_len];
         // "Russians": look the singular up too.
         let singular = word.strip_suffix('s').unwrap_or(word);
