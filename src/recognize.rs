@@ -1056,9 +1056,7 @@ fn word_after(text: &str, at: usize) -> Option<(usize, &str)> {
         return None;
     }
     let start = at + (rest.len() - trimmed.len());
-    let len = trimmed
-        .find(|c: char| !is_word_char(c))
-        .unwrap_or(trimmed.len());
+    let len = crate::text::word_len(trimmed);
     (len > 0).then(|| (start, &text[start..start + len]))
 }
 
@@ -1305,9 +1303,7 @@ const ARABIC_PREFIXES: &[char] = &['و', 'ب', 'ل', 'ف', 'ك'];
 /// off, that is a name (`(end, hits)` of the whole word). Latin-script words
 /// are left alone: English does not inflect place names.
 fn inflected(text: &str, i: usize, g: &Gazetteer) -> Option<(usize, Vec<NameHit>)> {
-    let word: &str = &text[i..i + text[i..]
-        .find(|c: char| !is_word_char(c))
-        .unwrap_or(text.len() - i)];
+    let word: &str = &text[i..i + crate::text::word_len(&text[i..])];
     let end = i + word.len();
     let n = word.chars().count();
     let first = word.chars().next()?;

@@ -35,6 +35,24 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// The byte length of the run of word characters ([`is_word_char`]) that
+/// `s` starts with: ASCII byte by byte, by char only from a non-ASCII byte on.
+pub fn word_len(s: &str) -> usize {
+    let ascii = s
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(s.len());
+    match s.as_bytes().get(ascii) {
+        Some(b) if !b.is_ascii() => {
+            ascii
+                + s[ascii..]
+                    .find(|c: char| !is_word_char(c))
+                    .unwrap_or(s.len() - ascii)
+        }
+        _ => ascii,
+    }
+}
+
 /// The General Punctuation block: spaces, dashes, quotation marks, bullets,
 /// ellipses; no letter or digit.
 const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
@@ -222,6 +240,24 @@ mod tests {
 
     fn texts(t: &str) -> Vec<&str> {
         sentences(t).iter().map(|s| &t[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn word_len_is_the_run_of_word_characters() {
+        for s in [
+            "",
+            "Kyiv",
+            "Kyiv's",
+            "Zürich, ",
+            "Île-de-France",
+            "日本語 x",
+            "ab’cd",
+            "x1y2 z",
+            "é",
+        ] {
+            let want = s.find(|c: char| !is_word_char(c)).unwrap_or(s.len());
+            assert_eq!(word_len(s), want, "{s:?}");
+        }
     }
 
     #[test]

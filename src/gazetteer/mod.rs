@@ -981,9 +981,7 @@ fn walk_bundled(
     start: usize,
     mut f: impl FnMut(usize, usize, u64),
 ) {
-    let word_len = text[start..]
-        .find(|c: char| !crate::text::is_word_char(c))
-        .unwrap_or(text.len() - start);
+    let word_len = crate::text::word_len(&text[start..]);
     if word_len == 0 || word_len > WORD_CACHE_MAX_LEN {
         return walk(fst, text, start, f);
     }
