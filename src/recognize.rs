@@ -1345,6 +1345,13 @@ fn is_connector(w: &str) -> bool {
 
 /// True if every word of a multi-word name is capitalised, except connectors.
 fn name_like(s: &str) -> bool {
+    // A single word (most names the index finds) is name-like whatever it is.
+    if !s
+        .bytes()
+        .any(|b| matches!(b, b'\t'..=b'\r' | b' ' | b'-') || b >= 0x80)
+    {
+        return true;
+    }
     s.split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
         .enumerate()
