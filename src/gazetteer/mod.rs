@@ -29,6 +29,7 @@ mod layout;
 use std::collections::{BTreeMap, HashMap};
 use std::io::BufRead;
 use std::path::Path;
+use smallvec::SmallVec;
 
 use crate::error::{Error, Result};
 
@@ -605,7 +606,9 @@ impl Gazetteer {
         mut fits: impl FnMut(usize) -> bool,
     ) -> Option<(usize, Name, Reach)> {
         // (folded end, end in text, bundled postings, extra postings), ascending.
-        let mut ends: Vec<(usize, usize, Option<u64>, Option<u64>)> = Vec::new();
+        // This runs for every capitalised word, and a word's walk passes a few
+        // names at most: on the stack.
+        let mut ends: SmallVec<[(usize, usize, Option<u64>, Option<u64>); 8]> = SmallVec::new();
         if let Some(b) = &self.bundled {
             walk_bundled(b.names.as_fst(), text, start, |fend, end, at| {
                 ends.push((fend, end, Some(at), None));
