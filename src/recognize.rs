@@ -1235,9 +1235,10 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
     // or region.
     let persons = state.persons;
     if !persons.is_empty() {
+        let mut buf = state.name;
         out.mentions.retain(|m| {
-            let t = lower(&text[m.start..m.end]);
-            !persons.contains(&t)
+            let t = lower_into(&text[m.start..m.end], &mut buf);
+            !persons.contains(t)
                 || m.hits.iter().any(|h| {
                     matches!(
                         gazetteer.kind(h.place),
