@@ -192,13 +192,14 @@ fn write_str(buf: &mut Vec<u8>, s: &str) {
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
-        // Eight bytes at a time while none needs escaping (most text).
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-            if !needs_escape(x) {
-                i += 8;
-                continue;
-            }
+        // Eight bytes at a time while none needs escaping (most text); the
+        // last few padded with spaces, which need none.
+        let mut chunk = [b' '; 8];
+        let n = (bytes.len() - i).min(8);
+        chunk[..n].copy_from_slice(&bytes[i..i + n]);
+        if !needs_escape(u64::from_le_bytes(chunk)) {
+            i += n;
+            continue;
         }
         let b = bytes[i];
         i += 1;
