@@ -277,8 +277,11 @@ impl PropertiesText<'_> {
         self.buf
             .extend_from_slice(if self.first { b"{" } else { b"," });
         self.first = false;
-        write_str(self.buf, key);
-        self.buf.push(b':');
+        // Keys are the output contract's names: nothing in them is escaped.
+        debug_assert!(!key.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\'));
+        self.buf.push(b'"');
+        self.buf.extend_from_slice(key.as_bytes());
+        self.buf.extend_from_slice(b"\":");
     }
 }
 
