@@ -1304,6 +1304,12 @@ const ARABIC_PREFIXES: &[char] = &['و', 'ب', 'ل', 'ف', 'ك'];
 /// off, that is a name (`(end, hits)` of the whole word). Latin-script words
 /// are left alone: English does not inflect place names.
 fn inflected(text: &str, i: usize, g: &Gazetteer) -> Option<(usize, Vec<NameHit>)> {
+    // Only Cyrillic and Arabic words are read (most capitalised words that
+    // name nothing are Latin): Cyrillic and Arabic letters start with the
+    // bytes 0xD0 to 0xD3 and 0xD8 to 0xDB.
+    if !matches!(text.as_bytes().get(i), Some(0xD0..=0xD3 | 0xD8..=0xDB)) {
+        return None;
+    }
     let word: &str = &text[i..i + crate::text::word_len(&text[i..])];
     let end = i + word.len();
     let n = word.chars().count();

@@ -38,10 +38,11 @@ pub fn is_word_char(c: char) -> bool {
 /// The byte length of the run of word characters ([`is_word_char`]) that
 /// `s` starts with: ASCII byte by byte, by char only from a non-ASCII byte on.
 pub fn word_len(s: &str) -> usize {
-    let ascii = s
-        .bytes()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(s.len());
+    let bytes = s.as_bytes();
+    let mut ascii = 0;
+    while ascii < bytes.len() && ASCII_ALNUM[usize::from(bytes[ascii])] {
+        ascii += 1;
+    }
     match s.as_bytes().get(ascii) {
         Some(b) if !b.is_ascii() => {
             ascii
@@ -52,6 +53,17 @@ pub fn word_len(s: &str) -> usize {
         _ => ascii,
     }
 }
+
+/// `u8::is_ascii_alphanumeric` as a table: one load per byte.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// The General Punctuation block: spaces, dashes, quotation marks, bullets,
 /// ellipses; no letter or digit.

@@ -26,10 +26,10 @@ pub mod fold;
 #[allow(missing_docs)]
 mod layout;
 
+use smallvec::SmallVec;
 use std::collections::{BTreeMap, HashMap};
 use std::io::BufRead;
 use std::path::Path;
-use smallvec::SmallVec;
 
 use crate::error::{Error, Result};
 
