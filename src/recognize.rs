@@ -236,6 +236,16 @@ impl Demonyms {
     /// The demonym starting at `text[at..]`, with its byte length.
     fn at(&self, text: &str, at: usize) -> Option<(usize, &(String, String, String))> {
         let rest = &text[at..];
+        // Four ASCII letters: the word's singular has at least three, and
+        // the prefix bit below can turn it away before it is measured.
+        if let [a, b, c, d, ..] = rest.as_bytes() {
+            if [a, b, c, d].iter().all(|x| x.is_ascii_alphabetic()) {
+                let bit = prefix_bit(rest.as_bytes());
+                if self.prefixes[bit >> 6] & (1 << (bit & 63)) == 0 {
+                    return None;
+                }
+            }
+        }
         // ASCII letters byte by byte; from the first non-ASCII byte on, by char.
         let ascii = rest
             .bytes()
