@@ -186,15 +186,19 @@ pub fn read_text(source: &str, text: String, defaults: &Defaults) -> Article {
             }
             break;
         };
-        let value = value.trim().trim_matches(['"', '\'']);
-        match key.trim().to_ascii_lowercase().as_str() {
-            "date" | "published" | "published_at" | "pubdate" => {
-                date = parse_date(value).ok().or(date)
-            }
-            "title" => title = Some(value.to_string()),
-            "url" | "link" | "source_url" => url = Some(value.to_string()),
-            _ if in_front => {}
-            _ => break,
+        let value = || value.trim().trim_matches(['"', '\'']);
+        // Compared in place: the text before the first colon of a first line
+        // that is a paragraph can be long.
+        let key = key.trim();
+        let is = |names: &[&str]| names.iter().any(|n| key.eq_ignore_ascii_case(n));
+        if is(&["date", "published", "published_at", "pubdate"]) {
+            date = parse_date(value()).ok().or(date);
+        } else if is(&["title"]) {
+            title = Some(value().to_string());
+        } else if is(&["url", "link", "source_url"]) {
+            url = Some(value().to_string());
+        } else if !in_front {
+            break;
         }
     }
     let name = Path::new(source)
