@@ -808,19 +808,15 @@ fn walk<D: AsRef<[u8]>>(
     }
 }
 
-/// Walks `fst` on from `st` with the folded characters of `text[from..to]`,
-/// calling `f` as [`walk`] does, except for a name pending at `to`, which stays
-/// in `st`. False if the fst has no way on (`st` is then of no use).
-fn walk_span<D: AsRef<[u8]>>(
-    fst: &fst::raw::Fst<D>,
-    st: &mut WalkState,
+/// Calls `each(start in text, folded form)` for every character of
+/// `text[from..to]` that folds to something, in order, until it returns false
+/// (then false).
+fn each_folded(
     text: &str,
     from: usize,
     to: usize,
-    f: &mut impl FnMut(usize, usize, u64),
+    mut each: impl FnMut(usize, &[u8]) -> bool,
 ) -> bool {
-    let mut node = fst.node(st.addr);
-    let mut out = fst::raw::Output::new(st.out);
     let mut buf = String::new();
     let bytes = text.as_bytes();
     let mut i = from;
@@ -841,9 +837,27 @@ fn walk_span<D: AsRef<[u8]>>(
             fold::fold_char(c, &mut buf);
             buf.as_bytes()
         };
-        if folded_char.is_empty() {
-            continue;
+        if !folded_char.is_empty() && !each(at, folded_char) {
+            return false;
         }
+    }
+    true
+}
+
+/// Walks `fst` on from `st` with the folded characters of `text[from..to]`,
+/// calling `f` as [`walk`] does, except for a name pending at `to`, which stays
+/// in `st`. False if the fst has no way on (`st` is then of no use).
+fn walk_span<D: AsRef<[u8]>>(
+    fst: &fst::raw::Fst<D>,
+    st: &mut WalkState,
+    text: &str,
+    from: usize,
+    to: usize,
+    f: &mut impl FnMut(usize, usize, u64),
+) -> bool {
+    let mut node = fst.node(st.addr);
+    let mut out = fst::raw::Output::new(st.out);
+    let alive = each_folded(text, from, to, |at, folded_char| {
         if let Some((fend, v)) = st.pending.take() {
             f(fend, at, v);
         }
@@ -864,10 +878,131 @@ fn walk_span<D: AsRef<[u8]>>(
                 }
             }
         }
+        true
+    });
+    if alive {
+        st.addr = node.addr();
+        st.out = out.value();
     }
-    st.addr = node.addr();
-    st.out = out.value();
-    true
+    alive
+}
+
+/// A transition of the bundled names' fst, as [`walk_span_bundled`] reads
+/// it: from node `from` on `byte`, to node `to` (if `live`), adding `out` to
+/// the output, and whether `to` is final, with its final output.
+#[derive(Debug, Clone, Copy)]
+struct Step {
+    from: u32,
+    byte: u8,
+    live: bool,
+    is_final: bool,
+    to: u32,
+    out: u64,
+    final_out: u64,
+}
+
+/// log2 of the entries of a thread's [`STEPS`] table (32 bytes each).
+const STEP_BITS: u32 = 14;
+
+/// A slot of [`STEPS`] that holds no transition (no node is at `u32::MAX`:
+/// [`walk_span_bundled`] reads the table only for fsts shorter than that).
+const NO_STEP: Step = Step {
+    from: u32::MAX,
+    byte: 0,
+    live: false,
+    is_final: false,
+    to: 0,
+    out: 0,
+    final_out: 0,
+};
+
+thread_local! {
+    /// The transitions of the bundled fst this thread has taken lately, by
+    /// (node, byte), one per slot (a power of two of them): decoding an fst
+    /// node costs tens of instructions, and the walks over capitalised words
+    /// and the text after them take the same few thousand transitions again
+    /// and again.
+    static STEPS: std::cell::RefCell<Vec<Step>> =
+        std::cell::RefCell::new(vec![NO_STEP; 1 << STEP_BITS]);
+}
+
+/// [`walk_span`] over the bundled names, with transitions read from, and
+/// kept in, the thread's [`STEPS`] (dead ends too: most walks on from a word
+/// end at the next character or the one after).
+fn walk_span_bundled(
+    fst: &fst::raw::Fst<&'static [u8]>,
+    st: &mut WalkState,
+    text: &str,
+    from: usize,
+    to: usize,
+    f: &mut impl FnMut(usize, usize, u64),
+) -> bool {
+    // Node addresses are offsets in the fst: below 2^32 if it is smaller.
+    let (Ok(mut addr), true) = (u32::try_from(st.addr), fst.as_bytes().len() < 1 << 32) else {
+        return walk_span(fst, st, text, from, to, f);
+    };
+    let mut out = st.out;
+    let alive = STEPS.with_borrow_mut(|steps| {
+        each_folded(text, from, to, |at, folded_char| {
+            if let Some((fend, v)) = st.pending.take() {
+                f(fend, at, v);
+            }
+            for (k, &b) in folded_char.iter().enumerate() {
+                let slot = (addr.wrapping_mul(0x9E37_79B1)
+                    ^ u32::from(b).wrapping_mul(0x85EB_CA6B))
+                .checked_shr(32 - steps.len().trailing_zeros())
+                .unwrap_or(0);
+                let step = &mut steps[slot as usize];
+                if step.from != addr || step.byte != b {
+                    let node = fst.node(addr as fst::raw::CompiledAddr);
+                    *step = match node.find_input(b).map(|t| node.transition(t)) {
+                        Some(t) => {
+                            let next = fst.node(t.addr);
+                            Step {
+                                from: addr,
+                                byte: b,
+                                live: true,
+                                is_final: next.is_final(),
+                                // Below the fst's length, as checked above.
+                                to: t.addr as u32,
+                                out: t.out.value(),
+                                final_out: next.final_output().value(),
+                            }
+                        }
+                        None => Step {
+                            from: addr,
+                            byte: b,
+                            live: false,
+                            is_final: false,
+                            to: 0,
+                            out: 0,
+                            final_out: 0,
+                        },
+                    };
+                }
+                if !step.live {
+                    return false;
+                }
+                out += step.out;
+                addr = step.to;
+                st.folded += 1;
+                if step.is_final {
+                    let v = out + step.final_out;
+                    if k + 1 < folded_char.len() {
+                        f(st.folded, at, v);
+                    } else {
+                        st.pending = Some((st.folded, v));
+                    }
+                }
+            }
+            true
+        })
+    });
+    if alive {
+        st.addr = addr as fst::raw::CompiledAddr;
+        st.out = out;
+    }
+    alive
 }
 
 /// A walk of the bundled names over one word, as [`walk_span`] leaves it,
@@ -999,7 +1134,7 @@ fn walk_bundled(
         }
         let mut st = WalkState::root(fst);
         let mut ends = Vec::new();
-        let alive = walk_span(fst, &mut st, text, start, word_end, &mut |fend, end, v| {
+        let alive = walk_span_bundled(fst, &mut st, text, start, word_end, &mut |fend, end, v| {
             ends.push((fend, end - start, v))
         });
         for &(fend, rel, v) in &ends {
@@ -1015,7 +1150,7 @@ fn walk_bundled(
         state
     });
     let Some(mut st) = state else { return };
-    if walk_span(fst, &mut st, text, word_end, text.len(), &mut f) {
+    if walk_span_bundled(fst, &mut st, text, word_end, text.len(), &mut f) {
         if let Some((fend, v)) = st.pending {
             f(fend, text.len(), v);
         }
@@ -1270,9 +1405,37 @@ mod tests {
             "GROßE Straße in São Paulo; Lysychansk’s mayor; Łódź",
             "Washington Washingtonians Washington, D.C. San Francisco",
         ];
-        // Twice: the second time every word comes from the cache.
-        for _ in 0..2 {
-            for text in texts {
+        // And real articles, whose many walks share the transition table's
+        // slots.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let articles: Vec<String> = std::fs::read_dir(root.join("tests/fixtures/articles"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        assert!(!articles.is_empty());
+        // A slice of the LGL corpus, where present (next to this repository).
+        let mut articles = articles;
+        let lgl = std::fs::read_to_string(root.join("../shared/eval/toponyms/lgl.jsonl"));
+        for line in lgl.unwrap_or_default().lines().take(150) {
+            if let Ok(serde_json::Value::Object(o)) = serde_json::from_str(line) {
+                articles.extend(o.get("text").and_then(|t| t.as_str()).map(String::from));
+            }
+        }
+        // Twice: the second time every word comes from the cache; with the
+        // thread's transition table at its size, then with four slots, where
+        // transitions keep displacing each other.
+        for round in 0..4 {
+            if round == 2 {
+                STEPS.with_borrow_mut(|steps| *steps = vec![NO_STEP; 4]);
+                WORD_WALKS.with_borrow_mut(|cache| cache.clear());
+            }
+            for text in texts
+                .iter()
+                .copied()
+                .chain(articles.iter().map(String::as_str))
+            {
                 for (i, _) in text.char_indices() {
                     let (mut fresh, mut cached) = (Vec::new(), Vec::new());
                     walk(b.names.as_fst(), text, i, |f, e, v| fresh.push((f, e, v)));
