@@ -235,35 +235,191 @@ impl Lexeme {
     }
 }
 
-/// A pattern run on [`ascii_lower`]ed text: all its letters are lowercase ASCII,
-/// so it needs no case folding, which makes it several times cheaper to compile
-/// (start-up time) and lets its literals serve as a prefilter; Unicode classes
-/// and word boundaries as in [`re`].
+/// A pattern for lowercased text, as written: all its letters are lowercase
+/// ASCII, with Unicode classes and word boundaries. The tests compile it so
+/// ([`re_masked`] is what the pipeline runs) and hold [`re_masked`] to it.
+#[cfg(test)]
 fn re_lower(p: &str) -> Regex {
     debug_assert!(
-        !p.replace("(?P<", "(<")
-            .split('\\')
-            .enumerate()
-            .any(|(k, part)| part
-                .chars()
-                .skip(usize::from(k > 0))
-                .any(|c| c.is_ascii_uppercase())),
+        is_lower_pattern(p),
         "a pattern for lowercased text has an uppercase letter: {p}"
     );
     Regex::new(p).expect("valid built-in pattern")
 }
 
-/// `s` as the [`re_lower`] patterns read it: ASCII letters lowercased, and
-/// every non-ASCII character that is not a word character (curly quotes,
-/// dashes, ellipses) written as that many 0x01 bytes.
+/// True if no letter of `p` outside its escapes and group names is uppercase.
+fn is_lower_pattern(p: &str) -> bool {
+    !p.replace("(?P<", "(<")
+        .split('\\')
+        .enumerate()
+        .any(|(k, part)| {
+            part.chars()
+                .skip(usize::from(k > 0))
+                .any(|c| c.is_ascii_uppercase())
+        })
+}
+
+/// A pattern for lowercased text (its letters lowercase ASCII) compiled for
+/// [`Masked::key`], the text with one ASCII byte per character: `\w`, `\b` and
+/// literals read ASCII, and `\d` is `[0-9D]` ('D' stands for any other decimal
+/// digit). It matches there exactly where the Unicode pattern matches the
+/// lowercased text, character for character (see [`Masked`]), and compiles to
+/// a far smaller automaton: start-up time, the Unicode `\w` and `\d` were
+/// most of it. Its lazy DFA also reads every sentence, where a Unicode word
+/// boundary gives up on non-ASCII text and leaves the search to the NFA.
 ///
-/// The text keeps its length, so every match on it is a match at the same
-/// offsets in `s` (Unicode lowercasing can change a character's length: "İ"
-/// becomes three bytes). Those patterns match no character of either kind
-/// (they have no `.`, no negated class, no `\W`, `\s` or `\D`), and both are
-/// non-word characters to a word boundary, so they match the same. But a DFA
-/// cannot read a Unicode word boundary next to a non-ASCII byte: a sentence
-/// with one curly quote would send every search to the slower NFA.
+/// The built-in patterns are ASCII, and use no construct that reads a
+/// character other than by its class (`.`, negated classes, `\s`, `\W`, `\D`,
+/// case folding); a pattern that does is a bug, caught by the tests.
+fn re_masked(p: &str) -> Regex {
+    debug_assert!(
+        is_lower_pattern(p),
+        "a pattern for lowercased text has an uppercase letter: {p}"
+    );
+    Regex::new(&masked_pattern(p)).expect("valid built-in pattern")
+}
+
+/// [`re_masked`]'s translation of a pattern.
+fn masked_pattern(p: &str) -> String {
+    assert!(p.is_ascii(), "a built-in pattern is ASCII: {p}");
+    let mut out = String::with_capacity(p.len() + 32);
+    out.push_str("(?-u)");
+    let mut in_class = false;
+    let mut chars = p.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let e = chars.next().expect("a pattern does not end in a backslash");
+                match e {
+                    'd' if in_class => out.push_str("0-9D"),
+                    'd' => out.push_str("[0-9D]"),
+                    's' | 'S' | 'W' | 'D' | 'p' | 'P' | 'X' => {
+                        panic!("\\{e} reads characters the masked text does not keep: {p}")
+                    }
+                    e => {
+                        out.push('\\');
+                        out.push(e);
+                    }
+                }
+            }
+            '[' if !in_class => {
+                assert!(chars.peek() != Some(&'^'), "a negated class: {p}");
+                in_class = true;
+                out.push(c);
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            '.' if !in_class => panic!("'.' reads characters the masked text does not keep: {p}"),
+            c => out.push(c),
+        }
+    }
+    assert!(!out.contains("(?i") && !out.contains("(?u"), "flags: {p}");
+    out
+}
+
+/// The decimal digits (`\d`, Unicode's Nd), as regex-syntax defines them for
+/// the patterns, as sorted ranges.
+fn unicode_digits() -> &'static [(char, char)] {
+    static DIGITS: OnceLock<Vec<(char, char)>> = OnceLock::new();
+    DIGITS.get_or_init(|| {
+        use regex_syntax::hir::{Class, HirKind};
+        match regex_syntax::parse(r"\d").map(|h| h.into_kind()) {
+            Ok(HirKind::Class(Class::Unicode(c))) => {
+                c.ranges().iter().map(|r| (r.start(), r.end())).collect()
+            }
+            // regex-syntax parses `\d` to a Unicode class; were it not to,
+            // the ASCII digits still read as digits.
+            _ => vec![('0', '9')],
+        }
+    })
+}
+
+fn is_unicode_digit(c: char) -> bool {
+    let ranges = unicode_digits();
+    let k = ranges.partition_point(|&(_, hi)| hi < c);
+    ranges.get(k).is_some_and(|&(lo, _)| lo <= c)
+}
+
+/// A sentence as the [`re_masked`] patterns read it, and as their matches are
+/// read back.
+///
+/// - `lower` is [`ascii_lower`] of the sentence: the same length and
+///   character boundaries, so its offsets are the sentence's;
+/// - the key, which the patterns run on, is `lower` itself when the sentence
+///   is ASCII, and otherwise one byte per character: ASCII as in `lower`, and
+///   every other character 0x01 if it is not a word character, `D` if it is a
+///   decimal digit, `W` if it is any other word character. A pattern of
+///   lowercase letters, digits, punctuation, `\w`, `[0-9D]` and ASCII `\b`
+///   reads each of those bytes as the Unicode pattern reads the character
+///   (neither names 0x01, `D` or `W` as such; both read them as the same
+///   word, digit and non-word characters), so it matches the same
+///   characters, and [`Masked::span`] turns a match's offsets back into the
+///   sentence's.
+struct Masked {
+    lower: String,
+    /// For a sentence that is not ASCII: the key, and the byte offset of each
+    /// of its characters in `lower`, and `lower`'s length.
+    chars: Option<(String, Vec<usize>)>,
+}
+
+impl Masked {
+    fn new(s: &str) -> Masked {
+        let lower = ascii_lower(s);
+        if s.is_ascii() {
+            return Masked { lower, chars: None };
+        }
+        let mut key = String::with_capacity(s.len());
+        let mut at = Vec::with_capacity(s.len() + 1);
+        for (i, c) in s.char_indices() {
+            at.push(i);
+            key.push(if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else if !regex_syntax::is_word_character(c) {
+                '\u{1}'
+            } else if is_unicode_digit(c) {
+                'D'
+            } else {
+                'W'
+            });
+        }
+        at.push(s.len());
+        Masked {
+            lower,
+            chars: Some((key, at)),
+        }
+    }
+
+    /// The text the patterns run on.
+    fn key(&self) -> &str {
+        self.chars.as_ref().map_or(&self.lower, |(k, _)| k)
+    }
+
+    /// The offset in the sentence of offset `i` of the key.
+    fn at(&self, i: usize) -> usize {
+        self.chars.as_ref().map_or(i, |(_, at)| at[i])
+    }
+
+    /// A match on the key, as a range of the sentence.
+    fn span(&self, m: regex::Match<'_>) -> std::ops::Range<usize> {
+        self.at(m.start())..self.at(m.end())
+    }
+
+    /// A match on the key, as the lowercased text it matched.
+    fn text(&self, m: regex::Match<'_>) -> &str {
+        &self.lower[self.span(m)]
+    }
+}
+
+/// `s` with its ASCII letters lowercased, and every non-ASCII character that
+/// is not a word character (curly quotes, dashes, ellipses) written as that
+/// many 0x01 bytes: the text the patterns for lowercased text were written
+/// for. It keeps `s`'s length and character boundaries (Unicode lowercasing
+/// can change a character's length: "İ" becomes three bytes), so its offsets
+/// are `s`'s. The trigger lexicons read it, [`Masked`] reads its matches'
+/// text from it, and the tests run the Unicode patterns on it as the
+/// reference for [`re_masked`].
 fn ascii_lower(s: &str) -> String {
     let lower = s.to_ascii_lowercase();
     if lower.is_ascii() {
@@ -836,31 +992,67 @@ fn number_word(w: &str) -> Option<u32> {
     })
 }
 
-/// Fatalities by ACLED's rules: (count, words when the count was not a number).
-fn fatalities(s: &str) -> (u32, Option<String>) {
-    static PATS: OnceLock<[Regex; 9]> = OnceLock::new();
+/// The fatality patterns, for lowercased text ([`re_masked`]), by the
+/// `FAT_*` indices: what [`fatalities`] reads, compiled one by one when it
+/// first needs each ([`fatality`]).
+fn fatality_patterns() -> [String; FAT_COUNT] {
     let victims = r"(?:people|persons|civilians?|soldiers?|servicemen|troops|fighters|militants?|rebels?|police(?:men|officers)?|officers?|children|women|men|man|woman|residents?|villagers?|protesters|demonstrators|members|workers|passengers|others|of them|bodies|individuals|attackers|insurgents|combatants|jihadists|gunmen|[a-z]+ (?:soldiers|troops|civilians|fighters|servicemen|people))";
     let num = r"(\d[\d,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|dozen|hundred)";
-    let pats = PATS.get_or_init(|| {
-        [
-            // "four people were killed", "2 soldiers died", "five dead"
-            re_lower(&format!(r"\b(?:at least |up to |nearly |about |around |some |as many as |more than |over )?{num}(?:-| )(?:(?:\w+ ){{0,2}}{victims} )?(?:(?:were|was|have been|had been|are|is|being) )?(?:(?:reportedly|reported|also|all) )?(?:killed|dead|died|slain|executed|massacred|lost their lives|perished|shot dead|shot and killed|gunned down|beheaded|(?:beaten|burned|burnt|hacked|stabbed|stoned) to death)\b")),
-            // "killed four people", "killing at least 12"
-            re_lower(&format!(r"\b(?:killed|killing|kills|killed at least|shot dead|shooting dead|shot and killed|gunned down|executed|executing|massacred|beheaded|left|leaving) (?:at least |up to |nearly |about |around |some |as many as |more than |over )?{num} (?:\w+ )?(?:{victims}|dead)")),
-            // "death toll rose to 7"
-            re_lower(&format!(r"\bdeath toll (?:\w+ ){{0,3}}(?:to|at|of|reached|is|was) (?:at least )?{num}\b")),
-            // "an unspecified number of people", "several people", "many civilians"
-            re_lower(&format!(r"\b(an unspecified number of {victims}|an unknown number of {victims}|a number of {victims}|several {victims}|many {victims}|some {victims}|numerous {victims}|multiple {victims})")),
-            re_lower(r"\b(dozens)\b"),
-            re_lower(r"\b(hundreds)\b"),
-            // "5 fatalities", "resulting in 8 deaths", "1 fatality"
-            re_lower(&format!(r"\b(?:at least |up to |about |around |some )?{num} (?:\w+ )?(?:fatalit(?:y|ies)|deaths?)\b")),
-            // "claimed 12 lives", "the bodies of 9 people were found"
-            re_lower(&format!(r"\b(?:claimed (?:the lives of )?(?:at least )?{num}(?: lives)?|{num} (?:\w+ )?bodies (?:were |have been )?(?:found|recovered|discovered)|bodies of {num})\b")),
-            // "killing 2 Palestinians", "killed 3": a number right after the verb
-            re_lower(&format!(r"\b(?:killed|killing|kills|shot dead|gunned down|executed|massacred) (?:at least |up to |nearly |about |around |some |as many as |more than |over )?{}\b(?: (?:percent|per|km|kilometres|kilometers|miles|years?|days?|hours?|times|of the|%))?", num.replace("|a|an|", "|").replace("|a dozen|", "|"))),
-        ]
-    });
+    [
+        // "four people were killed", "2 soldiers died", "five dead"
+        format!(r"\b(?:at least |up to |nearly |about |around |some |as many as |more than |over )?{num}(?:-| )(?:(?:\w+ ){{0,2}}{victims} )?(?:(?:were|was|have been|had been|are|is|being) )?(?:(?:reportedly|reported|also|all) )?(?:killed|dead|died|slain|executed|massacred|lost their lives|perished|shot dead|shot and killed|gunned down|beheaded|(?:beaten|burned|burnt|hacked|stabbed|stoned) to death)\b"),
+        // "killed four people", "killing at least 12"
+        format!(r"\b(?:killed|killing|kills|killed at least|shot dead|shooting dead|shot and killed|gunned down|executed|executing|massacred|beheaded|left|leaving) (?:at least |up to |nearly |about |around |some |as many as |more than |over )?{num} (?:\w+ )?(?:{victims}|dead)"),
+        // "death toll rose to 7"
+        format!(r"\bdeath toll (?:\w+ ){{0,3}}(?:to|at|of|reached|is|was) (?:at least )?{num}\b"),
+        // "an unspecified number of people", "several people", "many civilians"
+        format!(r"\b(an unspecified number of {victims}|an unknown number of {victims}|a number of {victims}|several {victims}|many {victims}|some {victims}|numerous {victims}|multiple {victims})"),
+        r"\b(dozens)\b".to_string(),
+        r"\b(hundreds)\b".to_string(),
+        // "5 fatalities", "resulting in 8 deaths", "1 fatality"
+        format!(r"\b(?:at least |up to |about |around |some )?{num} (?:\w+ )?(?:fatalit(?:y|ies)|deaths?)\b"),
+        // "claimed 12 lives", "the bodies of 9 people were found"
+        format!(r"\b(?:claimed (?:the lives of )?(?:at least )?{num}(?: lives)?|{num} (?:\w+ )?bodies (?:were |have been )?(?:found|recovered|discovered)|bodies of {num})\b"),
+        // "killing 2 Palestinians", "killed 3": a number right after the verb
+        format!(r"\b(?:killed|killing|kills|shot dead|gunned down|executed|massacred) (?:at least |up to |nearly |about |around |some |as many as |more than |over )?{}\b(?: (?:percent|per|km|kilometres|kilometers|miles|years?|days?|hours?|times|of the|%))?", num.replace("|a|an|", "|").replace("|a dozen|", "|")),
+        // FAT_NONE: "no one was killed", "without casualties"
+        r"\b(no (one|deaths|fatalities|casualties)|nobody) (was |were )?(killed|reported|hurt)?|no (deaths|fatalities|casualties)\b|without casualties".to_string(),
+        // FAT_LIST: a list of victim groups killed together, "three soldiers
+        // and two civilians were killed"
+        format!(r"\b{num} (?:\w+ )?{victims}(?:(?:,| and|, and) {num} (?:\w+ )?{victims})+ (?:were |have been |had been )?(?:killed|dead|died)"),
+        // FAT_NUM: each number of such a list
+        format!(r"\b{num} "),
+        // FAT_SINGLE: a single victim, "a man was killed"
+        r"\b(a|an|one) (\w+ )?(man|woman|child|boy|girl|person|civilian|soldier|policeman|officer|resident|villager|farmer|teacher|journalist|worker|fighter|member)\b".to_string(),
+        // FAT_PLURAL: victims without a count, "civilians were killed"
+        format!(r"\b{victims} (were|have been|had been) (killed|slain)|\bkill(ed|ing) {victims}"),
+    ]
+}
+
+/// The fatality counts: "four people were killed", "killing 12", "the death toll rose to 7", ...
+const FAT_COUNTS: [usize; 6] = [0, 1, 2, 6, 7, 8];
+/// "several people", "many civilians": a vague number.
+const FAT_SOME: usize = 3;
+const FAT_DOZENS: usize = 4;
+const FAT_HUNDREDS: usize = 5;
+const FAT_NONE: usize = 9;
+const FAT_LIST: usize = 10;
+const FAT_NUM: usize = 11;
+const FAT_SINGLE: usize = 12;
+const FAT_PLURAL: usize = 13;
+const FAT_COUNT: usize = 14;
+
+/// Fatality pattern `i` ([`fatality_patterns`]) compiled for [`Masked::key`].
+fn fatality(i: usize) -> &'static Regex {
+    static RES: [OnceLock<Regex>; FAT_COUNT] = [const { OnceLock::new() }; FAT_COUNT];
+    RES[i].get_or_init(|| {
+        let mut patterns = fatality_patterns();
+        re_masked(&std::mem::take(&mut patterns[i]))
+    })
+}
+
+/// Fatalities by ACLED's rules: (count, words when the count was not a number).
+fn fatalities(s: &str) -> (u32, Option<String>) {
     let lex = lexicon();
     // Deaths in a clause that gives the background ("..., a day after a
     // teenager was shot dead") belong to another event.
@@ -873,28 +1065,25 @@ fn fatalities(s: &str) -> (u32, Option<String>) {
     if !lex.kill.is_match(s) {
         return (0, None);
     }
-    static NONE: OnceLock<Regex> = OnceLock::new();
-    let none = NONE.get_or_init(|| re_lower(r"\b(no (one|deaths|fatalities|casualties)|nobody) (was |were )?(killed|reported|hurt)?|no (deaths|fatalities|casualties)\b|without casualties"));
-    let lower = ascii_lower(s);
-    // A list of victim groups killed together: "three soldiers and two civilians were killed".
-    static LIST: OnceLock<Regex> = OnceLock::new();
-    let list = LIST.get_or_init(|| {
-        re_lower(&format!(r"\b{num} (?:\w+ )?{victims}(?:(?:,| and|, and) {num} (?:\w+ )?{victims})+ (?:were |have been |had been )?(?:killed|dead|died)"))
-    });
-    if let Some(m) = list.find(&lower) {
-        static NUM: OnceLock<Regex> = OnceLock::new();
-        let n = NUM.get_or_init(|| re_lower(&format!(r"\b{num} ")));
-        let total: u32 = n
+    let masked = Masked::new(s);
+    let (key, lower) = (masked.key(), masked.lower.as_str());
+    if let Some(m) = fatality(FAT_LIST).find(key) {
+        let total: u32 = fatality(FAT_NUM)
             .captures_iter(m.as_str())
-            .filter_map(|c| number_word(&c[1]))
+            .filter_map(|c| {
+                let n = c.get(1)?;
+                number_word(
+                    &lower[masked.at(m.start() + n.start())..masked.at(m.start() + n.end())],
+                )
+            })
             .sum();
         return (total, None);
     }
     let mut counts: Vec<u32> = Vec::new();
-    for p in pats[0..3].iter().chain(&pats[6..9]) {
-        for c in p.captures_iter(&lower) {
+    for i in FAT_COUNTS {
+        for c in fatality(i).captures_iter(key) {
             // "killed 3 years ago", "killing 40 percent": not a toll.
-            let tail = c.get(0).map_or("", |m| m.as_str());
+            let tail = c.get(0).map_or("", |m| masked.text(m));
             if tail.ends_with(|ch: char| ch.is_alphabetic() || ch == '%')
                 && [
                     " percent",
@@ -918,7 +1107,12 @@ fn fatalities(s: &str) -> (u32, Option<String>) {
             {
                 continue;
             }
-            let w = c.iter().skip(1).flatten().next().map_or("", |m| m.as_str());
+            let w = c
+                .iter()
+                .skip(1)
+                .flatten()
+                .next()
+                .map_or("", |m| masked.text(m));
             let w = w.trim_start_matches("a ");
             let n = number_word(w).or_else(|| number_word(&w.replace(',', "")));
             if let Some(n) = n {
@@ -931,37 +1125,30 @@ fn fatalities(s: &str) -> (u32, Option<String>) {
         return (n, None);
     }
     let is_kill_of = |m: &regex::Match| {
-        lex.kill.is_match(&lower[m.end()..]) || lex.kill.is_match(&lower[..m.start()])
+        let at = masked.span(*m);
+        lex.kill.is_match(&lower[at.end..]) || lex.kill.is_match(&lower[..at.start])
     };
-    if let Some(m) = pats[3].find(&lower).filter(is_kill_of) {
-        let n = if lex.large.is_match(&lower) { 10 } else { 3 };
-        return (n, Some(s[m.start()..m.end()].to_string()));
+    if let Some(m) = fatality(FAT_SOME).find(key).filter(is_kill_of) {
+        let n = if lex.large.is_match(lower) { 10 } else { 3 };
+        return (n, Some(s[masked.span(m)].to_string()));
     }
-    if let Some(m) = pats[4].find(&lower) {
-        return (12, Some(s[m.start()..m.end()].to_string()));
+    if let Some(m) = fatality(FAT_DOZENS).find(key) {
+        return (12, Some(s[masked.span(m)].to_string()));
     }
-    if let Some(m) = pats[5].find(&lower) {
-        return (100, Some(s[m.start()..m.end()].to_string()));
+    if let Some(m) = fatality(FAT_HUNDREDS).find(key) {
+        return (100, Some(s[masked.span(m)].to_string()));
     }
-    if none.is_match(&lower) {
+    if fatality(FAT_NONE).is_match(key) {
         return (0, None);
     }
     // A death reported without any count: a single victim ("a man was killed")
     // is 1; otherwise the plural default.
-    static SINGLE: OnceLock<Regex> = OnceLock::new();
-    let single = SINGLE.get_or_init(|| re_lower(r"\b(a|an|one) (\w+ )?(man|woman|child|boy|girl|person|civilian|soldier|policeman|officer|resident|villager|farmer|teacher|journalist|worker|fighter|member)\b"));
-    if single.is_match(&lower) {
+    if fatality(FAT_SINGLE).is_match(key) {
         return (1, None);
     }
-    static PLURAL: OnceLock<Regex> = OnceLock::new();
-    let plural = PLURAL.get_or_init(|| {
-        re_lower(&format!(
-            r"\b{victims} (were|have been|had been) (killed|slain)|\bkill(ed|ing) {victims}"
-        ))
-    });
-    if let Some(m) = plural.find(&lower) {
-        let n = if lex.large.is_match(&lower) { 10 } else { 3 };
-        return (n, Some(s[m.start()..m.end()].to_string()));
+    if let Some(m) = fatality(FAT_PLURAL).find(key) {
+        let n = if lex.large.is_match(lower) { 10 } else { 3 };
+        return (n, Some(s[masked.span(m)].to_string()));
     }
     (0, None)
 }
@@ -988,31 +1175,27 @@ fn month_number(m: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// The date pattern, for lowercased text ([`re_masked`]).
+fn date_pattern() -> String {
+    let months = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+    format!(
+        r"\b(?P<iso>(?P<y0>\d{{4}})-(?P<m0>\d{{2}})-(?P<d0>\d{{2}}))\b|\b(?P<dmy>(?P<d1>\d{{1,2}})(?:st|nd|rd|th)? (?P<m1>{months})\.?(?:,? (?P<y1>\d{{4}}))?)\b|\b(?P<mdy>(?P<m2>{months})\.? (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y2>\d{{4}}))?)\b|\b(?P<wd>(?:last |this |on |late on |early on |late |early )?(?P<wday>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\b(?P<rel>yesterday|today|tonight|overnight|last night|this morning|this afternoon|this evening|earlier today)\b|\b(?P<ago>(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) (?P<unit>days?|weeks?|months?) ago)\b|\b(?P<lastw>last week|last month|earlier this week|earlier this month|this week|this month)\b|\b(?P<vague>several days ago|a few days ago|days ago|recently|in recent days|weeks ago|months ago|earlier this year|last year)\b|\b(?P<year>(?:in|since) (?P<y3>\d{{4}}))\b"
+    )
+}
+
 /// Date expressions in `s`, each with whether it follows a speech verb (the
 /// day a statement was made rather than the day of the event).
 fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(When, bool)> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let months = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
-    let pattern = || {
-        format!(
-            r"\b(?P<iso>(?P<y0>\d{{4}})-(?P<m0>\d{{2}})-(?P<d0>\d{{2}}))\b|\b(?P<dmy>(?P<d1>\d{{1,2}})(?:st|nd|rd|th)? (?P<m1>{months})\.?(?:,? (?P<y1>\d{{4}}))?)\b|\b(?P<mdy>(?P<m2>{months})\.? (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y2>\d{{4}}))?)\b|\b(?P<wd>(?:last |this |on |late on |early on |late |early )?(?P<wday>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b|\b(?P<rel>yesterday|today|tonight|overnight|last night|this morning|this afternoon|this evening|earlier today)\b|\b(?P<ago>(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) (?P<unit>days?|weeks?|months?) ago)\b|\b(?P<lastw>last week|last month|earlier this week|earlier this month|this week|this month)\b|\b(?P<vague>several days ago|a few days ago|days ago|recently|in recent days|weeks ago|months ago|earlier this year|last year)\b|\b(?P<year>(?:in|since) (?P<y3>\d{{4}}))\b"
-        )
-    };
-    // Most sentences name no date. The same pattern without its word
-    // boundaries matches wherever the real one does, and the lazy DFA runs it
-    // on any text, whereas Unicode `\b` makes it give up at the first non-ASCII
-    // character (a curly quote) and leave the search to the much slower PikeVM.
-    static LOOSE: OnceLock<Regex> = OnceLock::new();
-    let loose = LOOSE.get_or_init(|| re_lower(&pattern().replace(r"\b", "")));
+    let r = RE.get_or_init(|| re_masked(&date_pattern()));
     let mut out = Vec::new();
-    let lower = ascii_lower(s);
-    if !loose.is_match(&lower) {
-        return out;
-    }
-    let r = RE.get_or_init(|| re_lower(&pattern()));
+    let masked = Masked::new(s);
     let speech = &lexicon().speech;
-    for c in r.captures_iter(&lower) {
-        let m = c.get(0).map_or(0..0, |m| m.range());
+    for c in r.captures_iter(masked.key()) {
+        // A group of the match, as the lowercased text it matched ("" if it
+        // took no part: only read where it did).
+        let cap = |name: &str| c.name(name).map_or("", |m| masked.text(m));
+        let m = c.get(0).map_or(0..0, |m| masked.span(m));
         let before = &s[..m.start];
         let tail: String = before
             .split_whitespace()
@@ -1023,21 +1206,21 @@ fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(When, bool)> {
         let after_speech = speech.is_match(&tail);
         let pubd = published;
         let when = if c.name("iso").is_some() {
-            let y = c["y0"].parse().unwrap_or(0);
-            let mo = c["m0"].parse().unwrap_or(0);
-            let d = c["d0"].parse().unwrap_or(0);
+            let y = cap("y0").parse().unwrap_or(0);
+            let mo = cap("m0").parse().unwrap_or(0);
+            let d = cap("d0").parse().unwrap_or(0);
             NaiveDate::from_ymd_opt(y, mo, d).map(|d| When::Day(d, "day"))
         } else if c.name("dmy").is_some() || c.name("mdy").is_some() {
             let (d, mo, y) = if c.name("dmy").is_some() {
-                (&c["d1"], &c["m1"], c.name("y1"))
+                (cap("d1"), cap("m1"), c.name("y1"))
             } else {
-                (&c["d2"], &c["m2"], c.name("y2"))
+                (cap("d2"), cap("m2"), c.name("y2"))
             };
             let (Some(mo), Ok(d)) = (month_number(mo), d.parse::<u32>()) else {
                 continue;
             };
             match y {
-                Some(y) => NaiveDate::from_ymd_opt(y.as_str().parse().unwrap_or(0), mo, d)
+                Some(y) => NaiveDate::from_ymd_opt(masked.text(y).parse().unwrap_or(0), mo, d)
                     .map(|d| When::Day(d, "day")),
                 None => pubd.and_then(|p| {
                     // The most recent such day not after publication.
@@ -1051,7 +1234,7 @@ fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(When, bool)> {
                 }),
             }
         } else if let Some(wd) = c.name("wday") {
-            let target = match wd.as_str().to_lowercase().as_str() {
+            let target = match masked.text(wd).to_lowercase().as_str() {
                 "monday" => Weekday::Mon,
                 "tuesday" => Weekday::Tue,
                 "wednesday" => Weekday::Wed,
@@ -1060,7 +1243,7 @@ fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(When, bool)> {
                 "saturday" => Weekday::Sat,
                 _ => Weekday::Sun,
             };
-            let last = c["wd"].to_lowercase().starts_with("last ");
+            let last = cap("wd").to_lowercase().starts_with("last ");
             pubd.map(|p| {
                 let mut back = (p.weekday().num_days_from_monday() as i64
                     - target.num_days_from_monday() as i64)
@@ -1071,13 +1254,13 @@ fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(When, bool)> {
                 When::Day(p - Duration::days(back), "day")
             })
         } else if let Some(rel) = c.name("rel") {
-            pubd.map(|p| match rel.as_str().to_lowercase().as_str() {
+            pubd.map(|p| match masked.text(rel).to_lowercase().as_str() {
                 "yesterday" | "last night" => When::Day(p - Duration::days(1), "day"),
                 _ => When::Day(p, "day"),
             })
         } else if c.name("ago").is_some() {
-            let n = number_word(&c["n"].to_lowercase()).unwrap_or(1) as i64;
-            let unit = c["unit"].to_lowercase();
+            let n = number_word(&cap("n").to_lowercase()).unwrap_or(1) as i64;
+            let unit = cap("unit").to_lowercase();
             pubd.map(|p| {
                 if unit.starts_with("day") {
                     When::Day(p - Duration::days(n), "day")
@@ -1088,7 +1271,7 @@ fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(When, bool)> {
                 }
             })
         } else if let Some(l) = c.name("lastw") {
-            pubd.map(|p| match l.as_str().to_lowercase().as_str() {
+            pubd.map(|p| match masked.text(l).to_lowercase().as_str() {
                 "last week" => When::Day(p - Duration::days(7), "week"),
                 "last month" => When::Day(p - Duration::days(30), "month"),
                 "this month" | "earlier this month" => When::Day(p, "month"),
@@ -1097,7 +1280,7 @@ fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(When, bool)> {
         } else if c.name("vague").is_some() {
             Some(When::Vague)
         } else if c.name("year").is_some() {
-            let y: i32 = c["y3"].parse().unwrap_or(0);
+            let y: i32 = cap("y3").parse().unwrap_or(0);
             NaiveDate::from_ymd_opt(y, 1, 1).map(|d| When::Day(d, "year"))
         } else {
             None
@@ -2429,6 +2612,136 @@ mod tests {
             assert_eq!(claimed_by(&s), want, "{s:?}");
         }
         assert!(claims > 1000, "{claims} claims");
+    }
+
+    /// Every capture group of every match of `r` in `text`, as ranges of
+    /// the sentence (`at` maps the text's offsets to the sentence's).
+    fn all_captures(
+        r: &Regex,
+        text: &str,
+        at: impl Fn(usize) -> usize,
+    ) -> Vec<Vec<Option<(usize, usize)>>> {
+        r.captures_iter(text)
+            .map(|c| {
+                c.iter()
+                    .map(|g| g.map(|m| (at(m.start()), at(m.end()))))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The sentences of [`claim_sentences`], and copies with their digits
+    /// written in other scripts (Arabic-Indic, Devanagari, full-width) and
+    /// words in Cyrillic or with accents, where the masked text differs most.
+    fn masked_sentences() -> Vec<String> {
+        let mut out = claim_sentences();
+        let digit_sets = ['\u{660}', '\u{966}', '\u{FF10}'];
+        let mut extra = Vec::new();
+        for (k, s) in out.iter().enumerate() {
+            if s.bytes().any(|b| b.is_ascii_digit()) {
+                let base = digit_sets[k % digit_sets.len()] as u32;
+                extra.push(
+                    s.chars()
+                        .enumerate()
+                        .map(|(i, c)| match c.to_digit(10) {
+                            // Every other digit, so that scripts mix within a number too.
+                            Some(d) if (i + k) % 2 == 0 => char::from_u32(base + d).unwrap_or(c),
+                            _ => c,
+                        })
+                        .collect(),
+                );
+            }
+        }
+        out.extend(extra);
+        out.extend(
+            [
+                "٣ people were killed in Kyiv on ٢٠٢٢-٠٧-٠٣.",
+                "Russian shelling killed ３ civilians and ٤ soldiers were killed.",
+                "4 Київ residents and two soldiers were killed, the death toll rose to १२.",
+                "Five Кramatorsk policemen were killed on July ३, 2022 and ٣ bodies were found.",
+                "The attack killed at least 5 ßoldiers, 3 days after the strike on Monday.",
+                "Eight wounded, 2 dead — no one was killed in Élancourt on 12 Марта 2024.",
+                "On 2024-02-1٤ nobody was hurt; two dozen people died in İzmir 3 weeks ago.",
+                "killing ٣٠ percent of the herd; killed 3 years ago; killed ٥ km away",
+                "A man was killed; an Uzbek man was killed; civilians were killed in Mykolaiv.",
+                "several civilians, dozens of whom were killed, hundreds fled",
+                "the bodies of 9 people were found on 2 Jan. 2023 since 2014",
+                "killed 2 Palestinians on 3rd March, 2023, and killed ٣ more since ٢٠٢١",
+            ]
+            .map(String::from),
+        );
+        out
+    }
+
+    /// The masked patterns find what the Unicode patterns find on the
+    /// lowercased text, group for group, on every sentence of the fixtures and
+    /// toponym corpora and on copies of them with non-ASCII letters, digits,
+    /// quotes and spaces.
+    #[test]
+    fn masked_patterns_match_as_the_unicode_patterns_on_lowercased_text() {
+        let sents = masked_sentences();
+        let mut patterns = fatality_patterns().to_vec();
+        patterns.push(date_pattern());
+        let (mut found, mut in_masked) = (0, 0);
+        for p in &patterns {
+            let (unicode, masked) = (re_lower(p), re_masked(p));
+            for s in &sents {
+                let text = Masked::new(s);
+                let want = all_captures(&unicode, &ascii_lower(s), |i| i);
+                let got = all_captures(&masked, text.key(), |i| text.at(i));
+                assert_eq!(got, want, "{p}\n{s:?}");
+                found += want.len();
+                if text.chars.is_some() {
+                    in_masked += want.len();
+                }
+            }
+        }
+        eprintln!(
+            "{found} matches, {in_masked} in masked text, {} sentences",
+            sents.len()
+        );
+        assert!(
+            found > 1000 && in_masked > 100,
+            "{found} matches, {in_masked} in masked text"
+        );
+    }
+
+    #[test]
+    fn masked_text_has_one_byte_per_character_and_maps_back() {
+        let s = "Five KILLED—in Київ on ٣ July, ſo “Kyiv”_3";
+        let m = Masked::new(s);
+        assert_eq!(
+            m.key(),
+            "five killed\u{1}in WWWW on D july, Wo \u{1}kyiv\u{1}_3"
+        );
+        assert_eq!(m.key().len(), s.chars().count());
+        for (k, (i, _)) in s.char_indices().enumerate() {
+            assert_eq!(m.at(k), i);
+        }
+        assert_eq!(m.at(m.key().len()), s.len());
+        let c = re_masked(r"\bin (\w+) on (\d)").captures(m.key()).unwrap();
+        assert_eq!(&s[m.span(c.get(1).unwrap())], "Київ");
+        assert_eq!(m.text(c.get(2).unwrap()), "٣");
+        // ASCII text is its own key.
+        let a = Masked::new("Two Soldiers");
+        assert!(a.chars.is_none());
+        assert_eq!(a.key(), "two soldiers");
+    }
+
+    #[test]
+    fn masked_patterns_read_digits_as_a_class_and_refuse_what_they_cannot_read() {
+        assert_eq!(
+            masked_pattern(r"\b\d[\d,]* (\w+ )?x"),
+            r"(?-u)\b[0-9D][0-9D,]* (\w+ )?x"
+        );
+        for bad in [r"a.b", r"[^a]", r"\s", r"\W", r"\D", r"\pL", "é"] {
+            assert!(
+                std::panic::catch_unwind(|| masked_pattern(bad)).is_err(),
+                "{bad}"
+            );
+        }
+        assert!(is_unicode_digit('٣') && is_unicode_digit('０') && is_unicode_digit('7'));
+        assert!(!is_unicode_digit('²') && !is_unicode_digit('a') && !is_unicode_digit('Ⅷ'));
     }
 
     #[test]

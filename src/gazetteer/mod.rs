@@ -389,6 +389,10 @@ impl std::fmt::Debug for Gazetteer {
     }
 }
 
+/// A name that a walk of the name index passes: where it ends in the folded
+/// text and in the text, and its postings in the bundled and the extra index.
+type NameEnd = (usize, usize, Option<u64>, Option<u64>);
+
 impl Gazetteer {
     /// The gazetteer compiled into the binary.
     pub fn bundled() -> Gazetteer {
@@ -608,7 +612,7 @@ impl Gazetteer {
         // (folded end, end in text, bundled postings, extra postings), ascending.
         // This runs for every capitalised word, and a word's walk passes a few
         // names at most: on the stack.
-        let mut ends: SmallVec<[(usize, usize, Option<u64>, Option<u64>); 8]> = SmallVec::new();
+        let mut ends: SmallVec<[NameEnd; 8]> = SmallVec::new();
         if let Some(b) = &self.bundled {
             walk_bundled(b.names.as_fst(), text, start, |fend, end, at| {
                 ends.push((fend, end, Some(at), None));
