@@ -370,21 +370,33 @@ impl Masked {
         if s.is_ascii() {
             return Masked { lower, chars: None };
         }
-        let mut key = String::with_capacity(s.len());
+        let bytes = s.as_bytes();
+        let mut key = Vec::with_capacity(s.len());
         let mut at = Vec::with_capacity(s.len() + 1);
-        for (i, c) in s.char_indices() {
+        let mut i = 0;
+        while i < bytes.len() {
             at.push(i);
-            key.push(if c.is_ascii() {
-                c.to_ascii_lowercase()
-            } else if !regex_syntax::is_word_character(c) {
-                '\u{1}'
+            // ASCII byte by byte; other characters decoded.
+            if bytes[i].is_ascii() {
+                key.push(bytes[i].to_ascii_lowercase());
+                i += 1;
+                continue;
+            }
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            key.push(if !regex_syntax::is_word_character(c) {
+                1
             } else if is_unicode_digit(c) {
-                'D'
+                b'D'
             } else {
-                'W'
+                b'W'
             });
+            i += c.len_utf8();
         }
         at.push(s.len());
+        // ASCII bytes only: valid UTF-8.
+        let key = String::from_utf8(key).unwrap_or_default();
         Masked {
             lower,
             chars: Some((key, at)),
@@ -1183,6 +1195,39 @@ fn date_pattern() -> String {
     )
 }
 
+/// The date pattern's groups by index ([`date_pattern`] names them in this
+/// order; a test checks): looking a group up by name hashes the name.
+mod date_group {
+    pub const ISO: usize = 1;
+    pub const Y0: usize = 2;
+    pub const M0: usize = 3;
+    pub const D0: usize = 4;
+    pub const DMY: usize = 5;
+    pub const D1: usize = 6;
+    pub const M1: usize = 7;
+    pub const Y1: usize = 8;
+    pub const MDY: usize = 9;
+    pub const M2: usize = 10;
+    pub const D2: usize = 11;
+    pub const Y2: usize = 12;
+    pub const WD: usize = 13;
+    pub const WDAY: usize = 14;
+    pub const REL: usize = 15;
+    pub const AGO: usize = 16;
+    pub const N: usize = 17;
+    pub const UNIT: usize = 18;
+    pub const LASTW: usize = 19;
+    pub const VAGUE: usize = 20;
+    pub const YEAR: usize = 21;
+    pub const Y3: usize = 22;
+    /// Their names, in order.
+    #[cfg(test)]
+    pub const NAMES: [&str; 22] = [
+        "iso", "y0", "m0", "d0", "dmy", "d1", "m1", "y1", "mdy", "m2", "d2", "y2", "wd", "wday",
+        "rel", "ago", "n", "unit", "lastw", "vague", "year", "y3",
+    ];
+}
+
 /// Date expressions in `s`, each with whether it follows a speech verb (the
 /// day a statement was made rather than the day of the event).
 fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(When, bool)> {
@@ -1194,7 +1239,7 @@ fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(When, bool)> {
     for c in r.captures_iter(masked.key()) {
         // A group of the match, as the lowercased text it matched ("" if it
         // took no part: only read where it did).
-        let cap = |name: &str| c.name(name).map_or("", |m| masked.text(m));
+        let cap = |k: usize| c.get(k).map_or("", |m| masked.text(m));
         let m = c.get(0).map_or(0..0, |m| masked.span(m));
         let before = &s[..m.start];
         let tail: String = before
@@ -1205,16 +1250,24 @@ fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(When, bool)> {
             .join(" ");
         let after_speech = speech.is_match(&tail);
         let pubd = published;
-        let when = if c.name("iso").is_some() {
-            let y = cap("y0").parse().unwrap_or(0);
-            let mo = cap("m0").parse().unwrap_or(0);
-            let d = cap("d0").parse().unwrap_or(0);
+        let when = if c.get(date_group::ISO).is_some() {
+            let y = cap(date_group::Y0).parse().unwrap_or(0);
+            let mo = cap(date_group::M0).parse().unwrap_or(0);
+            let d = cap(date_group::D0).parse().unwrap_or(0);
             NaiveDate::from_ymd_opt(y, mo, d).map(|d| When::Day(d, "day"))
-        } else if c.name("dmy").is_some() || c.name("mdy").is_some() {
-            let (d, mo, y) = if c.name("dmy").is_some() {
-                (cap("d1"), cap("m1"), c.name("y1"))
+        } else if c.get(date_group::DMY).is_some() || c.get(date_group::MDY).is_some() {
+            let (d, mo, y) = if c.get(date_group::DMY).is_some() {
+                (
+                    cap(date_group::D1),
+                    cap(date_group::M1),
+                    c.get(date_group::Y1),
+                )
             } else {
-                (cap("d2"), cap("m2"), c.name("y2"))
+                (
+                    cap(date_group::D2),
+                    cap(date_group::M2),
+                    c.get(date_group::Y2),
+                )
             };
             let (Some(mo), Ok(d)) = (month_number(mo), d.parse::<u32>()) else {
                 continue;
@@ -1233,7 +1286,7 @@ fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(When, bool)> {
                     Some(When::Day(day, "day"))
                 }),
             }
-        } else if let Some(wd) = c.name("wday") {
+        } else if let Some(wd) = c.get(date_group::WDAY) {
             let target = match masked.text(wd).to_lowercase().as_str() {
                 "monday" => Weekday::Mon,
                 "tuesday" => Weekday::Tue,
@@ -1243,7 +1296,7 @@ fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(When, bool)> {
                 "saturday" => Weekday::Sat,
                 _ => Weekday::Sun,
             };
-            let last = cap("wd").to_lowercase().starts_with("last ");
+            let last = cap(date_group::WD).to_lowercase().starts_with("last ");
             pubd.map(|p| {
                 let mut back = (p.weekday().num_days_from_monday() as i64
                     - target.num_days_from_monday() as i64)
@@ -1253,14 +1306,14 @@ fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(When, bool)> {
                 }
                 When::Day(p - Duration::days(back), "day")
             })
-        } else if let Some(rel) = c.name("rel") {
+        } else if let Some(rel) = c.get(date_group::REL) {
             pubd.map(|p| match masked.text(rel).to_lowercase().as_str() {
                 "yesterday" | "last night" => When::Day(p - Duration::days(1), "day"),
                 _ => When::Day(p, "day"),
             })
-        } else if c.name("ago").is_some() {
-            let n = number_word(&cap("n").to_lowercase()).unwrap_or(1) as i64;
-            let unit = cap("unit").to_lowercase();
+        } else if c.get(date_group::AGO).is_some() {
+            let n = number_word(&cap(date_group::N).to_lowercase()).unwrap_or(1) as i64;
+            let unit = cap(date_group::UNIT).to_lowercase();
             pubd.map(|p| {
                 if unit.starts_with("day") {
                     When::Day(p - Duration::days(n), "day")
@@ -1270,17 +1323,17 @@ fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(When, bool)> {
                     When::Day(p - Duration::days(30 * n), "month")
                 }
             })
-        } else if let Some(l) = c.name("lastw") {
+        } else if let Some(l) = c.get(date_group::LASTW) {
             pubd.map(|p| match masked.text(l).to_lowercase().as_str() {
                 "last week" => When::Day(p - Duration::days(7), "week"),
                 "last month" => When::Day(p - Duration::days(30), "month"),
                 "this month" | "earlier this month" => When::Day(p, "month"),
                 _ => When::Day(p, "week"),
             })
-        } else if c.name("vague").is_some() {
+        } else if c.get(date_group::VAGUE).is_some() {
             Some(When::Vague)
-        } else if c.name("year").is_some() {
-            let y: i32 = cap("y3").parse().unwrap_or(0);
+        } else if c.get(date_group::YEAR).is_some() {
+            let y: i32 = cap(date_group::Y3).parse().unwrap_or(0);
             NaiveDate::from_ymd_opt(y, 1, 1).map(|d| When::Day(d, "year"))
         } else {
             None
@@ -2704,6 +2757,13 @@ mod tests {
             found > 1000 && in_masked > 100,
             "{found} matches, {in_masked} in masked text"
         );
+    }
+
+    #[test]
+    fn date_groups_are_numbered_as_the_pattern_names_them() {
+        let r = re_masked(&date_pattern());
+        let names: Vec<&str> = r.capture_names().skip(1).map(|n| n.unwrap_or("")).collect();
+        assert_eq!(names, date_group::NAMES);
     }
 
     #[test]
