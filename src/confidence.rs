@@ -70,12 +70,7 @@ pub const THRESHOLD: f64 = 0.4;
 pub fn is_common_word(lower_word: &str) -> bool {
     static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     WORDS
-        .get_or_init(|| {
-            include_str!("../data/common_words.txt")
-                .lines()
-                .filter(|l| !l.starts_with('#') && !l.is_empty())
-                .collect()
-        })
+        .get_or_init(|| crate::text::word_list(include_str!("../data/common_words.txt")))
         .contains(lower_word)
 }
 

@@ -782,12 +782,7 @@ const STOP_WORDS: &[&str] = &[
 pub(crate) fn is_first_name(lower_word: &str) -> bool {
     static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
     NAMES
-        .get_or_init(|| {
-            include_str!("../data/first_names.txt")
-                .lines()
-                .filter(|l| !l.starts_with('#') && !l.is_empty())
-                .collect()
-        })
+        .get_or_init(|| crate::text::word_list(include_str!("../data/first_names.txt")))
         .contains(lower_word)
 }
 
@@ -795,12 +790,7 @@ pub(crate) fn is_first_name(lower_word: &str) -> bool {
 pub(crate) fn is_surname(lower_word: &str) -> bool {
     static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
     NAMES
-        .get_or_init(|| {
-            include_str!("../data/surnames.txt")
-                .lines()
-                .filter(|l| !l.starts_with('#') && !l.is_empty())
-                .collect()
-        })
+        .get_or_init(|| crate::text::word_list(include_str!("../data/surnames.txt")))
         .contains(lower_word)
 }
 

@@ -194,6 +194,19 @@ fn split_paragraph(
     push_trimmed(text, start + sent_start, end, paragraph, out);
 }
 
+/// The words of a bundled word list (one per line; `#` starts a comment line)
+/// as a set, sized for them before it is filled: growing a set of 20,000
+/// words re-hashes them a dozen times, at every start-up.
+pub(crate) fn word_list(list: &'static str) -> foldhash::HashSet<&'static str> {
+    let lines = list.bytes().filter(|&b| b == b'\n').count() + 1;
+    let mut set = foldhash::HashSet::with_capacity_and_hasher(lines, Default::default());
+    set.extend(
+        list.lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty()),
+    );
+    set
+}
+
 fn is_abbreviation(before: &str) -> bool {
     let start = before
         .char_indices()
