@@ -198,12 +198,20 @@ fn split_paragraph(
 /// as a set, sized for them before it is filled: growing a set of 20,000
 /// words re-hashes them a dozen times, at every start-up.
 pub(crate) fn word_list(list: &'static str) -> foldhash::HashSet<&'static str> {
-    let lines = list.bytes().filter(|&b| b == b'\n').count() + 1;
+    let bytes = list.as_bytes();
+    let lines = memchr::memchr_iter(b'\n', bytes).count() + 1;
     let mut set = foldhash::HashSet::with_capacity_and_hasher(lines, Default::default());
-    set.extend(
-        list.lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty()),
-    );
+    // Split at line ends with memchr: `str::lines` sets up a search per line.
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', bytes).chain([bytes.len()]) {
+        let line = list[start..end]
+            .strip_suffix('\r')
+            .unwrap_or(&list[start..end]);
+        start = end + 1;
+        if !line.starts_with('#') && !line.is_empty() {
+            set.insert(line);
+        }
+    }
     set
 }
 
@@ -262,6 +270,24 @@ fn push_trimmed(text: &str, start: usize, end: usize, paragraph: usize, out: &mu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_are_their_lines() {
+        for list in [
+            include_str!("../data/surnames.txt"),
+            include_str!("../data/first_names.txt"),
+            include_str!("../data/common_words.txt"),
+            "a\r\n# comment\n\nb\nc",
+            "",
+        ] {
+            let want: foldhash::HashSet<&str> = list
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .collect();
+            assert_eq!(word_list(list), want);
+        }
+        assert_eq!(word_list("a\r\nb").len(), 2);
+    }
 
     fn texts(t: &str) -> Vec<&str> {
         sentences(t).iter().map(|s| &t[s.start..s.end]).collect()
