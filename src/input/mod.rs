@@ -163,15 +163,33 @@ fn date_in_name(name: &str) -> Option<NaiveDate> {
     })
 }
 
+/// The line of `text` from byte `at` (as `str::lines` gives it: without its
+/// line break, "\r\n" or "\n"), moving `at` past it; `None` at the end.
+fn next_line<'t>(text: &'t str, at: &mut usize) -> Option<&'t str> {
+    if *at >= text.len() {
+        return None;
+    }
+    let rest = &text[*at..];
+    let end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
+    *at += (end + 1).min(rest.len());
+    let line = &rest[..end];
+    Some(line.strip_suffix('\r').unwrap_or(line))
+}
+
 /// Reads a plain-text or Markdown article.
 pub fn read_text(source: &str, text: String, defaults: &Defaults) -> Article {
     let mut date = None;
     let mut title = None;
     let mut url = None;
     // Header lines ("Date: ...") or YAML front matter ("---" ... "---").
-    let mut lines = text.lines();
+    // Lines and colons are found with memchr: the first line of an article
+    // without a header is often its whole first paragraph.
     let mut in_front = false;
-    for (k, line) in lines.by_ref().enumerate().take(40) {
+    let mut at = 0;
+    for k in 0..40 {
+        let Some(line) = next_line(&text, &mut at) else {
+            break;
+        };
         let l = line.trim();
         if k == 0 && l == "---" {
             in_front = true;
@@ -180,7 +198,8 @@ pub fn read_text(source: &str, text: String, defaults: &Defaults) -> Article {
         if in_front && l == "---" {
             break;
         }
-        let Some((key, value)) = l.split_once(':') else {
+        let colon = memchr::memchr(b':', l.as_bytes());
+        let Some((key, value)) = colon.map(|c| (&l[..c], &l[c + 1..])) else {
             if in_front {
                 continue;
             }
@@ -548,6 +567,29 @@ pub fn read_articles(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_line_reads_lines_as_str_lines_does() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\r\nb",
+            "a\n\nb\r\n",
+            "a\rb\r",
+            "\r\n\r\n",
+            "é:\nü",
+        ] {
+            let mut at = 0;
+            let mut got = Vec::new();
+            while let Some(l) = next_line(text, &mut at) {
+                got.push(l.trim());
+            }
+            let want: Vec<&str> = text.lines().map(str::trim).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
 
     #[test]
     fn date_line_and_file_name() {
