@@ -90,9 +90,12 @@ pub struct Recognized {
 }
 
 /// Region demonyms (`data/region_demonyms.csv`): the words, longest first, and
-/// the gazetteer ids they name.
-fn region_demonyms() -> &'static [(&'static str, &'static str)] {
-    static T: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+/// the gazetteer ids they name; and which bytes they start with.
+type RegionDemonyms = (Vec<(&'static str, &'static str)>, [bool; 256]);
+
+/// The [`RegionDemonyms`], read once.
+fn region_demonyms() -> &'static RegionDemonyms {
+    static T: OnceLock<RegionDemonyms> = OnceLock::new();
     T.get_or_init(|| {
         let mut v: Vec<(&str, &str)> = include_str!("../data/region_demonyms.csv")
             .lines()
@@ -100,7 +103,13 @@ fn region_demonyms() -> &'static [(&'static str, &'static str)] {
             .filter_map(|l| l.split_once(','))
             .collect();
         v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        v
+        let mut first = [false; 256];
+        for (w, _) in &v {
+            if let Some(&b) = w.as_bytes().first() {
+                first[usize::from(b)] = true;
+            }
+        }
+        (v, first)
     })
 }
 
@@ -112,7 +121,11 @@ fn region_demonym_at(text: &str, i: usize, g: &Gazetteer) -> Option<(usize, Plac
     // This runs for every capitalised word that names nothing: the first byte
     // turns nearly all of them away without a string comparison.
     let first = *rest.as_bytes().first()?;
-    let (word, id) = region_demonyms().iter().find(|(w, _)| {
+    let (list, starts) = region_demonyms();
+    if !starts[usize::from(first)] {
+        return None;
+    }
+    let (word, id) = list.iter().find(|(w, _)| {
         w.as_bytes().first() == Some(&first)
             && rest.starts_with(w)
             && !rest[w.len()..].starts_with(is_word_char)
