@@ -141,11 +141,10 @@ struct Lexicon {
     set: Dfa,
 }
 
-/// A trigger lexicon and its place in [`Lexicon::set`]. Its own regex is
-/// compiled when first searched: most articles need few lexicons beyond the set's
-/// pass, and compiling them all cost a one-article run ~8 ms of start-up.
+/// A trigger lexicon and its place in [`Lexicon::set`]. Its own DFAs, which
+/// build.rs compiled ([`compiled_lexeme`]), are read when it is first searched:
+/// most articles need few lexicons beyond the set's pass.
 struct Trigger {
-    pattern: &'static str,
     re: OnceLock<Lexeme>,
     id: usize,
 }
@@ -153,14 +152,14 @@ struct Trigger {
 impl std::ops::Deref for Trigger {
     type Target = Lexeme;
     fn deref(&self) -> &Lexeme {
-        self.re.get_or_init(|| lx(self.pattern))
+        self.re.get_or_init(|| compiled_lexeme(self.id))
     }
 }
 
 /// A trigger-lexicon pattern: ASCII word boundaries and case folding, which is
 /// all English trigger words need and several times faster than Unicode's.
 fn lx(p: &str) -> Lexeme {
-    Lexeme(
+    Lexeme::Meta(
         meta::Builder::new()
             .syntax(triggers::syntax())
             .configure(meta::Config::new().auto_prefilter(false))
@@ -169,12 +168,34 @@ fn lx(p: &str) -> Lexeme {
     )
 }
 
-/// A trigger-lexicon pattern, compiled by regex's own engine without a literal
-/// prefilter, which `regex::RegexBuilder` cannot turn off: a case-folded
-/// alternation of dozens of words has too many literals to prefilter on, and
-/// looking for them made compiling the 41 lexicons take 24 ms instead of 6 ms
-/// (searching them is ~1.2x faster without, too).
-struct Lexeme(meta::Regex);
+/// A trigger-lexicon pattern: one of [`triggers::SET`], compiled by build.rs
+/// into a forward and a reverse DFA ([`compiled_lexeme`]), or another, compiled
+/// by regex's own engine without a literal prefilter, which
+/// `regex::RegexBuilder` cannot turn off: a case-folded alternation of dozens
+/// of words has too many literals to prefilter on, and looking for them made
+/// compiling the 41 lexicons take 24 ms instead of 6 ms (searching them is
+/// ~1.2x faster without, too). Both match leftmost-first, as the tests check.
+enum Lexeme {
+    Meta(meta::Regex),
+    Compiled(Box<regex_automata::dfa::regex::Regex<Dfa>>),
+}
+
+/// The matches of a [`Lexeme`].
+enum Matches<'r, 'h> {
+    Meta(meta::FindMatches<'r, 'h>),
+    Compiled(regex_automata::dfa::regex::FindMatches<'r, 'h, Dfa>),
+}
+
+impl Iterator for Matches<'_, '_> {
+    type Item = regex_automata::Match;
+
+    fn next(&mut self) -> Option<regex_automata::Match> {
+        match self {
+            Matches::Meta(m) => m.next(),
+            Matches::Compiled(m) => m.next(),
+        }
+    }
+}
 
 /// A match of a [`Lexeme`] in `haystack`.
 #[derive(Debug, Clone, Copy)]
@@ -200,7 +221,13 @@ impl<'h> Hit<'h> {
 
 impl Lexeme {
     fn is_match(&self, s: &str) -> bool {
-        self.0.is_match(s)
+        match self {
+            Lexeme::Meta(r) => r.is_match(s),
+            // A DFA without quit bytes cannot fail; were it to, the text matches.
+            Lexeme::Compiled(r) => r
+                .try_search(&Input::new(s).earliest(true))
+                .map_or(true, |m| m.is_some()),
+        }
     }
 
     fn find<'h>(&self, s: &'h str) -> Option<Hit<'h>> {
@@ -212,7 +239,11 @@ impl Lexeme {
     where
         'h: 'r,
     {
-        self.0.find_iter(s).map(move |m| Hit {
+        let matches = match self {
+            Lexeme::Meta(r) => Matches::Meta(r.find_iter(s)),
+            Lexeme::Compiled(r) => Matches::Compiled(r.find_iter(s)),
+        };
+        matches.map(move |m| Hit {
             haystack: s,
             start: m.start(),
             end: m.end(),
@@ -511,7 +542,6 @@ fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
         let t = |p: &'static str| Trigger {
-            pattern: p,
             re: OnceLock::new(),
             id: triggers::SET
                 .iter()
@@ -587,6 +617,25 @@ static SET_DFA: &Aligned<[u8]> = &Aligned {
     _align: [],
     bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/trigger_set.dfa")),
 };
+
+/// Every trigger lexicon's forward and reverse DFAs (see [`LEXEME_SPANS`]).
+static LEXEME_DFAS: &Aligned<[u8]> = &Aligned {
+    _align: [],
+    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/lexemes.dfa")),
+};
+
+include!(concat!(env!("OUT_DIR"), "/lexemes.rs"));
+
+/// Lexicon `id` of [`triggers::SET`], as build.rs compiled it: its DFAs are
+/// checked when it is first read, not compiled nor determinised.
+fn compiled_lexeme(id: usize) -> Lexeme {
+    let [a, b, c, d] = LEXEME_SPANS[id];
+    let bytes = &LEXEME_DFAS.bytes;
+    Lexeme::Compiled(Box::new(
+        regex_automata::dfa::regex::Builder::new()
+            .build_from_dfas(compiled(&bytes[a..b]), compiled(&bytes[c..d])),
+    ))
+}
 
 /// The DFA in `bytes`: a check of ~7 MB that takes ~1 ms, on first use.
 fn compiled(bytes: &'static [u8]) -> Dfa {
@@ -2888,6 +2937,37 @@ mod tests {
             found > 1000 && in_masked > 100,
             "{found} matches, {in_masked} in masked text"
         );
+    }
+
+    /// The lexicon DFAs build.rs compiled find what the same patterns compiled
+    /// here find, match for match: on every fifth sentence of
+    /// [`masked_sentences`] (all the fixtures' among them) in upper and lower
+    /// case.
+    #[test]
+    fn compiled_lexemes_equal_fresh_ones() {
+        let sents = masked_sentences();
+        let mut texts: Vec<String> = Vec::new();
+        for (k, s) in sents.iter().enumerate() {
+            if k % 5 == 0 {
+                texts.push(s.clone());
+                texts.push(s.to_uppercase());
+            }
+        }
+        let mut found = 0;
+        for (id, p) in triggers::SET.iter().enumerate() {
+            let (fresh, built) = (lx(p), compiled_lexeme(id));
+            for s in &texts {
+                let spans = |l: &Lexeme| -> Vec<(usize, usize)> {
+                    l.find_iter(s).map(|m| (m.start(), m.end())).collect()
+                };
+                let want = spans(&fresh);
+                assert_eq!(spans(&built), want, "lexicon {id} on {s:?}");
+                assert_eq!(built.is_match(s), !want.is_empty(), "lexicon {id} on {s:?}");
+                found += want.len();
+            }
+        }
+        eprintln!("{found} matches in {} texts", texts.len());
+        assert!(found > 1000, "{found} matches");
     }
 
     #[test]
