@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Same-run comparison of two eventmap binaries, before and after a change:
+#
+#   scripts/ab.sh OLD_BIN NEW_BIN [RUNS]            (RUNS: 9 by default)
+#   CALLGRIND=1 scripts/ab.sh OLD_BIN NEW_BIN       (instruction counts too)
+#
+# e.g. build the old commit in a worktree with its own target directory:
+#   git worktree add /tmp/old HEAD~1 && (cd /tmp/old && CARGO_TARGET_DIR=/tmp/old-target cargo build --release)
+#   scripts/ab.sh /tmp/old-target/release/eventmap target/release/eventmap
+#
+# 1. Checks that both write byte for byte the same `--layer all` output on the
+#    bench corpus (built by scripts/bench.sh), a conflict corpus (the fixture
+#    articles, 2,000 copies each), the fixtures, and ../shared/examples.
+# 2. Times them alternately, RUNS times each (the machines are shared and noisy:
+#    only ratios from one run mean anything): the bench corpus and the conflict
+#    corpus with all cores, the conflict corpus with --jobs 1, the bench
+#    corpus's distinct articles with --jobs 1 (start-up included), and a
+#    one-article cold start. Prints each median and OLD/NEW.
+# 3. With CALLGRIND=1, counts instructions with valgrind's callgrind, which
+#    are the same from run to run whatever the machine is doing: one article,
+#    300 conflict articles and 3,000 bench articles, --jobs 1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+old=${1:?usage: scripts/ab.sh OLD_BIN NEW_BIN [RUNS]}
+new=${2:?usage: scripts/ab.sh OLD_BIN NEW_BIN [RUNS]}
+runs=${3:-9}
+out=target/ab
+mkdir -p "$out"
+
+# The corpora: bench.sh's (built once), and the conflict one from the fixtures.
+if [ ! -d target/bench/corpus ] || [ ! -d target/bench/unique ] || [ ! -d target/bench/one ]; then
+  NO_PEERS=1 bash scripts/bench.sh 50 1 >/dev/null
+fi
+if [ ! -d "$out/conflict" ]; then
+  rm -rf "$out/conflict.tmp" && mkdir -p "$out/conflict.tmp"
+  for i in $(seq -w 1 2000); do
+    for f in tests/fixtures/articles/*; do
+      cp "$f" "$out/conflict.tmp/$i-$(basename "$f")"
+    done
+  done
+  mv "$out/conflict.tmp" "$out/conflict"
+fi
+for s in 300:conflict 3000:bench; do
+  n=${s%%:*} name=${s#*:}
+  src=$out/conflict; [ "$name" = bench ] && src=target/bench/corpus
+  if [ ! -d "$out/$name-$n" ]; then
+    rm -rf "$out/$name-$n.tmp" && mkdir -p "$out/$name-$n.tmp"
+    mapfile -t files < <(ls "$src" | sort)
+    for f in "${files[@]:0:n}"; do ln -f "$src/$f" "$out/$name-$n.tmp/$f"; done
+    mv "$out/$name-$n.tmp" "$out/$name-$n"
+  fi
+done
+
+echo "== same output"
+same=1
+for c in target/bench/corpus "$out/conflict" tests/fixtures/articles ../shared/examples; do
+  [ -e "$c" ] || continue
+  "$old" map "$c" --layer all -o "$out/old.geojson" 2>/dev/null || true
+  "$new" map "$c" --layer all -o "$out/new.geojson" 2>/dev/null || true
+  if cmp -s "$out/old.geojson" "$out/new.geojson"; then
+    echo "same: $c"
+  else
+    echo "DIFFERENT: $c"
+    same=0
+  fi
+done
+
+# time NAME UNIT_NS ARGS...: alternating runs, median wall of each, OLD/NEW.
+time_pair() {
+  local name=$1 unit=$2
+  shift 2
+  for _ in $(seq 1 "$runs"); do
+    for which in old new; do
+      local bin=$old
+      [ "$which" = new ] && bin=$new
+      local s e
+      s=$(date +%s%N)
+      "$bin" "$@" >/dev/null 2>&1 || true
+      e=$(date +%s%N)
+      echo "$which $(((e - s) / unit))"
+    done
+  done | sort -k1,1 -k2n | awk -v name="$name" '
+    { n[$1]++; v[$1, n[$1]] = $2 }
+    END {
+      o = v["old", int((n["old"] + 1) / 2)]; w = v["new", int((n["new"] + 1) / 2)]
+      printf "%-38s old %8s   new %8s   old/new %.3fx\n", name, o, w, (w > 0 ? o / w : 0)
+    }'
+}
+
+echo
+echo "== wall time, median of $runs alternating runs"
+time_pair "bench corpus, all cores (ms)" 1000000 map target/bench/corpus --layer all -o "$out/t.geojson"
+time_pair "conflict corpus, all cores (ms)" 1000000 map "$out/conflict" --layer all -o "$out/t.geojson"
+time_pair "conflict corpus, --jobs 1 (ms)" 1000000 map "$out/conflict" --jobs 1 --layer all -o "$out/t.geojson"
+time_pair "distinct articles, --jobs 1 (0.1 ms)" 100000 map target/bench/unique --jobs 1 --layer all -o "$out/t.geojson"
+runs=$((runs * 3)) time_pair "one article, cold start (0.01 ms)" 10000 map target/bench/one -o "$out/t.geojson"
+
+if [ -n "${CALLGRIND:-}" ]; then
+  echo
+  echo "== callgrind instructions, --jobs 1"
+  for c in target/bench/one "$out/conflict-300" "$out/bench-3000"; do
+    counts=()
+    for bin in "$old" "$new"; do
+      counts+=("$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" map "$c" --jobs 1 --layer all -o "$out/t.geojson" 2>&1 |
+        awk '/Collected/ {print $NF}')")
+    done
+    awk -v c="$c" -v o="${counts[0]}" -v n="${counts[1]}" \
+      'BEGIN {printf "%-38s old %8.1f M   new %8.1f M   %+.1f %%\n", c, o / 1e6, n / 1e6, (n - o) * 100 / o}'
+  done
+fi
+[ "$same" = 1 ] || { echo "the outputs differ" >&2; exit 1; }
