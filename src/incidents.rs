@@ -1162,10 +1162,9 @@ const FAT_COUNT: usize = 14;
 /// Fatality pattern `i` ([`fatality_patterns`]) compiled for [`Masked::key`].
 fn fatality(i: usize) -> &'static Regex {
     static RES: [OnceLock<Regex>; FAT_COUNT] = [const { OnceLock::new() }; FAT_COUNT];
-    RES[i].get_or_init(|| {
-        let mut patterns = fatality_patterns();
-        re_masked(&std::mem::take(&mut patterns[i]))
-    })
+    static PATTERNS: std::sync::LazyLock<[String; FAT_COUNT]> =
+        std::sync::LazyLock::new(fatality_patterns);
+    RES[i].get_or_init(|| re_masked(&PATTERNS[i]))
 }
 
 /// Fatalities by ACLED's rules: (count, words when the count was not a number).
@@ -2802,6 +2801,34 @@ mod tests {
             .collect()
     }
 
+    /// Asserts that `masked` (a pattern compiled by [`re_mask`] for `mask`)
+    /// finds on each text's masked key what `unicode` finds on the text (for
+    /// [`Mask::Lower`], on its [`ascii_lower`]), group for group; returns how
+    /// many matches there were, and how many in texts that are not ASCII.
+    fn compare_masked<'t>(
+        unicode: &Regex,
+        masked: &Regex,
+        mask: Mask,
+        texts: impl Iterator<Item = &'t str>,
+        p: &str,
+    ) -> (usize, usize) {
+        let (mut found, mut in_masked) = (0, 0);
+        for s in texts {
+            let text = Masked::with(s, mask);
+            let want = match mask {
+                Mask::Lower => all_captures(unicode, &ascii_lower(s), |i| i),
+                _ => all_captures(unicode, s, |i| i),
+            };
+            let got = all_captures(masked, text.key(), |i| text.at(i));
+            assert_eq!(got, want, "{p}\n{s:?}");
+            found += want.len();
+            if text.at.is_some() {
+                in_masked += want.len();
+            }
+        }
+        (found, in_masked)
+    }
+
     /// The sentences of [`claim_sentences`], and copies with their digits
     /// written in other scripts (Arabic-Indic, Devanagari, full-width) and
     /// words in Cyrillic or with accents, where the masked text differs most.
@@ -2857,16 +2884,9 @@ mod tests {
         let (mut found, mut in_masked) = (0, 0);
         for p in &patterns {
             let (unicode, masked) = (re_lower(p), re_masked(p));
-            for s in &sents {
-                let text = Masked::new(s);
-                let want = all_captures(&unicode, &ascii_lower(s), |i| i);
-                let got = all_captures(&masked, text.key(), |i| text.at(i));
-                assert_eq!(got, want, "{p}\n{s:?}");
-                found += want.len();
-                if text.at.is_some() {
-                    in_masked += want.len();
-                }
-            }
+            let texts = sents.iter().map(String::as_str);
+            let (f, m) = compare_masked(&unicode, &masked, Mask::Lower, texts, p);
+            (found, in_masked) = (found + f, in_masked + m);
         }
         eprintln!(
             "{found} matches, {in_masked} in masked text, {} sentences",
@@ -2921,16 +2941,8 @@ mod tests {
                     }
                 }
             }
-            for s in texts {
-                let text = Masked::with(s, *mask);
-                let want = all_captures(&unicode, s, |i| i);
-                let got = all_captures(&masked, text.key(), |i| text.at(i));
-                assert_eq!(got, want, "{p}\n{s:?}");
-                found += want.len();
-                if text.at.is_some() {
-                    in_masked += want.len();
-                }
-            }
+            let (f, m) = compare_masked(&unicode, &masked, *mask, texts.into_iter(), p);
+            (found, in_masked) = (found + f, in_masked + m);
         }
         eprintln!("{found} matches, {in_masked} in masked text");
         assert!(

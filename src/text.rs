@@ -194,24 +194,30 @@ fn split_paragraph(
     push_trimmed(text, start + sent_start, end, paragraph, out);
 }
 
+/// The lines of `s`, as `str::lines` gives them (without "\n" or "\r\n"),
+/// found with memchr: `str::lines` sets up a search per line, which for a
+/// word list of 20,000 lines, or an article whose first line is a whole
+/// paragraph, costs more than the search.
+pub(crate) fn lines(s: &str) -> impl Iterator<Item = &str> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let rest = s.get(at..).filter(|r| !r.is_empty())?;
+        let end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
+        at += (end + 1).min(rest.len());
+        let line = &rest[..end];
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    })
+}
+
 /// The words of a bundled word list (one per line; `#` starts a comment line)
 /// as a set, sized for them before it is filled: growing a set of 20,000
 /// words re-hashes them a dozen times, at every start-up.
 pub(crate) fn word_list(list: &'static str) -> foldhash::HashSet<&'static str> {
-    let bytes = list.as_bytes();
-    let lines = memchr::memchr_iter(b'\n', bytes).count() + 1;
-    let mut set = foldhash::HashSet::with_capacity_and_hasher(lines, Default::default());
-    // Split at line ends with memchr: `str::lines` sets up a search per line.
-    let mut start = 0;
-    for end in memchr::memchr_iter(b'\n', bytes).chain([bytes.len()]) {
-        let line = list[start..end]
-            .strip_suffix('\r')
-            .unwrap_or(&list[start..end]);
-        start = end + 1;
-        if !line.starts_with('#') && !line.is_empty() {
-            set.insert(line);
-        }
-    }
+    let mut set = foldhash::HashSet::with_capacity_and_hasher(
+        memchr::memchr_iter(b'\n', list.as_bytes()).count() + 1,
+        Default::default(),
+    );
+    set.extend(lines(list).filter(|l| !l.starts_with('#') && !l.is_empty()));
     set
 }
 
@@ -270,6 +276,25 @@ fn push_trimmed(text: &str, start: usize, end: usize, paragraph: usize, out: &mu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_as_str_lines_gives_them() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\r\nb",
+            "a\n\nb\r\n",
+            "a\rb\r",
+            "\r\n\r\n",
+            "é:\nü",
+        ] {
+            let got: Vec<&str> = lines(text).map(str::trim).collect();
+            let want: Vec<&str> = text.lines().map(str::trim).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
 
     #[test]
     fn word_lists_are_their_lines() {

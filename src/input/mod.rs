@@ -163,19 +163,6 @@ fn date_in_name(name: &str) -> Option<NaiveDate> {
     })
 }
 
-/// The line of `text` from byte `at` (as `str::lines` gives it: without its
-/// line break, "\r\n" or "\n"), moving `at` past it; `None` at the end.
-fn next_line<'t>(text: &'t str, at: &mut usize) -> Option<&'t str> {
-    if *at >= text.len() {
-        return None;
-    }
-    let rest = &text[*at..];
-    let end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
-    *at += (end + 1).min(rest.len());
-    let line = &rest[..end];
-    Some(line.strip_suffix('\r').unwrap_or(line))
-}
-
 /// Reads a plain-text or Markdown article.
 pub fn read_text(source: &str, text: String, defaults: &Defaults) -> Article {
     let mut date = None;
@@ -185,11 +172,7 @@ pub fn read_text(source: &str, text: String, defaults: &Defaults) -> Article {
     // Lines and colons are found with memchr: the first line of an article
     // without a header is often its whole first paragraph.
     let mut in_front = false;
-    let mut at = 0;
-    for k in 0..40 {
-        let Some(line) = next_line(&text, &mut at) else {
-            break;
-        };
+    for (k, line) in crate::text::lines(&text).enumerate().take(40) {
         let l = line.trim();
         if k == 0 && l == "---" {
             in_front = true;
@@ -567,29 +550,6 @@ pub fn read_articles(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn next_line_reads_lines_as_str_lines_does() {
-        for text in [
-            "",
-            "\n",
-            "a",
-            "a\n",
-            "a\r\nb",
-            "a\n\nb\r\n",
-            "a\rb\r",
-            "\r\n\r\n",
-            "é:\nü",
-        ] {
-            let mut at = 0;
-            let mut got = Vec::new();
-            while let Some(l) = next_line(text, &mut at) {
-                got.push(l.trim());
-            }
-            let want: Vec<&str> = text.lines().map(str::trim).collect();
-            assert_eq!(got, want, "{text:?}");
-        }
-    }
 
     #[test]
     fn date_line_and_file_name() {
