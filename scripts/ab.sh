@@ -10,10 +10,13 @@
 #
 # 1. Checks that both write byte for byte the same `--layer all` output on the
 #    bench corpus (built by scripts/bench.sh), a conflict corpus (the fixture
-#    articles, 2,000 copies each), the fixtures, and ../shared/examples.
+#    articles, 2,000 copies each), the fixtures, and ../shared/examples; and the
+#    same GeoJSON Text Sequence from the bench corpus as JSON Lines on stdin.
 # 2. Times them alternately, RUNS times each (the machines are shared and noisy:
 #    only ratios from one run mean anything): the bench corpus and the conflict
-#    corpus with all cores, the conflict corpus with --jobs 1, the bench
+#    corpus with all cores, the bench corpus as JSON Lines piped to stdin with
+#    --seq (the stateless-filter use: Spark's pipe, Hadoop streaming), the
+#    conflict corpus with --jobs 1, the bench
 #    corpus's distinct articles with --jobs 1 (start-up included), and a
 #    one-article cold start. Prints each median and OLD/NEW.
 # 3. With CALLGRIND=1, counts instructions with valgrind's callgrind, which
@@ -51,6 +54,19 @@ for s in 300:conflict 3000:bench; do
   fi
 done
 
+# The bench corpus as JSON Lines, one record per article.
+if [ ! -f "$out/bench.jsonl" ]; then
+  python3 - target/bench/corpus "$out/bench.jsonl" <<'PY'
+import json, os, sys
+src, dest = sys.argv[1], sys.argv[2]
+with open(dest + ".tmp", "w", encoding="utf-8") as f:
+    for name in sorted(os.listdir(src)):
+        with open(os.path.join(src, name), encoding="utf-8", newline="") as a:
+            f.write(json.dumps({"id": name, "text": a.read()}) + "\n")
+os.replace(dest + ".tmp", dest)
+PY
+fi
+
 echo "== same output"
 same=1
 for c in target/bench/corpus "$out/conflict" tests/fixtures/articles ../shared/examples; do
@@ -64,8 +80,17 @@ for c in target/bench/corpus "$out/conflict" tests/fixtures/articles ../shared/e
     same=0
   fi
 done
+"$old" map - --format jsonl --seq --layer all <"$out/bench.jsonl" >"$out/old.seq" 2>/dev/null || true
+"$new" map - --format jsonl --seq --layer all <"$out/bench.jsonl" >"$out/new.seq" 2>/dev/null || true
+if cmp -s "$out/old.seq" "$out/new.seq"; then
+  echo "same: $out/bench.jsonl on stdin, --seq"
+else
+  echo "DIFFERENT: $out/bench.jsonl on stdin, --seq"
+  same=0
+fi
 
-# time NAME UNIT_NS ARGS...: alternating runs, median wall of each, OLD/NEW.
+# time NAME UNIT_NS ARGS...: alternating runs, median wall of each, OLD/NEW;
+# stdin from $STDIN (default /dev/null).
 time_pair() {
   local name=$1 unit=$2
   shift 2
@@ -75,7 +100,7 @@ time_pair() {
       [ "$which" = new ] && bin=$new
       local s e
       s=$(date +%s%N)
-      "$bin" "$@" >/dev/null 2>&1 || true
+      "$bin" "$@" <"${STDIN:-/dev/null}" >/dev/null 2>&1 || true
       e=$(date +%s%N)
       echo "$which $(((e - s) / unit))"
     done
@@ -90,6 +115,7 @@ time_pair() {
 echo
 echo "== wall time, median of $runs alternating runs"
 time_pair "bench corpus, all cores (ms)" 1000000 map target/bench/corpus --layer all -o "$out/t.geojson"
+STDIN=$out/bench.jsonl time_pair "bench JSON Lines on stdin, --seq (ms)" 1000000 map - --format jsonl --seq --layer all
 time_pair "conflict corpus, all cores (ms)" 1000000 map "$out/conflict" --layer all -o "$out/t.geojson"
 time_pair "conflict corpus, --jobs 1 (ms)" 1000000 map "$out/conflict" --jobs 1 --layer all -o "$out/t.geojson"
 time_pair "distinct articles, --jobs 1 (0.1 ms)" 100000 map target/bench/unique --jobs 1 --layer all -o "$out/t.geojson"

@@ -12,7 +12,10 @@
 //! Articles travel between threads in batches: a hand-off costs a futex wake
 //! and a context switch on each side, as much as mapping a short article, so
 //! it is paid once per [`BATCH`] articles (or [`BATCH_BYTES`] of text). Items
-//! read from stdin go one by one, so that a live stream is mapped as it arrives.
+//! read from stdin are batched only while more of them have already arrived:
+//! the batch is handed on before every read of stdin, which may wait for the
+//! stream, so that a live stream is mapped as it arrives (and a JSON Lines
+//! stream piped in is mapped as fast as a file, not one hand-off per record).
 //!
 //! The workers also write each article's features as JSON text
 //! ([`emit::Encoded`]), so the calling thread, which all output goes through,
@@ -103,6 +106,48 @@ pub const BATCH: usize = 32;
 /// A batch is sent once its articles hold this many bytes of text.
 pub const BATCH_BYTES: usize = 256 << 10;
 
+/// The producer's batch of work, handed to the workers when full or flushed.
+struct Batcher<'a> {
+    seq: u64,
+    batch: Vec<Work>,
+    bytes: usize,
+    tx: mpsc::SyncSender<(u64, Vec<Work>)>,
+    window: &'a Window,
+    /// The run stopped (the sink failed): nothing more is handed on.
+    stopped: bool,
+}
+
+impl Batcher<'_> {
+    /// Adds `w`, handing the batch on if it is full; false if the run stops.
+    fn push(&mut self, w: Work) -> bool {
+        if self.stopped {
+            return false;
+        }
+        self.bytes += w.len();
+        self.batch.push(w);
+        if self.batch.len() < BATCH && self.bytes < BATCH_BYTES {
+            return true;
+        }
+        self.flush()
+    }
+
+    /// Hands the batch on, if it has any work; false if the run stops.
+    fn flush(&mut self) -> bool {
+        if self.batch.is_empty() || self.stopped {
+            return !self.stopped;
+        }
+        self.bytes = 0;
+        let ok = self.window.acquire()
+            && self
+                .tx
+                .send((self.seq, std::mem::take(&mut self.batch)))
+                .is_ok();
+        self.seq += 1;
+        self.stopped |= !ok;
+        !self.stopped
+    }
+}
+
 struct Window {
     free: Mutex<usize>,
     cv: Condvar,
@@ -155,29 +200,40 @@ impl Work {
     }
 }
 
-/// Walks the specs and reads every article, calling `send` with each in order
-/// and whether it came from stdin; stops early if `send` returns false.
+/// Stdin as [`produce`] reads it: `before_read` runs before every read, which
+/// may wait for more of the stream.
+struct Prompt<'a> {
+    inner: &'a mut dyn std::io::Read,
+    before_read: &'a dyn Fn(),
+}
+
+impl std::io::Read for Prompt<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        (self.before_read)();
+        self.inner.read(buf)
+    }
+}
+
+/// Walks the specs and reads every article, calling `send` with each in
+/// order; stops early if `send` returns false. `flush` is called before each
+/// read of stdin: what was sent must be handed on, since the read may wait.
 fn produce(
     specs: &[Spec],
     defaults: &Defaults,
     stdin: &mut dyn std::io::Read,
-    send: &mut dyn FnMut(Work, bool) -> bool,
+    send: &mut dyn FnMut(Work) -> bool,
+    flush: &dyn Fn(),
 ) {
     let read_one = |path: &Path,
                     relative: PathBuf,
                     format: Option<Format>,
                     gz: bool,
-                    send: &mut dyn FnMut(Work, bool) -> bool|
+                    send: &mut dyn FnMut(Work) -> bool|
      -> bool {
         let display = path.display().to_string();
         let file = match std::fs::File::open(path) {
             Ok(f) => f,
-            Err(e) => {
-                return send(
-                    Work::Done(Outcome::Failed(format!("{display}: {e}"))),
-                    false,
-                )
-            }
+            Err(e) => return send(Work::Done(Outcome::Failed(format!("{display}: {e}")))),
         };
         let size = file.metadata().map(|m| m.len()).ok();
         if !gz {
@@ -185,14 +241,11 @@ fn produce(
                 if len as usize > input::MAX_ARTICLE_BYTES && !matches!(format, Some(Format::Jsonl))
                 {
                     BYTES_READ.fetch_add(len, Ordering::Relaxed);
-                    return send(
-                        Work::Done(Outcome::Failed(format!(
-                            "{display}: {} MB is larger than the {} MB article limit: skipped",
-                            len >> 20,
-                            input::MAX_ARTICLE_BYTES >> 20
-                        ))),
-                        false,
-                    );
+                    return send(Work::Done(Outcome::Failed(format!(
+                        "{display}: {} MB is larger than the {} MB article limit: skipped",
+                        len >> 20,
+                        input::MAX_ARTICLE_BYTES >> 20
+                    ))));
                 }
             }
         }
@@ -209,18 +262,15 @@ fn produce(
             if !go {
                 return;
             }
-            go = send(
-                match item {
-                    Item::Article(article) => Work::Article {
-                        article,
-                        relative: relative.clone(),
-                        record,
-                    },
-                    Item::Failed(e) => Work::Done(Outcome::Failed(e.to_string())),
-                    Item::Warning(e) => Work::Done(Outcome::Warning(e.to_string())),
+            go = send(match item {
+                Item::Article(article) => Work::Article {
+                    article,
+                    relative: relative.clone(),
+                    record,
                 },
-                false,
-            );
+                Item::Failed(e) => Work::Done(Outcome::Failed(e.to_string())),
+                Item::Warning(e) => Work::Done(Outcome::Warning(e.to_string())),
+            });
         });
         BYTES_READ.fetch_add(size.unwrap_or(0), Ordering::Relaxed);
         go
@@ -230,22 +280,23 @@ fn produce(
         let p = &spec.path;
         if p.as_os_str() == "-" {
             let mut go = true;
-            input::read_input("-", stdin, spec.format, defaults, &mut |item| {
+            let mut stdin = Prompt {
+                inner: &mut *stdin,
+                before_read: flush,
+            };
+            input::read_input("-", &mut stdin, spec.format, defaults, &mut |item| {
                 if !go {
                     return;
                 }
-                go = send(
-                    match item {
-                        Item::Article(article) => Work::Article {
-                            article,
-                            relative: PathBuf::from("stdin"),
-                            record: true,
-                        },
-                        Item::Failed(e) => Work::Done(Outcome::Failed(e.to_string())),
-                        Item::Warning(e) => Work::Done(Outcome::Warning(e.to_string())),
+                go = send(match item {
+                    Item::Article(article) => Work::Article {
+                        article,
+                        relative: PathBuf::from("stdin"),
+                        record: true,
                     },
-                    true,
-                );
+                    Item::Failed(e) => Work::Done(Outcome::Failed(e.to_string())),
+                    Item::Warning(e) => Work::Done(Outcome::Warning(e.to_string())),
+                });
             });
             if !go {
                 return;
@@ -273,13 +324,13 @@ fn produce(
                             }
                             (Some(f), Err(_)) => read_one(path, relative, Some(f), false, send),
                             (None, Err(_)) => {
-                                send(Work::Done(Outcome::Skipped(path.to_path_buf())), false)
+                                send(Work::Done(Outcome::Skipped(path.to_path_buf())))
                             }
                         }
                     }
                     Ok(_) => true,
                     // Unreadable folders, symlink loops.
-                    Err(e) => send(Work::Done(Outcome::Failed(e.to_string())), false),
+                    Err(e) => send(Work::Done(Outcome::Failed(e.to_string()))),
                 };
                 if !go {
                     return;
@@ -291,15 +342,12 @@ fn produce(
         let go = match (spec.format, Format::of_path(p)) {
             (_, Ok((f, gz))) => read_one(p, relative, Some(spec.format.unwrap_or(f)), gz, send),
             (Some(f), Err(_)) => read_one(p, relative, Some(f), false, send),
-            (None, Err(e)) if p.exists() => send(Work::Done(Outcome::Failed(e.to_string())), false),
+            (None, Err(e)) if p.exists() => send(Work::Done(Outcome::Failed(e.to_string()))),
             (None, Err(_)) => {
                 let e = std::fs::metadata(p)
                     .err()
                     .unwrap_or_else(|| std::io::ErrorKind::NotFound.into());
-                send(
-                    Work::Done(Outcome::Failed(Error::io(p, e).to_string())),
-                    false,
-                )
+                send(Work::Done(Outcome::Failed(Error::io(p, e).to_string())))
             }
         };
         if !go {
@@ -335,30 +383,27 @@ pub fn run(
     std::thread::scope(|scope| -> anyhow::Result<()> {
         let window = &window;
         scope.spawn(move || {
-            let mut seq = 0u64;
-            let mut batch = Vec::new();
-            let mut bytes = 0;
-            let mut flush = |batch: &mut Vec<Work>| {
-                if !window.acquire() {
-                    return false;
-                }
-                let ok = work_tx.send((seq, std::mem::take(batch))).is_ok();
-                seq += 1;
-                ok
-            };
-            produce(specs, defaults, stdin, &mut |w, live| {
-                bytes += w.len();
-                batch.push(w);
-                if !live && batch.len() < BATCH && bytes < BATCH_BYTES {
-                    return true;
-                }
-                bytes = 0;
-                flush(&mut batch)
+            // Shared by `send` and the flush before each read of stdin, both
+            // called on this thread, never one inside the other.
+            let batcher = std::cell::RefCell::new(Batcher {
+                seq: 0,
+                batch: Vec::new(),
+                bytes: 0,
+                tx: work_tx,
+                window,
+                stopped: false,
             });
-            if !batch.is_empty() {
-                flush(&mut batch);
-            }
-            drop(work_tx);
+            produce(
+                specs,
+                defaults,
+                stdin,
+                &mut |w| batcher.borrow_mut().push(w),
+                &|| {
+                    // A failed hand-off (the sink stopped) stops the next `send`.
+                    batcher.borrow_mut().flush();
+                },
+            );
+            batcher.borrow_mut().flush();
         });
         for _ in 0..jobs {
             let rx = Arc::clone(&work_rx);
@@ -494,6 +539,81 @@ mod tests {
             outs[0][200].starts_with("failed -:201: invalid JSON"),
             "{}",
             outs[0][200]
+        );
+    }
+
+    /// Stdin that hands out one record at a time, each only once the sink
+    /// has the one before it (or after a time-out, which the test reports).
+    struct Drip {
+        records: std::vec::IntoIter<String>,
+        mapped: mpsc::Receiver<()>,
+        first: bool,
+        waited_out: Arc<AtomicBool>,
+    }
+
+    impl std::io::Read for Drip {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if !std::mem::take(&mut self.first)
+                && self
+                    .mapped
+                    .recv_timeout(std::time::Duration::from_secs(20))
+                    .is_err()
+            {
+                self.waited_out.store(true, Ordering::Relaxed);
+            }
+            let Some(r) = self.records.next() else {
+                return Ok(0);
+            };
+            buf[..r.len()].copy_from_slice(r.as_bytes());
+            Ok(r.len())
+        }
+    }
+
+    struct Signal(mpsc::Sender<()>, usize);
+    impl Sink for Signal {
+        fn accept(&mut self, _: Outcome) -> anyhow::Result<()> {
+            self.1 += 1;
+            let _ = self.0.send(());
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_live_stream_is_mapped_as_it_arrives() {
+        // Each record is read only after the one before is mapped: were a
+        // record held back in a batch while stdin waits, the run would wait
+        // out each time-out.
+        let engine = Engine::new(Gazetteer::empty());
+        let (tx, rx) = mpsc::channel();
+        let waited_out = Arc::new(AtomicBool::new(false));
+        let mut stdin = Drip {
+            records: (0..5)
+                .map(|i| format!("{{\"text\": \"Article {i}.\"}}\n"))
+                .collect::<Vec<_>>()
+                .into_iter(),
+            mapped: rx,
+            first: true,
+            waited_out: Arc::clone(&waited_out),
+        };
+        let spec = [Spec {
+            path: "-".into(),
+            format: Some(Format::Jsonl),
+        }];
+        let mut sink = Signal(tx, 0);
+        let s = run(
+            &engine,
+            &spec,
+            &Defaults::default(),
+            Layer::All,
+            2,
+            &mut stdin,
+            &mut sink,
+        )
+        .unwrap();
+        assert_eq!((s.articles, sink.1), (5, 5));
+        assert!(
+            !waited_out.load(Ordering::Relaxed),
+            "a record was held back"
         );
     }
 
