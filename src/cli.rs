@@ -189,8 +189,10 @@ fn load_gazetteer(extra: &[PathBuf]) -> anyhow::Result<Gazetteer> {
 /// Prints outcomes' messages, drives the progress bar, and passes features on.
 struct Reporter<'a> {
     verbose: bool,
-    /// Features kept for `--html` and `--csv` (only when asked for).
-    keep: Option<Vec<geojson::Feature>>,
+    /// `--csv`, written as articles are mapped.
+    csv: Option<crate::export::CsvWriter<std::io::BufWriter<std::fs::File>>>,
+    /// `--html`, gathered as articles are mapped and written at the end.
+    html: Option<crate::export::MapWriter>,
     progress: Option<indicatif::ProgressBar>,
     out: Out<'a>,
 }
@@ -271,8 +273,13 @@ impl batch::Sink for Reporter<'_> {
                 if self.verbose {
                     self.say(format!("eventmap: {source}: {} features", features.len()));
                 }
-                if let (Some(keep), Some(values)) = (&mut self.keep, values) {
-                    keep.extend(values);
+                if let Some(values) = values {
+                    if let Some(csv) = &mut self.csv {
+                        csv.extend(&values).context("writing the CSV")?;
+                    }
+                    if let Some(html) = &mut self.html {
+                        html.extend(&values).context("writing the HTML map")?;
+                    }
                 }
                 match &mut self.out {
                     Out::Collection(w) => {
@@ -295,7 +302,7 @@ impl batch::Sink for Reporter<'_> {
     }
 
     fn wants_features(&self) -> bool {
-        self.keep.is_some()
+        self.csv.is_some() || self.html.is_some()
     }
 }
 
@@ -338,9 +345,26 @@ fn prepare_output(path: &Path) -> anyhow::Result<Option<tempfile::NamedTempFile>
 }
 
 /// True for an existing path that is neither a regular file nor a folder: a
-/// device, a pipe or a socket, which must be written in place.
+/// device, a pipe or a socket, which must be written in place. So is any
+/// existing path in /dev or /proc, or a link into them: `/dev/stdout` links to
+/// the process's standard output, which may be a regular file (`-o /dev/stdout`
+/// with stdout sent to a file), and renaming a temporary file onto it would
+/// replace the link for every program on the machine.
 fn is_special(path: &Path) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+    let system = |p: &Path| p.starts_with("/dev") || p.starts_with("/proc");
+    (system(path) && std::fs::symlink_metadata(path).is_ok())
+        || std::fs::read_link(path).is_ok_and(|to| system(&to))
+        || std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
+/// Opens a [`is_special`] output to write in place. Appending: a regular file
+/// behind `/dev/stdout` is written after what the shell's `>>` (or another
+/// output to it) left there, not over it.
+fn open_in_place(path: &Path) -> anyhow::Result<std::fs::File> {
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(path)
+        .with_context(|| format!("opening {}", path.display()))
 }
 
 /// A temporary file in `path`'s folder (created if missing), to be renamed onto `path`.
@@ -410,6 +434,15 @@ const OUT_BUFFER: usize = 1 << 18;
 fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
     // Outputs first: a bad output path fails before any work is done.
+    let named: Vec<&PathBuf> = [&args.output, &args.csv, &args.html, &args.qml]
+        .into_iter()
+        .flatten()
+        .collect();
+    for (k, a) in named.iter().enumerate() {
+        if named[..k].contains(a) && !is_special(a) {
+            anyhow::bail!("{} is named as two outputs", a.display());
+        }
+    }
     let mut out_file = match &args.output {
         Some(path) => prepare_output(path)?.map(|tmp| (path.clone(), tmp)),
         None => None,
@@ -417,12 +450,7 @@ fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
     // A device or pipe (`-o /dev/null`, `-o /dev/stdout`) is written in place:
     // renaming a temporary file onto it would replace it.
     let direct_out = match &args.output {
-        Some(path) if is_special(path) => Some(
-            std::fs::OpenOptions::new()
-                .write(true)
-                .open(path)
-                .with_context(|| format!("opening {}", path.display()))?,
-        ),
+        Some(path) if is_special(path) => Some(open_in_place(path)?),
         _ => None,
     };
     if let Some(dir) = &args.out_dir {
@@ -474,15 +502,47 @@ fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
                 as Box<dyn Write>,
         )?)
     };
+    // --csv and --html are written to a temporary file beside them (or, for a
+    // device or pipe, in place) as articles are mapped, so that their memory
+    // does not grow with the corpus; --qml is written at the end.
     let mut extra_outputs = Vec::new();
     for path in [&args.html, &args.csv, &args.qml].into_iter().flatten() {
         let tmp = prepare_output(path)?;
         extra_outputs.push((path.clone(), tmp));
     }
-    let keep = (args.html.is_some() || args.csv.is_some()).then(Vec::new);
+    let mut csv = None;
+    let mut html = None;
+    for (path, tmp) in &mut extra_outputs {
+        if args.csv.as_ref() == Some(path) {
+            // A device or pipe may take another output too (`-o /dev/stdout
+            // --csv /dev/stdout`): its rows wait in a temporary file, to follow
+            // that output whole rather than interleave with it.
+            let f = match tmp {
+                Some(tmp) => tmp.as_file_mut().try_clone(),
+                None => tempfile::tempfile(),
+            }
+            .with_context(|| format!("opening {}", path.display()))?;
+            let w = std::io::BufWriter::with_capacity(OUT_BUFFER, f);
+            csv = Some(
+                crate::export::CsvWriter::new(w)
+                    .with_context(|| format!("writing {}", path.display()))?,
+            );
+        } else if args.html.as_ref() == Some(path) {
+            // Its rows wait beside it (a device's, in the temporary folder).
+            let page = match (tmp, path.parent()) {
+                (Some(_), Some(d)) if !d.as_os_str().is_empty() => {
+                    crate::export::MapWriter::new_in(d)
+                }
+                (Some(_), _) => crate::export::MapWriter::new_in(Path::new(".")),
+                (None, _) => crate::export::MapWriter::new(),
+            };
+            html = Some(page.with_context(|| format!("writing {}", path.display()))?);
+        }
+    }
     let mut reporter = Reporter {
         verbose: args.verbose,
-        keep,
+        csv,
+        html,
         progress: progress_bar(&specs),
         out,
     };
@@ -511,14 +571,38 @@ fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
         tmp.persist(&path)
             .with_context(|| format!("writing {}", path.display()))?;
     }
-    let kept = reporter.keep.take().unwrap_or_default();
+    let mut csv = reporter.csv.take();
+    let mut html = reporter.html.take();
     for (path, tmp) in extra_outputs {
-        let write = |w: &mut dyn Write| -> std::io::Result<()> {
+        if args.csv.as_ref() == Some(&path) {
+            // Its rows are written: flushed, it is whole.
+            let Some(csv) = csv.take() else { continue };
+            let mut rows = csv
+                .finish()
+                .and_then(|w| w.into_inner().map_err(|e| e.into_error()))
+                .with_context(|| format!("writing {}", path.display()))?;
+            match tmp {
+                Some(tmp) => {
+                    tmp.persist(&path)
+                        .with_context(|| format!("writing {}", path.display()))?;
+                }
+                None => {
+                    use std::io::Seek;
+                    let mut f = open_in_place(&path)?;
+                    rows.rewind()
+                        .and_then(|()| std::io::copy(&mut rows, &mut f))
+                        .and_then(|_| f.flush())
+                        .with_context(|| format!("writing {}", path.display()))?;
+                }
+            }
+            continue;
+        }
+        let mut write = |w: &mut dyn Write| -> std::io::Result<()> {
             let mut w = std::io::BufWriter::new(w);
             if args.html.as_ref() == Some(&path) {
-                crate::export::write_html(&kept, &mut w)?;
-            } else if args.csv.as_ref() == Some(&path) {
-                crate::export::write_csv(&kept, &mut w)?;
+                if let Some(html) = html.take() {
+                    html.finish(&mut w)?;
+                }
             } else {
                 crate::export::write_qml(&mut w)?;
             }
@@ -531,10 +615,7 @@ fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
                     .with_context(|| format!("writing {}", path.display()))?;
             }
             None => {
-                let mut f = std::fs::OpenOptions::new()
-                    .write(true)
-                    .open(&path)
-                    .with_context(|| format!("opening {}", path.display()))?;
+                let mut f = open_in_place(&path)?;
                 write(&mut f).with_context(|| format!("writing {}", path.display()))?;
             }
         }

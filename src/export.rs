@@ -100,198 +100,318 @@ fn script_json(json: &str) -> String {
     json.replace('<', "\\u003c")
 }
 
-/// The articles features come from, numbered in order of first appearance.
-#[derive(Default)]
-struct Sources<'a> {
-    index: HashMap<&'a str, usize>,
-    rows: Vec<JsonValue>,
+/// Rows of JSON text, comma-separated, in a temporary file: the parts of the
+/// page's data that grow with the corpus, kept out of memory.
+struct Spill {
+    w: std::io::BufWriter<std::fs::File>,
+    n: usize,
 }
 
-impl<'a> Sources<'a> {
-    /// The number of `f`'s source (`[source, title, url]` in `rows`).
-    fn index(&mut self, f: &'a Feature) -> usize {
-        let name = str_prop(f, "source").unwrap_or("");
-        let rows = &mut self.rows;
-        *self.index.entry(name).or_insert_with(|| {
-            rows.push(json!([name, prop(f, "title"), prop(f, "url")]));
-            rows.len() - 1
-        })
+impl Spill {
+    fn new(file: std::fs::File) -> Spill {
+        Spill {
+            w: std::io::BufWriter::new(file),
+            n: 0,
+        }
+    }
+
+    /// Appends `row` as JSON made safe for a `<script>` ([`script_json`]).
+    fn push(&mut self, row: &JsonValue) -> std::io::Result<()> {
+        if self.n > 0 {
+            self.w.write_all(b",")?;
+        }
+        self.w
+            .write_all(script_json(&serde_json::to_string(row)?).as_bytes())?;
+        self.n += 1;
+        Ok(())
+    }
+
+    /// Copies the rows to `out`.
+    fn copy_to(self, out: &mut dyn Write) -> std::io::Result<()> {
+        use std::io::Seek;
+        let mut f = self.w.into_inner().map_err(|e| e.into_error())?;
+        f.rewind()?;
+        std::io::copy(&mut f, out)?;
+        Ok(())
     }
 }
 
 /// One place of the page: the place features of every article that names it, merged.
-struct MergedPlace<'a> {
-    /// The first feature of the place (its id, name, coordinates and attributes).
-    first: &'a Feature,
-    lon_lat: (f64, f64),
+struct MergedPlace {
+    /// The row of its first feature (id, coordinates, name and attributes) as
+    /// JSON text, without the closing `]`.
+    head: String,
     /// Mentions in all articles.
     mentions: usize,
     /// The articles naming it (indices into the sources table).
     sources: Vec<usize>,
 }
 
-/// The data the page draws, as compact JSON: a table of sources, the event types
-/// present (taxonomy order, with colours), incidents as rows of `incident_fields`,
-/// and places merged by `place_id` (one marker per place, with how often and in
-/// which articles it is named) as rows of `place_fields`.
-fn map_data(features: &[Feature]) -> JsonValue {
-    let mut sources = Sources::default();
+/// The HTML page ([`write_html`]) of a stream of features, gathered as articles
+/// are mapped: a table of sources, the event types present (taxonomy order,
+/// with colours), incidents as rows of `incident_fields`, and places merged by
+/// `place_id` (one marker per place, with how often and in which articles it
+/// is named) as rows of `place_fields`. The sources and incidents, which grow
+/// with the corpus, wait in temporary files as JSON text; only the places
+/// (one entry per distinct place) and each source's number stay in memory, so a
+/// page of a large corpus does not hold its features.
+pub struct MapWriter {
+    sources: HashMap<String, usize>,
+    source_rows: Spill,
+    incident_rows: Spill,
+    types_present: Vec<String>,
+    places: Vec<MergedPlace>,
+    place_idx: HashMap<String, usize>,
+}
 
-    let mut incidents = Vec::new();
-    let mut types_present: Vec<&str> = Vec::new();
-    let mut places: Vec<MergedPlace> = Vec::new();
-    let mut place_idx: HashMap<&str, usize> = HashMap::new();
-    for f in features {
-        let Some(ll) = lon_lat(f) else { continue };
-        match kind(f) {
-            Some("incident") => {
-                let event_type = str_prop(f, "event_type").unwrap_or("");
-                if !types_present.contains(&event_type) {
-                    types_present.push(event_type);
-                }
-                incidents.push(json!([
-                    feature_id(f),
-                    ll.0,
-                    ll.1,
-                    event_type,
-                    prop(f, "sub_event_type"),
-                    prop(f, "place"),
-                    prop(f, "admin1"),
-                    prop(f, "country_code"),
-                    prop(f, "geo_precision"),
-                    prop(f, "date"),
-                    prop(f, "date_precision"),
-                    prop(f, "fatalities"),
-                    prop(f, "fatalities_text"),
-                    prop(f, "actors"),
-                    prop(f, "claimed_by"),
-                    prop(f, "evidence"),
-                    prop(f, "confidence"),
-                    sources.index(f),
-                ]));
-            }
-            Some("place") => {
-                let src = sources.index(f);
-                let mentions = f
-                    .property("mentions")
-                    .and_then(JsonValue::as_array)
-                    .map_or(1, Vec::len);
-                let key = str_prop(f, "place_id").unwrap_or("");
-                let i = *place_idx.entry(key).or_insert_with(|| {
-                    places.push(MergedPlace {
-                        first: f,
-                        lon_lat: ll,
-                        mentions: 0,
-                        sources: Vec::new(),
-                    });
-                    places.len() - 1
-                });
-                let p = &mut places[i];
-                p.mentions += mentions;
-                if !p.sources.contains(&src) {
-                    p.sources.push(src);
-                }
-            }
-            _ => {}
+impl MapWriter {
+    /// A page whose rows wait in temporary files in `dir` (beside the page, so
+    /// that they go where the page will).
+    pub fn new_in(dir: &std::path::Path) -> std::io::Result<MapWriter> {
+        Ok(MapWriter::with(
+            tempfile::tempfile_in(dir)?,
+            tempfile::tempfile_in(dir)?,
+        ))
+    }
+
+    /// A page whose rows wait in the system's temporary folder.
+    pub fn new() -> std::io::Result<MapWriter> {
+        Ok(MapWriter::with(
+            tempfile::tempfile()?,
+            tempfile::tempfile()?,
+        ))
+    }
+
+    fn with(sources: std::fs::File, incidents: std::fs::File) -> MapWriter {
+        MapWriter {
+            sources: HashMap::new(),
+            source_rows: Spill::new(sources),
+            incident_rows: Spill::new(incidents),
+            types_present: Vec::new(),
+            places: Vec::new(),
+            place_idx: HashMap::new(),
         }
     }
-    types_present.sort_by_key(|t| {
-        EVENT_COLOURS
+
+    /// The number of `f`'s source (`[source, title, url]` in the sources table).
+    fn source(&mut self, f: &Feature) -> std::io::Result<usize> {
+        let name = str_prop(f, "source").unwrap_or("");
+        if let Some(&i) = self.sources.get(name) {
+            return Ok(i);
+        }
+        let i = self.sources.len();
+        self.source_rows
+            .push(&json!([name, prop(f, "title"), prop(f, "url")]))?;
+        self.sources.insert(name.to_string(), i);
+        Ok(i)
+    }
+
+    /// Adds an article's features (or any features, in order).
+    pub fn extend(&mut self, features: &[Feature]) -> std::io::Result<()> {
+        for f in features {
+            let Some(ll) = lon_lat(f) else { continue };
+            match kind(f) {
+                Some("incident") => {
+                    let event_type = str_prop(f, "event_type").unwrap_or("");
+                    if !self.types_present.iter().any(|t| t == event_type) {
+                        self.types_present.push(event_type.to_string());
+                    }
+                    let source = self.source(f)?;
+                    self.incident_rows.push(&json!([
+                        feature_id(f),
+                        ll.0,
+                        ll.1,
+                        event_type,
+                        prop(f, "sub_event_type"),
+                        prop(f, "place"),
+                        prop(f, "admin1"),
+                        prop(f, "country_code"),
+                        prop(f, "geo_precision"),
+                        prop(f, "date"),
+                        prop(f, "date_precision"),
+                        prop(f, "fatalities"),
+                        prop(f, "fatalities_text"),
+                        prop(f, "actors"),
+                        prop(f, "claimed_by"),
+                        prop(f, "evidence"),
+                        prop(f, "confidence"),
+                        source,
+                    ]))?;
+                }
+                Some("place") => {
+                    let src = self.source(f)?;
+                    let mentions = f
+                        .property("mentions")
+                        .and_then(JsonValue::as_array)
+                        .map_or(1, Vec::len);
+                    let key = str_prop(f, "place_id").unwrap_or("");
+                    let i = match self.place_idx.get(key) {
+                        Some(&i) => i,
+                        None => {
+                            let row = script_json(&serde_json::to_string(&json!([
+                                feature_id(f),
+                                ll.0,
+                                ll.1,
+                                prop(f, "place"),
+                                prop(f, "place_id"),
+                                prop(f, "feature"),
+                                prop(f, "admin1"),
+                                prop(f, "country_code"),
+                                prop(f, "geo_precision"),
+                                prop(f, "population"),
+                            ]))?);
+                            self.places.push(MergedPlace {
+                                head: row[..row.len() - 1].to_string(),
+                                mentions: 0,
+                                sources: Vec::new(),
+                            });
+                            self.place_idx
+                                .insert(key.to_string(), self.places.len() - 1);
+                            self.places.len() - 1
+                        }
+                    };
+                    let p = &mut self.places[i];
+                    p.mentions += mentions;
+                    if !p.sources.contains(&src) {
+                        p.sources.push(src);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the page: everything inlined, the data as JSON in a
+    /// `<script type="application/json">`, text put into the page only
+    /// through `textContent`, so article text cannot inject markup.
+    pub fn finish(mut self, out: &mut dyn Write) -> std::io::Result<()> {
+        let (n_incidents, n_places) = (self.incident_rows.n, self.places.len());
+        let title = match (n_incidents, n_places) {
+            (i, 0) => format!("eventmap: {i} incidents"),
+            (0, p) => format!("eventmap: {p} places"),
+            (i, p) => format!("eventmap: {i} incidents, {p} places"),
+        };
+        write!(
+            out,
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <meta name=\"generator\" content=\"eventmap {version}\">\n\
+             <title>{title}</title>\n\
+             <style>\n{LEAFLET_CSS}\n</style>\n<style>\n{CLUSTER_CSS}\n</style>\n<style>\n{PAGE_CSS}\n</style>\n\
+             </head>\n<body>\n<div id=\"map\" role=\"application\" aria-label=\"Map of incidents\"></div>\n\
+             <noscript>This map needs JavaScript.</noscript>\n",
+            version = env!("CARGO_PKG_VERSION"),
+        )?;
+        self.types_present.sort_by_key(|t| {
+            EVENT_COLOURS
+                .iter()
+                .position(|(name, _)| name == t)
+                .unwrap_or(EVENT_COLOURS.len())
+        });
+        let event_types: Vec<JsonValue> = self
+            .types_present
             .iter()
-            .position(|(name, _)| name == t)
-            .unwrap_or(EVENT_COLOURS.len())
-    });
-    let event_types: Vec<JsonValue> = types_present
-        .iter()
-        .map(|t| json!([t, event_colour(t)]))
-        .collect();
-    let places: Vec<JsonValue> = places
-        .into_iter()
-        .map(|p| {
-            let f = p.first;
-            json!([
-                feature_id(f),
-                p.lon_lat.0,
-                p.lon_lat.1,
-                prop(f, "place"),
-                prop(f, "place_id"),
-                prop(f, "feature"),
-                prop(f, "admin1"),
-                prop(f, "country_code"),
-                prop(f, "geo_precision"),
-                prop(f, "population"),
+            .map(|t| json!([t, event_colour(t)]))
+            .collect();
+        // The data object, written piece by piece in its keys' order.
+        let text = |v: JsonValue| -> std::io::Result<String> {
+            Ok(script_json(&serde_json::to_string(&v)?))
+        };
+        write!(
+            out,
+            "<script type=\"application/json\" id=\"eventmap-data\">\
+             {{\"eventmap_map\":1,\"event_types\":{},\"source_fields\":{},\"sources\":[",
+            text(json!(event_types))?,
+            text(json!(["source", "title", "url"]))?,
+        )?;
+        self.source_rows.copy_to(out)?;
+        write!(
+            out,
+            "],\"incident_fields\":{},\"incidents\":[",
+            text(json!([
+                "id",
+                "lon",
+                "lat",
+                "event_type",
+                "sub_event_type",
+                "place",
+                "admin1",
+                "country_code",
+                "geo_precision",
+                "date",
+                "date_precision",
+                "fatalities",
+                "fatalities_text",
+                "actors",
+                "claimed_by",
+                "evidence",
+                "confidence",
+                "source"
+            ]))?
+        )?;
+        self.incident_rows.copy_to(out)?;
+        write!(
+            out,
+            "],\"place_fields\":{},\"places\":[",
+            text(json!([
+                "id",
+                "lon",
+                "lat",
+                "place",
+                "place_id",
+                "feature",
+                "admin1",
+                "country_code",
+                "geo_precision",
+                "population",
+                "mentions",
+                "sources"
+            ]))?
+        )?;
+        for (k, p) in self.places.iter().enumerate() {
+            if k > 0 {
+                out.write_all(b",")?;
+            }
+            write!(
+                out,
+                "{},{},{}]",
+                p.head,
                 p.mentions,
-                p.sources,
-            ])
-        })
-        .collect();
-    json!({
-        "eventmap_map": 1,
-        "event_types": event_types,
-        "source_fields": ["source", "title", "url"],
-        "sources": sources.rows,
-        "incident_fields": [
-            "id", "lon", "lat", "event_type", "sub_event_type", "place", "admin1",
-            "country_code", "geo_precision", "date", "date_precision", "fatalities",
-            "fatalities_text", "actors", "claimed_by", "evidence", "confidence", "source"
-        ],
-        "incidents": incidents,
-        "place_fields": [
-            "id", "lon", "lat", "place", "place_id", "feature", "admin1", "country_code",
-            "geo_precision", "population", "mentions", "sources"
-        ],
-        "places": places,
-    })
+                serde_json::to_string(&p.sources)?
+            )?;
+        }
+        out.write_all(b"]}</script>\n")?;
+        writeln!(
+            out,
+            "<script type=\"application/json\" id=\"eventmap-basemap\">{}</script>",
+            script_json(COUNTRIES_TOPOJSON.trim_end())
+        )?;
+        for js in [LEAFLET_JS, CLUSTER_JS, TOPOJSON_JS, PAGE_JS] {
+            writeln!(out, "<script>\n{}\n</script>", js.trim_end())?;
+        }
+        out.write_all(b"<script type=\"text/plain\" id=\"eventmap-licences\">\n")?;
+        out.write_all(
+            b"This page inlines the following software and data, under these licences.\n",
+        )?;
+        for (what, text) in LICENCES {
+            write!(
+                out,
+                "\n== {what}\n\n{}\n",
+                text.trim_end().replace("</", "<\\/")
+            )?;
+        }
+        out.write_all(b"</script>\n</body>\n</html>\n")?;
+        out.flush()
+    }
 }
 
 /// Writes a self-contained HTML map of `features` (incidents, and places when the
-/// layer has them): everything inlined, the data as JSON in a
-/// `<script type="application/json">`, text put into the page only through
-/// `textContent`, so article text cannot inject markup.
+/// layer has them): [`MapWriter`] over them all.
 pub fn write_html(features: &[Feature], out: &mut dyn Write) -> std::io::Result<()> {
-    let data = map_data(features);
-    let count = |k: &str| data[k].as_array().map_or(0, Vec::len);
-    let (n_incidents, n_places) = (count("incidents"), count("places"));
-    let data_json = script_json(&serde_json::to_string(&data)?);
-    let title = match (n_incidents, n_places) {
-        (i, 0) => format!("eventmap: {i} incidents"),
-        (0, p) => format!("eventmap: {p} places"),
-        (i, p) => format!("eventmap: {i} incidents, {p} places"),
-    };
-    write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"eventmap {version}\">\n\
-         <title>{title}</title>\n\
-         <style>\n{LEAFLET_CSS}\n</style>\n<style>\n{CLUSTER_CSS}\n</style>\n<style>\n{PAGE_CSS}\n</style>\n\
-         </head>\n<body>\n<div id=\"map\" role=\"application\" aria-label=\"Map of incidents\"></div>\n\
-         <noscript>This map needs JavaScript.</noscript>\n",
-        version = env!("CARGO_PKG_VERSION"),
-    )?;
-    writeln!(
-        out,
-        "<script type=\"application/json\" id=\"eventmap-data\">{data_json}</script>"
-    )?;
-    writeln!(
-        out,
-        "<script type=\"application/json\" id=\"eventmap-basemap\">{}</script>",
-        script_json(COUNTRIES_TOPOJSON.trim_end())
-    )?;
-    for js in [LEAFLET_JS, CLUSTER_JS, TOPOJSON_JS, PAGE_JS] {
-        writeln!(out, "<script>\n{}\n</script>", js.trim_end())?;
-    }
-    out.write_all(b"<script type=\"text/plain\" id=\"eventmap-licences\">\n")?;
-    out.write_all(b"This page inlines the following software and data, under these licences.\n")?;
-    for (what, text) in LICENCES {
-        write!(
-            out,
-            "\n== {what}\n\n{}\n",
-            text.trim_end().replace("</", "<\\/")
-        )?;
-    }
-    out.write_all(b"</script>\n</body>\n</html>\n")?;
-    out.flush()
+    let mut page = MapWriter::new()?;
+    page.extend(features)?;
+    page.finish(out)
 }
 
 /// The CSV's columns: ACLED's names where ACLED has the field, then eventmap's own.
@@ -367,68 +487,96 @@ fn text_cell(s: String) -> String {
     }
 }
 
+/// The CSV of [`write_csv`], written row by row as articles are mapped.
+pub struct CsvWriter<W: Write> {
+    w: csv::Writer<W>,
+    gazetteer: crate::gazetteer::Gazetteer,
+}
+
+impl<W: Write> CsvWriter<W> {
+    /// Writes the header to `out`.
+    pub fn new(out: W) -> std::io::Result<CsvWriter<W>> {
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(CSV_COLUMNS)?;
+        Ok(CsvWriter {
+            w,
+            gazetteer: crate::gazetteer::Gazetteer::bundled(),
+        })
+    }
+
+    /// Writes the rows of the incidents among `features`.
+    pub fn extend(&mut self, features: &[Feature]) -> std::io::Result<()> {
+        let gazetteer = &self.gazetteer;
+        let country = |cc: &str| -> String {
+            gazetteer
+                .country(cc)
+                .map_or_else(|| cc.to_string(), |i| gazetteer.place(i).name.to_string())
+        };
+        let w = &mut self.w;
+        for f in features.iter().filter(|f| kind(f) == Some("incident")) {
+            let (lon, lat) = lon_lat(f).map_or((None, None), |(x, y)| (Some(x), Some(y)));
+            let text = |k: &str| text_cell(cell(f.property(k)));
+            let event_type = str_prop(f, "event_type").unwrap_or("");
+            let sub_event_type = str_prop(f, "sub_event_type").unwrap_or("");
+            let date = str_prop(f, "date");
+            let actors: Vec<&str> = f
+                .property("actors")
+                .and_then(JsonValue::as_array)
+                .map(|a| a.iter().filter_map(JsonValue::as_str).collect())
+                .unwrap_or_default();
+            let cc = str_prop(f, "country_code").unwrap_or("");
+            let row: [String; 25] = [
+                feature_id(f),
+                date.unwrap_or("").to_string(),
+                date.and_then(|d| d.get(..4)).unwrap_or("").to_string(),
+                date.map_or("", |_| time_precision(str_prop(f, "date_precision")))
+                    .to_string(),
+                disorder_type(event_type, sub_event_type).to_string(),
+                text_cell(event_type.to_string()),
+                text_cell(sub_event_type.to_string()),
+                text_cell(actors.first().copied().unwrap_or("").to_string()),
+                text_cell(actors.get(1).copied().unwrap_or("").to_string()),
+                text("place"),
+                text("admin1"),
+                if cc.is_empty() {
+                    String::new()
+                } else {
+                    text_cell(country(cc))
+                },
+                cc.to_string(),
+                lat.map_or(String::new(), |v| v.to_string()),
+                lon.map_or(String::new(), |v| v.to_string()),
+                cell(f.property("geo_precision")),
+                text("source"),
+                text("evidence"),
+                cell(f.property("fatalities")),
+                text("fatalities_text"),
+                text("claimed_by"),
+                cell(f.property("confidence")),
+                text("url"),
+                text_cell(actors.join("; ")),
+                text("title"),
+            ];
+            w.write_record(&row)?;
+        }
+        Ok(())
+    }
+
+    /// Flushes the rows written and returns the writer.
+    pub fn finish(self) -> std::io::Result<W> {
+        self.w.into_inner().map_err(|e| e.into_error())
+    }
+}
+
 /// Writes one CSV row per incident, with ACLED-like columns ([`CSV_COLUMNS`]), in
 /// input order. `country` is the gazetteer's name for `country_code`; `actor1` and
 /// `actor2` are the first two actors and `actors` has them all (`; `-separated);
 /// `notes` is the evidence sentence; an undated incident has empty `event_date`,
 /// `year` and `time_precision`.
 pub fn write_csv(features: &[Feature], out: &mut dyn Write) -> std::io::Result<()> {
-    let gazetteer = crate::gazetteer::Gazetteer::bundled();
-    let country = |cc: &str| -> String {
-        gazetteer
-            .country(cc)
-            .map_or_else(|| cc.to_string(), |i| gazetteer.place(i).name.to_string())
-    };
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(CSV_COLUMNS)?;
-    for f in features.iter().filter(|f| kind(f) == Some("incident")) {
-        let (lon, lat) = lon_lat(f).map_or((None, None), |(x, y)| (Some(x), Some(y)));
-        let text = |k: &str| text_cell(cell(f.property(k)));
-        let event_type = str_prop(f, "event_type").unwrap_or("");
-        let sub_event_type = str_prop(f, "sub_event_type").unwrap_or("");
-        let date = str_prop(f, "date");
-        let actors: Vec<&str> = f
-            .property("actors")
-            .and_then(JsonValue::as_array)
-            .map(|a| a.iter().filter_map(JsonValue::as_str).collect())
-            .unwrap_or_default();
-        let cc = str_prop(f, "country_code").unwrap_or("");
-        let row: [String; 25] = [
-            feature_id(f),
-            date.unwrap_or("").to_string(),
-            date.and_then(|d| d.get(..4)).unwrap_or("").to_string(),
-            date.map_or("", |_| time_precision(str_prop(f, "date_precision")))
-                .to_string(),
-            disorder_type(event_type, sub_event_type).to_string(),
-            text_cell(event_type.to_string()),
-            text_cell(sub_event_type.to_string()),
-            text_cell(actors.first().copied().unwrap_or("").to_string()),
-            text_cell(actors.get(1).copied().unwrap_or("").to_string()),
-            text("place"),
-            text("admin1"),
-            if cc.is_empty() {
-                String::new()
-            } else {
-                text_cell(country(cc))
-            },
-            cc.to_string(),
-            lat.map_or(String::new(), |v| v.to_string()),
-            lon.map_or(String::new(), |v| v.to_string()),
-            cell(f.property("geo_precision")),
-            text("source"),
-            text("evidence"),
-            cell(f.property("fatalities")),
-            text("fatalities_text"),
-            text("claimed_by"),
-            cell(f.property("confidence")),
-            text("url"),
-            text_cell(actors.join("; ")),
-            text("title"),
-        ];
-        w.write_record(&row)?;
-    }
-    w.flush()?;
-    Ok(())
+    let mut csv = CsvWriter::new(out)?;
+    csv.extend(features)?;
+    csv.finish()?.flush()
 }
 
 /// XML-escapes an attribute value.
@@ -731,6 +879,33 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             format!("{}\n", CSV_COLUMNS.join(","))
+        );
+    }
+
+    #[test]
+    fn exports_written_article_by_article_are_the_exports_of_all() {
+        // The CLI hands each article's features on as it is mapped; the page's
+        // sources and incidents wait in temporary files meanwhile.
+        let features = fixture();
+        let mut page = MapWriter::new().unwrap();
+        let mut csv = CsvWriter::new(Vec::new()).unwrap();
+        for f in features.chunks(1) {
+            page.extend(f).unwrap();
+            csv.extend(f).unwrap();
+        }
+        let mut html = Vec::new();
+        page.finish(&mut html).unwrap();
+        assert_eq!(String::from_utf8(html).unwrap(), html_of(&features));
+        let mut whole = Vec::new();
+        write_csv(&features, &mut whole).unwrap();
+        assert_eq!(csv.finish().unwrap(), whole);
+        // The places of several articles are merged in one row.
+        let data: JsonValue =
+            serde_json::from_str(script_by_id(&html_of(&features), "eventmap-data")).unwrap();
+        let places = data["places"].as_array().unwrap();
+        assert!(
+            places.iter().any(|p| p[11].as_array().unwrap().len() > 1),
+            "{places:?}"
         );
     }
 

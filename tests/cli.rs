@@ -723,6 +723,24 @@ fn map_exports_are_written_beside_the_layer() {
         .contains("<qgis"));
 }
 
+#[test]
+fn two_outputs_cannot_share_a_file() {
+    let dir = tmpdir();
+    let p = dir
+        .path()
+        .join("out.geojson")
+        .to_string_lossy()
+        .into_owned();
+    let o = eventmap(&["map", EXAMPLE, "-o", &p, "--csv", &p]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("is named as two outputs"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!dir.path().join("out.geojson").exists(), "nothing written");
+}
+
 #[cfg(target_os = "linux")]
 #[test]
 fn devices_are_written_in_place_not_replaced() {
@@ -742,6 +760,32 @@ fn devices_are_written_in_place_not_replaced() {
         .unwrap()
         .file_type()
         .is_char_device());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn dev_stdout_is_written_in_place_when_stdout_is_a_file() {
+    // `-o /dev/stdout > layer.geojson`: /dev/stdout links to a regular file, and
+    // renaming a temporary file onto it once replaced the link itself.
+    let was_link = std::fs::symlink_metadata("/dev/stdout").is_ok_and(|m| m.is_symlink());
+    let dir = tmpdir();
+    let layer = dir.path().join("layer.geojson");
+    let o = Command::new(env!("CARGO_BIN_EXE_eventmap"))
+        .args(["map", EXAMPLE, "-o", "/dev/stdout", "--csv", "/dev/stdout"])
+        .current_dir(root())
+        .stdout(std::fs::File::create(&layer).unwrap())
+        .output()
+        .expect("run eventmap");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = std::fs::read_to_string(&layer).unwrap();
+    assert!(s.starts_with("{\"type\":\"FeatureCollection\""), "{s}");
+    assert!(
+        s.contains("\nevent_id_cnty,"),
+        "the CSV followed the layer: {s}"
+    );
+    if was_link {
+        assert!(std::fs::symlink_metadata("/dev/stdout").is_ok_and(|m| m.is_symlink()));
+    }
 }
 
 #[test]
