@@ -14,7 +14,8 @@
 #    same GeoJSON Text Sequence from the bench corpus as JSON Lines on stdin.
 # 2. Times them alternately, RUNS times each (the machines are shared and noisy:
 #    only ratios from one run mean anything): the bench corpus and the conflict
-#    corpus with all cores, the bench corpus as JSON Lines piped to stdin with
+#    corpus with all cores, one long article (the distinct ones joined), the
+#    bench corpus as JSON Lines piped to stdin with
 #    --seq (the stateless-filter use: Spark's pipe, Hadoop streaming), the
 #    conflict corpus with --jobs 1, the bench
 #    corpus's distinct articles with --jobs 1 (start-up included), and a
@@ -67,9 +68,17 @@ os.replace(dest + ".tmp", dest)
 PY
 fi
 
+# One long article: the distinct articles joined (~1.6 MB), as a report or a
+# transcript may be; costs that grow with an article's names show here.
+if [ ! -f "$out/long/long.txt" ]; then
+  mkdir -p "$out/long"
+  for f in target/bench/unique/*; do cat "$f"; printf '\n\n'; done >"$out/long/long.tmp"
+  mv "$out/long/long.tmp" "$out/long/long.txt"
+fi
+
 echo "== same output"
 same=1
-for c in target/bench/corpus "$out/conflict" tests/fixtures/articles ../shared/examples; do
+for c in target/bench/corpus "$out/conflict" "$out/long" tests/fixtures/articles ../shared/examples; do
   [ -e "$c" ] || continue
   "$old" map "$c" --layer all -o "$out/old.geojson" 2>/dev/null || true
   "$new" map "$c" --layer all -o "$out/new.geojson" 2>/dev/null || true
@@ -118,6 +127,7 @@ time_pair "bench corpus, all cores (ms)" 1000000 map target/bench/corpus --layer
 STDIN=$out/bench.jsonl time_pair "bench JSON Lines on stdin, --seq (ms)" 1000000 map - --format jsonl --seq --layer all
 time_pair "conflict corpus, all cores (ms)" 1000000 map "$out/conflict" --layer all -o "$out/t.geojson"
 time_pair "conflict corpus, --jobs 1 (ms)" 1000000 map "$out/conflict" --jobs 1 --layer all -o "$out/t.geojson"
+time_pair "one long article, 1.6 MB (ms)" 1000000 map "$out/long" --layer all -o "$out/t.geojson"
 time_pair "distinct articles, --jobs 1 (0.1 ms)" 100000 map target/bench/unique --jobs 1 --layer all -o "$out/t.geojson"
 runs=$((runs * 3)) time_pair "one article, cold start (0.01 ms)" 10000 map target/bench/one -o "$out/t.geojson"
 

@@ -113,10 +113,24 @@ pub fn features(
             points[k].3 += 1;
         }
     }
+    // By latitude: the nearest point is looked for outwards from a place's own.
+    points.sort_by(|a, b| a.1.total_cmp(&b.1));
     for d in &rec.demonyms {
         *cc_count.entry(d.country_code.as_str()).or_default() += 1;
     }
     let mut lowercase_seen: HashMap<&str, bool> = HashMap::new();
+    // A long article asks about thousands of names: one pass over its text for
+    // them all, not one per name.
+    if ms.len().saturating_mul(text.len()) > ONE_PASS_ABOVE {
+        let singles: Vec<&str> = (0..ms.len())
+            .filter(|&i| places[i].is_some() && resolved[i].is_some())
+            .map(|i| &text[ms[i].start..ms[i].end])
+            .filter(|name| !name.contains(char::is_whitespace))
+            .collect();
+        if singles.len().saturating_mul(text.len()) > ONE_PASS_ABOVE {
+            lowercase_seen = lowercase_elsewhere_all(text, &singles);
+        }
+    }
     (0..ms.len())
         .map(|i| {
             let m: &Mention = &ms[i];
@@ -180,18 +194,35 @@ pub fn features(
             let mut nearest = f64::INFINITY;
             if kind != FeatureKind::Country {
                 let here = Radians::new((p.lat, p.lon));
-                for &(idx, lat, there, n) in &points {
+                // Northwards from the place's latitude, then southwards, each
+                // until the points are too far in latitude alone: a degree of
+                // latitude is at least 110.5 km, so no trigonometry for places
+                // that cannot be nearer than the nearest so far (a long article
+                // has thousands of points).
+                let mid = points.partition_point(|x| x.1 < p.lat);
+                let (south, north) = points.split_at(mid);
+                let mut visit = |&(idx, lat, there, n): &(PlaceIdx, f64, Radians, usize)| {
                     // Another mention of the same place is at distance 0.
                     if idx == p.idx {
                         if n > 1 {
                             nearest = 0.0;
                         }
-                        continue;
+                        return true;
                     }
-                    // A degree of latitude is at least 110.5 km: no trigonometry
-                    // for places that cannot be nearer than the nearest so far.
-                    if (lat - p.lat).abs() * 110.5 < nearest {
-                        nearest = nearest.min(haversine_km(here, there));
+                    if (lat - p.lat).abs() * 110.5 >= nearest {
+                        return false;
+                    }
+                    nearest = nearest.min(haversine_km(here, there));
+                    true
+                };
+                for pt in north {
+                    if !visit(pt) {
+                        break;
+                    }
+                }
+                for pt in south.iter().rev() {
+                    if !visit(pt) {
+                        break;
                     }
                 }
             }
@@ -221,6 +252,72 @@ pub fn features(
         .collect()
 }
 
+/// Names times bytes of text above which [`lowercase_elsewhere_all`] reads
+/// the text once for every name, rather than once per name.
+const ONE_PASS_ABOVE: usize = 1 << 22;
+
+/// [`lowercase_elsewhere`] of each of `names`, in one pass over `text`.
+fn lowercase_elsewhere_all<'a>(text: &str, names: &[&'a str]) -> HashMap<&'a str, bool> {
+    let mut out: HashMap<&'a str, bool> = HashMap::new();
+    // The lowercase forms to find, each once, and the names that have each.
+    let mut lowers: Vec<String> = Vec::new();
+    let mut of_lower: HashMap<String, usize> = HashMap::new();
+    let mut names_of: Vec<(&'a str, usize)> = Vec::new();
+    for &name in names {
+        if out.contains_key(name) {
+            continue;
+        }
+        let lower = name.to_lowercase();
+        if lower == name || lower.is_empty() {
+            out.insert(name, false);
+            continue;
+        }
+        let k = *of_lower.entry(lower.clone()).or_insert_with(|| {
+            lowers.push(lower);
+            lowers.len() - 1
+        });
+        out.insert(name, false);
+        names_of.push((name, k));
+    }
+    // A DFA (a fifth faster here than the default's NFA), unless one would be
+    // too large.
+    let ac = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&lowers)
+        .or_else(|_| aho_corasick::AhoCorasick::new(&lowers));
+    let Ok(ac) = ac else {
+        // Too many patterns for any automaton: one search per name.
+        for (name, _) in names_of {
+            out.insert(name, lowercase_elsewhere(text, name));
+        }
+        return out;
+    };
+    // Per form, where its last match counted ended: a form's matches are
+    // taken as `memmem::find_iter` takes them, leftmost and not overlapping.
+    let mut resume = vec![0; lowers.len()];
+    let mut found = vec![false; lowers.len()];
+    for m in ac.find_overlapping_iter(text) {
+        let k = m.pattern().as_usize();
+        if found[k] || m.start() < resume[k] {
+            continue;
+        }
+        resume[k] = m.end();
+        found[k] = whole_word(text, m.start(), m.end());
+    }
+    for (name, k) in names_of {
+        out.insert(name, found[k]);
+    }
+    out
+}
+
+/// True if `text[start..end]` is not preceded or followed by a letter or digit.
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    // A match of a whole UTF-8 string starts and ends on character boundaries.
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
 /// True if the word `name` (capitalised in the mention) also stands in `text`
 /// in lowercase, as a whole word: "the station", "a delta".
 fn lowercase_elsewhere(text: &str, name: &str) -> bool {
@@ -228,12 +325,8 @@ fn lowercase_elsewhere(text: &str, name: &str) -> bool {
     if lower == name || lower.is_empty() {
         return false;
     }
-    memchr::memmem::find_iter(text.as_bytes(), lower.as_bytes()).any(|at| {
-        // A match of a whole UTF-8 string starts and ends on character boundaries.
-        let before = text[..at].chars().next_back();
-        let after = text[at + lower.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    memchr::memmem::find_iter(text.as_bytes(), lower.as_bytes())
+        .any(|at| whole_word(text, at, at + lower.len()))
 }
 
 /// The probability for one feature vector.
@@ -286,5 +379,51 @@ mod tests {
     fn lowercase_use_elsewhere_is_seen() {
         assert!(lowercase_elsewhere("Delta flew. The river delta", "Delta"));
         assert!(!lowercase_elsewhere("Delta flew. The deltas", "Delta"));
+    }
+
+    #[test]
+    fn one_pass_for_all_names_is_one_search_per_name() {
+        // The capitalised words of the fixtures and the public toponym corpora
+        // (when present), each text read once for all its words; and forms
+        // whose matches overlap ("a-a" in "xa-a-a"), where only the leftmost
+        // of overlapping matches counts, as `memmem::find_iter` has it.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts: Vec<String> = vec![
+            "xa-a-a A-A".into(),
+            "A-A a-a-a".into(),
+            "U.S. and u.s. Delta delta DELTA".into(),
+            "İstanbul istanbul i̇stanbul Kyiv kyiv's".into(),
+        ];
+        if let Ok(dir) = std::fs::read_dir(root.join("tests/fixtures/articles")) {
+            for e in dir.flatten() {
+                texts.extend(std::fs::read_to_string(e.path()).ok());
+            }
+        }
+        for corpus in ["lgl.jsonl", "geowebnews.jsonl"] {
+            let path = root.join("../shared/eval/toponyms").join(corpus);
+            for line in std::fs::read_to_string(path).unwrap_or_default().lines() {
+                if let Ok(serde_json::Value::Object(o)) = serde_json::from_str(line) {
+                    texts.extend(o.get("text").and_then(|t| t.as_str()).map(String::from));
+                }
+            }
+        }
+        let (mut names_seen, mut lowercase) = (0, 0);
+        for text in &texts {
+            let names: Vec<&str> = text
+                .split(|c: char| c.is_whitespace() || ",;:()\"".contains(c))
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .collect();
+            let all = lowercase_elsewhere_all(text, &names);
+            for name in &names {
+                let one = lowercase_elsewhere(text, name);
+                assert_eq!(all[name], one, "{name:?} in {text:?}");
+                lowercase += usize::from(one);
+            }
+            names_seen += names.len();
+        }
+        assert!(
+            lowercase > 100 && names_seen > 1000,
+            "{lowercase} of {names_seen}"
+        );
     }
 }

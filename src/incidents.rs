@@ -1968,8 +1968,14 @@ fn actors(
     let s = &text[sent.start..sent.end];
     let weapon_owner = WEAPON_OWNER.get_or_init(|| re_mask(WEAPON_OWNER_PATTERN, Mask::Folded));
     let mut owners: Vec<(usize, String, bool)> = Vec::new(); // (pos, name, owns a weapon)
-    for d in &rec.demonyms {
-        if d.start < sent.start || d.end > sent.end {
+                                                             // Demonyms and mentions are in text order: only the sentence's are read
+                                                             // (a long article has thousands, and incidents in many sentences).
+    let first = rec.demonyms.partition_point(|d| d.start < sent.start);
+    for d in rec.demonyms[first..]
+        .iter()
+        .take_while(|d| d.start < sent.end)
+    {
+        if d.end > sent.end {
             continue;
         }
         let after = &text[d.end..sent.end];
@@ -2002,8 +2008,12 @@ fn actors(
         }
     }
     // Countries as subjects or possessors of forces: "Russia's troops", "Ukraine fired".
-    for m in &rec.mentions {
-        if m.start < sent.start || m.end > sent.end {
+    let first = rec.mentions.partition_point(|m| m.start < sent.start);
+    for m in rec.mentions[first..]
+        .iter()
+        .take_while(|m| m.start < sent.end)
+    {
+        if m.end > sent.end {
             continue;
         }
         let Some(h) = m

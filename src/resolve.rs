@@ -290,6 +290,7 @@ struct Focus<'a> {
     own: Vec<OwnReadings<'a>>,
     /// The distinct first-pass points (not countries'), with the groups that
     /// read a place there: nearness is worked out per point, not per mention.
+    /// By latitude, so that a candidate reads only the points near its own.
     points: Vec<((f64, f64), Radians, Vec<usize>)>,
     countries: Counts<'a>,
     admin1: Counts<'a>,
@@ -346,6 +347,7 @@ impl<'a> Focus<'a> {
                 }
             }
         }
+        f.points.sort_by(|a, b| a.0 .0.total_cmp(&b.0 .0));
         for d in demonyms {
             f.countries.add(&d.country_code, 1.0);
             f.total += 1.0;
@@ -394,7 +396,12 @@ impl<'a> Focus<'a> {
             // too (the distance grows with `h`), without an arcsine per point.
             let [h50, h150, h500] = *NEAR_BANDS_H;
             let mut h = f64::INFINITY;
-            for (pt, there, groups) in &self.points {
+            // The points within the band of latitude checked below (a little
+            // wider, so that rounding cannot leave one out): a long article
+            // has thousands, and each candidate of each name would read them all.
+            let from = self.points.partition_point(|x| x.0 .0 < p.lat - 4.7);
+            let to = self.points.partition_point(|x| x.0 .0 <= p.lat + 4.7);
+            for (pt, there, groups) in &self.points[from..to.max(from)] {
                 // A point only this name's mentions read is not another place.
                 if !groups.iter().any(|&x| x != gi) {
                     continue;
