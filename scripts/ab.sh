@@ -14,7 +14,8 @@
 #    same GeoJSON Text Sequence from the bench corpus as JSON Lines on stdin.
 # 2. Times them alternately, RUNS times each (the machines are shared and noisy:
 #    only ratios from one run mean anything): the bench corpus and the conflict
-#    corpus with all cores, one long article (the distinct ones joined), the
+#    corpus with all cores, one long article (the distinct ones joined), one
+#    naming 8,000 towns, the
 #    bench corpus as JSON Lines piped to stdin with
 #    --seq (the stateless-filter use: Spark's pipe, Hadoop streaming), the
 #    conflict corpus with --jobs 1, the bench
@@ -76,9 +77,31 @@ if [ ! -f "$out/long/long.txt" ]; then
   mv "$out/long/long.tmp" "$out/long/long.txt"
 fi
 
+# One article naming 8,000 towns (of over 20,000 people, from the gazetteer),
+# two per sentence: costs that grow with an article's places and incidents.
+if [ ! -f "$out/towns/towns.txt" ]; then
+  mkdir -p "$out/towns"
+  python3 - data/gazetteer.csv "$out/towns/towns.tmp" <<'PY'
+import csv, random, sys
+random.seed(1)
+with open(sys.argv[1], encoding="utf-8") as f:
+    names = [r["name"] for r in csv.DictReader(f)
+             if r.get("feature_class") == "P" and int(r.get("population") or 0) > 20000]
+random.shuffle(names)
+names = names[:8000]
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    for i, name in enumerate(names):
+        f.write(f"Fighting was reported in {name} on Monday, and two people were killed "
+                f"near {names[(i * 7) % len(names)]}. ")
+        if i % 5 == 4:
+            f.write("\n\n")
+PY
+  mv "$out/towns/towns.tmp" "$out/towns/towns.txt"
+fi
+
 echo "== same output"
 same=1
-for c in target/bench/corpus "$out/conflict" "$out/long" tests/fixtures/articles ../shared/examples; do
+for c in target/bench/corpus "$out/conflict" "$out/long" "$out/towns" tests/fixtures/articles ../shared/examples; do
   [ -e "$c" ] || continue
   "$old" map "$c" --layer all -o "$out/old.geojson" 2>/dev/null || true
   "$new" map "$c" --layer all -o "$out/new.geojson" 2>/dev/null || true
@@ -128,6 +151,7 @@ STDIN=$out/bench.jsonl time_pair "bench JSON Lines on stdin, --seq (ms)" 1000000
 time_pair "conflict corpus, all cores (ms)" 1000000 map "$out/conflict" --layer all -o "$out/t.geojson"
 time_pair "conflict corpus, --jobs 1 (ms)" 1000000 map "$out/conflict" --jobs 1 --layer all -o "$out/t.geojson"
 time_pair "one long article, 1.6 MB (ms)" 1000000 map "$out/long" --layer all -o "$out/t.geojson"
+time_pair "one article naming 8,000 towns (ms)" 1000000 map "$out/towns" --layer all -o "$out/t.geojson"
 time_pair "distinct articles, --jobs 1 (0.1 ms)" 100000 map target/bench/unique --jobs 1 --layer all -o "$out/t.geojson"
 runs=$((runs * 3)) time_pair "one article, cold start (0.01 ms)" 10000 map target/bench/one -o "$out/t.geojson"
 

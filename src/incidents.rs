@@ -36,6 +36,8 @@
 
 use std::sync::OnceLock;
 
+use foldhash::{HashMap, HashSet};
+
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
 use regex_automata::{
@@ -2162,13 +2164,15 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
     let lex = lexicon();
     let text = cx.text;
     let mut out: Vec<Incident> = Vec::new();
-    // Places where fighting is reported anywhere in the article (for captures),
-    // worked out only when an article has a capture.
-    let fighting_cell: std::cell::OnceCell<Vec<(PlaceIdx, String)>> = std::cell::OnceCell::new();
+    // Places where fighting is reported anywhere in the article, and their
+    // admin-1 regions (for captures), worked out only when an article has a
+    // capture.
+    type Fighting = (HashSet<PlaceIdx>, HashSet<String>);
+    let fighting_cell: std::cell::OnceCell<Fighting> = std::cell::OnceCell::new();
     let fighting = || {
         fighting_cell.get_or_init(|| {
             let ms = &cx.recognized.mentions;
-            let mut out = Vec::new();
+            let mut out: Fighting = Default::default();
             for sent in cx.sentences {
                 let s = &text[sent.start..sent.end];
                 let combat = (lex.gate(s)
@@ -2186,7 +2190,11 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
                 {
                     if m.end <= sent.end {
                         if let Some(r) = cx.resolved[i] {
-                            out.push((r.place, g.place(r.place).admin1_code.to_string()));
+                            out.0.insert(r.place);
+                            let a1 = g.place(r.place).admin1_code;
+                            if !a1.is_empty() {
+                                out.1.insert(a1.to_string());
+                            }
                         }
                     }
                 }
@@ -2341,10 +2349,10 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
             }
         }
         if kind.event_type == BATTLES && kind.sub_event_type != "Armed clash" {
-            let fought = lex.clash.is_match(s)
-                || fighting()
-                    .iter()
-                    .any(|(p, a)| *p == cand.place || (!a.is_empty() && *a == named.admin1_code));
+            let fought = lex.clash.is_match(s) || {
+                let (places, admin1) = fighting();
+                places.contains(&cand.place) || admin1.contains(named.admin1_code)
+            };
             if lex.nonviolent.is_match(s) || !fought {
                 kind.event_type = STRATEGIC;
                 kind.sub_event_type = "Non-violent transfer of territory";
@@ -2466,10 +2474,44 @@ fn merge(mut v: Vec<Incident>, g: &Gazetteer) -> Vec<Incident> {
         }
     }
     let mut out: Vec<Incident> = Vec::new();
+    // The reports in `out` that one may merge into, by what they must share
+    // with it: their family of event types and their day (neither changes in
+    // a merge), and their place, or for a region- or country-level report,
+    // the region or country of a town-level one. Each list is in `out`'s
+    // order, so a long article's reports are not each compared with all (a
+    // short one's are: its few reports are fewer than the lists cost).
+    let indexed = v.len() > 32;
+    type Day = (&'static str, Option<NaiveDate>);
+    fn list<K: std::hash::Hash + Eq>(m: &HashMap<K, Vec<usize>>, k: K) -> &[usize] {
+        m.get(&k).map_or(&[][..], Vec::as_slice)
+    }
+    let mut by_place: HashMap<(Day, PlaceIdx), Vec<usize>> = HashMap::default();
+    let mut by_admin1: HashMap<(Day, &str), Vec<usize>> = HashMap::default();
+    let mut by_country: HashMap<(Day, &str), Vec<usize>> = HashMap::default();
     v.sort_by_key(|i| i.geo_precision);
     for inc in v {
         let p = g.place(inc.place);
-        let target = out.iter_mut().find(|o| {
+        let day: Day = (family(inc.event_type), inc.date);
+        let mut candidates: Vec<usize> = if indexed {
+            list(&by_place, (day, inc.place)).to_vec()
+        } else {
+            (0..out.len()).collect()
+        };
+        if indexed && inc.geo_precision == 3 {
+            if !p.admin1_code.is_empty()
+                && p.kind() == FeatureKind::Town
+                && is_region_capital(g, inc.place)
+            {
+                candidates.extend_from_slice(list(&by_admin1, (day, p.admin1_code)));
+            }
+            if is_country_capital(g, inc.place) {
+                candidates.extend_from_slice(list(&by_country, (day, p.country_code)));
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+        }
+        let found = candidates.iter().copied().find(|&k| {
+            let o = &out[k];
             let same_type = family(o.event_type) == family(inc.event_type)
                 && (o.event_type == inc.event_type
                     || o.event_type == BATTLES
@@ -2495,7 +2537,7 @@ fn merge(mut v: Vec<Incident>, g: &Gazetteer) -> Vec<Incident> {
             };
             same_type && same_day && same_place()
         });
-        match target {
+        match found.map(|k| &mut out[k]) {
             Some(o) => {
                 let better = (
                     sub_rank(inc.sub_event_type),
@@ -2531,7 +2573,17 @@ fn merge(mut v: Vec<Incident>, g: &Gazetteer) -> Vec<Incident> {
                 o.spans.extend(inc.spans);
                 o.confidence = (o.confidence.max(inc.confidence) + 0.05).min(0.95);
             }
-            None => out.push(inc),
+            None => {
+                if indexed {
+                    let k = out.len();
+                    by_place.entry((day, inc.place)).or_default().push(k);
+                    if !p.admin1_code.is_empty() {
+                        by_admin1.entry((day, p.admin1_code)).or_default().push(k);
+                    }
+                    by_country.entry((day, p.country_code)).or_default().push(k);
+                }
+                out.push(inc);
+            }
         }
     }
     // Territory changes merged into a Battles umbrella keep their category.

@@ -238,23 +238,50 @@ fn same_code(a: &str, b: &str) -> bool {
 
 /// Counts (or weights) by code, in a short list: an article names a few
 /// countries and regions, and a linear scan of two-byte codes is cheaper
-/// than hashing them.
+/// than hashing them. A list that grows past [`Counts::LIST_MAX`] (a long
+/// article, a gazetteer dump) gets a hash index, so that it stays linear.
 #[derive(Debug, Clone, Default)]
-struct Counts<'a>(Vec<(&'a str, f64)>);
+struct Counts<'a> {
+    list: Vec<(&'a str, f64)>,
+    index: Option<HashMap<&'a str, usize>>,
+}
 
 impl<'a> Counts<'a> {
+    const LIST_MAX: usize = 16;
+
+    #[inline]
+    fn position(&self, code: &str) -> Option<usize> {
+        if self.list.len() <= Self::LIST_MAX {
+            return self.list.iter().position(|(c, _)| same_code(c, code));
+        }
+        self.index
+            .as_ref()
+            .and_then(|index| index.get(code).copied())
+    }
+
+    #[inline(always)]
     fn add(&mut self, code: &'a str, w: f64) {
-        match self.0.iter_mut().find(|(c, _)| same_code(c, code)) {
-            Some((_, n)) => *n += w,
-            None => self.0.push((code, w)),
+        match self.position(code) {
+            Some(k) => self.list[k].1 += w,
+            None => {
+                self.list.push((code, w));
+                match &mut self.index {
+                    Some(index) => {
+                        index.insert(code, self.list.len() - 1);
+                    }
+                    None if self.list.len() > Self::LIST_MAX => {
+                        let index = self.list.iter().enumerate().map(|(k, (c, _))| (*c, k));
+                        self.index = Some(index.collect());
+                    }
+                    None => {}
+                }
+            }
         }
     }
 
+    #[inline]
     fn get(&self, code: &str) -> Option<f64> {
-        self.0
-            .iter()
-            .find(|(c, _)| same_code(c, code))
-            .map(|(_, n)| *n)
+        self.position(code).map(|k| self.list[k].1)
     }
 }
 
@@ -290,7 +317,8 @@ struct Focus<'a> {
     own: Vec<OwnReadings<'a>>,
     /// The distinct first-pass points (not countries'), with the groups that
     /// read a place there: nearness is worked out per point, not per mention.
-    /// By latitude, so that a candidate reads only the points near its own.
+    /// By latitude if there are more than 16, so that a candidate reads only
+    /// the points near its own.
     points: Vec<((f64, f64), Radians, Vec<usize>)>,
     countries: Counts<'a>,
     admin1: Counts<'a>,
@@ -347,7 +375,10 @@ impl<'a> Focus<'a> {
                 }
             }
         }
-        f.points.sort_by(|a, b| a.0 .0.total_cmp(&b.0 .0));
+        if f.points.len() > 16 {
+            // (`parts` reads a band of them by latitude only then.)
+            f.points.sort_by(|a, b| a.0 .0.total_cmp(&b.0 .0));
+        }
         for d in demonyms {
             f.countries.add(&d.country_code, 1.0);
             f.total += 1.0;
@@ -399,12 +430,38 @@ impl<'a> Focus<'a> {
             // The points within the band of latitude checked below (a little
             // wider, so that rounding cannot leave one out): a long article
             // has thousands, and each candidate of each name would read them all.
-            let from = self.points.partition_point(|x| x.0 .0 < p.lat - 4.7);
-            let to = self.points.partition_point(|x| x.0 .0 <= p.lat + 4.7);
-            for (pt, there, groups) in &self.points[from..to.max(from)] {
+            let band = if self.points.len() > 16 {
+                let from = self.points.partition_point(|x| x.0 .0 < p.lat - 4.7);
+                let to = self.points.partition_point(|x| x.0 .0 <= p.lat + 4.7);
+                &self.points[from..to.max(from)]
+            } else {
+                &self.points[..]
+            };
+            // Many points in the band (a long article, a dense front): those
+            // too far in longitude for the widest band are left out before any
+            // trigonometry. `h` is at least cos φ1 cos φ2 sin²(Δλ/2), and every
+            // point here has |φ2| < |φ1| + 4.7°; the limit is widened by 1 %,
+            // far above rounding, so no point that could count is left out.
+            let max_dlon = if band.len() > 32 {
+                let c = here.cos_lat * (p.lat.abs() + 4.7).min(90.0).to_radians().cos();
+                if c > h500 {
+                    2.0 * (h500 / c).sqrt().asin() * 1.01 + 1e-9
+                } else {
+                    f64::INFINITY
+                }
+            } else {
+                f64::INFINITY
+            };
+            for (pt, there, groups) in band {
                 // A point only this name's mentions read is not another place.
                 if !groups.iter().any(|&x| x != gi) {
                     continue;
+                }
+                if max_dlon.is_finite() {
+                    let dlon = (there.lon - here.lon).abs();
+                    if dlon.min(std::f64::consts::TAU - dlon) > max_dlon {
+                        continue;
+                    }
                 }
                 // More than ~500 km apart in latitude alone: no bonus, no trigonometry.
                 if (pt.0 - p.lat).abs() < 4.6 {
@@ -729,6 +786,28 @@ fn resolve_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_with_many_codes_are_the_counts_of_a_list() {
+        // Past LIST_MAX codes a hash index takes over from the scan.
+        let mut c = Counts::default();
+        let codes: Vec<String> = (0..100).map(|i| format!("C{}", i % 37)).collect();
+        let mut sums: Vec<(String, f64)> = Vec::new();
+        for (k, code) in codes.iter().enumerate() {
+            let w = 1.0 / (k + 1) as f64;
+            c.add(code, w);
+            match sums.iter_mut().find(|(s, _)| s == code) {
+                Some((_, n)) => *n += w,
+                None => sums.push((code.clone(), w)),
+            }
+        }
+        assert!(c.index.is_some());
+        for (code, n) in &sums {
+            assert_eq!(c.get(code), Some(*n), "{code}");
+        }
+        assert_eq!(c.get("C99"), None);
+        assert_eq!(c.list.len(), 37);
+    }
 
     #[test]
     fn same_code_is_string_equality() {
