@@ -15,7 +15,7 @@
 # 2. Times them alternately, RUNS times each (the machines are shared and noisy:
 #    only ratios from one run mean anything): the bench corpus and the conflict
 #    corpus with all cores, one long article (the distinct ones joined), one
-#    naming 8,000 towns, the
+#    as one sentence, one naming 8,000 towns, the
 #    bench corpus as JSON Lines piped to stdin with
 #    --seq (the stateless-filter use: Spark's pipe, Hadoop streaming), the
 #    conflict corpus with --jobs 1, the bench
@@ -99,9 +99,17 @@ PY
   mv "$out/towns/towns.tmp" "$out/towns/towns.txt"
 fi
 
+# The long article as one sentence (its full stops, marks and line breaks
+# removed), as text extracted without punctuation may be.
+if [ ! -f "$out/sentence/sentence.txt" ]; then
+  mkdir -p "$out/sentence"
+  tr -d '.\n!?' <"$out/long/long.txt" >"$out/sentence/sentence.tmp"
+  mv "$out/sentence/sentence.tmp" "$out/sentence/sentence.txt"
+fi
+
 echo "== same output"
 same=1
-for c in target/bench/corpus "$out/conflict" "$out/long" "$out/towns" tests/fixtures/articles ../shared/examples; do
+for c in target/bench/corpus "$out/conflict" "$out/long" "$out/towns" "$out/sentence" tests/fixtures/articles ../shared/examples; do
   [ -e "$c" ] || continue
   "$old" map "$c" --layer all -o "$out/old.geojson" 2>/dev/null || true
   "$new" map "$c" --layer all -o "$out/new.geojson" 2>/dev/null || true
@@ -151,6 +159,7 @@ STDIN=$out/bench.jsonl time_pair "bench JSON Lines on stdin, --seq (ms)" 1000000
 time_pair "conflict corpus, all cores (ms)" 1000000 map "$out/conflict" --layer all -o "$out/t.geojson"
 time_pair "conflict corpus, --jobs 1 (ms)" 1000000 map "$out/conflict" --jobs 1 --layer all -o "$out/t.geojson"
 time_pair "one long article, 1.6 MB (ms)" 1000000 map "$out/long" --layer all -o "$out/t.geojson"
+time_pair "the long article as one sentence (ms)" 1000000 map "$out/sentence" --layer all -o "$out/t.geojson"
 time_pair "one article naming 8,000 towns (ms)" 1000000 map "$out/towns" --layer all -o "$out/t.geojson"
 time_pair "distinct articles, --jobs 1 (0.1 ms)" 100000 map target/bench/unique --jobs 1 --layer all -o "$out/t.geojson"
 runs=$((runs * 3)) time_pair "one article, cold start (0.01 ms)" 10000 map target/bench/one -o "$out/t.geojson"

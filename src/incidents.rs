@@ -236,6 +236,25 @@ impl Lexeme {
         self.find_iter(s).next()
     }
 
+    /// [`Lexeme::is_match`] for a pattern that ends with `$`: its matches end
+    /// where `s` does, so its reverse DFA reads back from there, through the
+    /// match's few bytes, not all of `s` (the text before each place of a long
+    /// sentence).
+    fn is_match_at_end(&self, s: &str) -> bool {
+        match self {
+            Lexeme::Meta(r) => r.is_match(s),
+            Lexeme::Compiled(r) => {
+                use regex_automata::dfa::Automaton;
+                let input = Input::new(s)
+                    .anchored(regex_automata::Anchored::Yes)
+                    .earliest(true);
+                r.reverse()
+                    .try_search_rev(&input)
+                    .map_or(true, |m| m.is_some())
+            }
+        }
+    }
+
     /// The leftmost-first matches, left to right, without overlaps.
     fn find_iter<'r, 'h>(&'r self, s: &'h str) -> impl Iterator<Item = Hit<'h>> + 'r
     where
@@ -1504,7 +1523,7 @@ fn locate(
         // claims") is an actor or a speaker, not where something happened.
         let prev_word = text[sent.start..m.start]
             .split_whitespace()
-            .last()
+            .next_back()
             .unwrap_or("")
             .to_lowercase();
         let in_phrase = matches!(
@@ -1522,7 +1541,7 @@ fn locate(
             continue;
         }
         let attribution = speakers.iter().any(|&(a, b)| a <= rel && rel < b);
-        let near = lex.near.is_match(&text[sent.start..m.start]);
+        let near = lex.near.is_match_at_end(&text[sent.start..m.start]);
         let distance = rel.abs_diff(trigger);
         let granularity = match kind {
             FeatureKind::Town => 0,
@@ -1601,28 +1620,90 @@ fn subject_verb(w: &str) -> bool {
 /// a quotation mark) up to the verb; for "according to X", X.
 fn speaker_spans(s: &str) -> Vec<(usize, usize)> {
     let lex = lexicon();
+    let verbs: Vec<Hit<'_>> = lex.speech.find_iter(s).collect();
+    // A long sentence with many speech verbs: the clause boundaries are found
+    // once, not looked for back from each verb through all the text before it.
+    let boundaries = (verbs.len() > 4).then(|| Boundaries::of(s));
     let mut out = Vec::new();
-    for m in lex.speech.find_iter(s) {
+    for m in verbs {
         if m.as_str().eq_ignore_ascii_case("according to") {
-            let rest = &s[m.end()..];
+            let rest = &s[m.end..];
             let len = rest.find([',', ';', '.']).unwrap_or(rest.len());
-            out.push((m.end(), m.end() + len));
+            out.push((m.end, m.end + len));
             continue;
         }
-        let before = &s[..m.start()];
-        let boundary = [
-            before.rfind(", ").map(|i| i + 2),
-            before.rfind(" that ").map(|i| i + 6),
-            before.rfind(['“', '”', '"']).map(|i| i + 1),
-            before.rfind("; ").map(|i| i + 2),
-        ]
-        .into_iter()
-        .flatten()
-        .max()
-        .unwrap_or(0);
-        out.push((boundary, m.start()));
+        let boundary = match &boundaries {
+            Some(b) => b.before(m.start),
+            None => clause_start(&s[..m.start]),
+        };
+        out.push((boundary, m.start));
     }
     out
+}
+
+/// Where the clause that ends `before` starts: after its last ", ", " that ",
+/// quotation mark or "; ", else at its start.
+fn clause_start(before: &str) -> usize {
+    [
+        before.rfind(", ").map(|i| i + 2),
+        before.rfind(" that ").map(|i| i + 6),
+        before.rfind(['“', '”', '"']).map(|i| i + 1),
+        before.rfind("; ").map(|i| i + 2),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(0)
+}
+
+/// Every place of a sentence where [`clause_start`] may find a clause
+/// starting, ascending, to answer it for any prefix of the sentence.
+struct Boundaries {
+    /// (where the clause would start, where its mark ends): a mark counts
+    /// for a prefix that holds all of it.
+    marks: Vec<(usize, usize)>,
+}
+
+impl Boundaries {
+    fn of(s: &str) -> Boundaries {
+        let mut marks = Vec::new();
+        for pat in [", ", " that ", "; "] {
+            // Every occurrence, overlapping ones too (" that that "), as
+            // `rfind` may find any of them.
+            let mut from = 0;
+            while let Some(i) = s[from..].find(pat) {
+                let at = from + i;
+                marks.push((at + pat.len(), at + pat.len()));
+                from = at + 1;
+                while !s.is_char_boundary(from) {
+                    from += 1;
+                }
+            }
+        }
+        for (i, c) in s.char_indices() {
+            if matches!(c, '“' | '”' | '"') {
+                marks.push((i + 1, i + c.len_utf8()));
+            }
+        }
+        // By where each mark ends, keeping the latest clause start so far.
+        marks.sort_by_key(|&(_, end)| end);
+        let mut latest = 0;
+        for m in &mut marks {
+            latest = latest.max(m.0);
+            m.0 = latest;
+        }
+        Boundaries { marks }
+    }
+
+    /// [`clause_start`] of `s[..end]`.
+    fn before(&self, end: usize) -> usize {
+        let k = self.marks.partition_point(|&(_, e)| e <= end);
+        if k == 0 {
+            0
+        } else {
+            self.marks[k - 1].0
+        }
+    }
 }
 
 /// "from Belarusian airspace", "fired from X": the launch site, not the target.
@@ -1634,7 +1715,18 @@ fn is_launch_site(before: &str) -> bool {
     if t.len() < 4 || !t[t.len() - 4..].eq_ignore_ascii_case(b"from") {
         return false;
     }
-    let b = before.trim_end().to_lowercase();
+    // Its last six words, lowercased (lowercasing keeps white space where it
+    // is, and makes none), not all the text before the place.
+    let trimmed = before.trim_end();
+    let tail = trimmed
+        .char_indices()
+        .rev()
+        .filter(|&(i, c)| {
+            c.is_whitespace() && !trimmed[..i].ends_with(char::is_whitespace) && i > 0
+        })
+        .nth(5)
+        .map_or(trimmed, |(i, _)| &trimmed[i..]);
+    let b = tail.to_lowercase();
     b.ends_with("from") && {
         let w: Vec<&str> = b.split_whitespace().rev().take(6).collect();
         w.iter().any(|x| {
@@ -1937,6 +2029,34 @@ fn claim_text(s: &str) -> Cow<'_, [u8]> {
 
 // ---------------------------------------------------------------- actors
 
+/// The start of `after` (the text after a demonym) that [`WEAPON_OWNER_PATTERN`]
+/// can match, and more: its white space, its first word (`\w+ ` can only be
+/// all of it), then 32 characters, over the longest weapon word and the one
+/// character its `\b` reads. So a long sentence is not masked again after
+/// each of its demonyms.
+fn owner_window(after: &str) -> &str {
+    let ws = after.len() - after.trim_start().len();
+    let word = after[ws..]
+        .find(char::is_whitespace)
+        .map_or(after.len(), |i| ws + i);
+    let end = after[word..]
+        .char_indices()
+        .nth(32)
+        .map_or(after.len(), |(i, _)| word + i);
+    &after[..end]
+}
+
+/// True if `after` (the text after a demonym) starts, after white space, with
+/// "defence ministry" or "defense ministry" in any case. Each character
+/// lowercases to one or more, so the first 16 give the first 16 of the whole
+/// text's lowercase if they are ASCII: only they are lowercased.
+fn ministry_follows(after: &str) -> bool {
+    let head = after.trim_start();
+    let head = &head[..head.char_indices().nth(16).map_or(head.len(), |(i, _)| i)];
+    let head = head.to_lowercase();
+    head.starts_with("defence ministry") || head.starts_with("defense ministry")
+}
+
 /// A demonym's weapon or forces: "Russian missiles", "Ukrainian forces"
 /// (case-insensitive).
 const WEAPON_OWNER_PATTERN: &str = r"^\s+(?:\w+ )?(rockets?|missiles?|drones?|artillery|shells?|aircraft|warplanes?|jets?|bombers?|uavs?|forces|troops|army|military|soldiers|fighters|servicemen|units?|navy|air force)\b";
@@ -1981,7 +2101,7 @@ fn actors(
             continue;
         }
         let after = &text[d.end..sent.end];
-        let masked = Masked::with(after, Mask::Folded);
+        let masked = Masked::with(owner_window(after), Mask::Folded);
         if let Some(c) = weapon_owner.captures(masked.key()) {
             let w = c.get(1).map_or("", |m| masked.text(m)).to_lowercase();
             let weapon = !matches!(
@@ -1997,15 +2117,7 @@ fn actors(
                     | "unit"
             );
             owners.push((d.start, d.forces.clone(), weapon));
-        } else if after
-            .trim_start()
-            .to_lowercase()
-            .starts_with("defence ministry")
-            || after
-                .trim_start()
-                .to_lowercase()
-                .starts_with("defense ministry")
-        {
+        } else if ministry_follows(after) {
             owners.push((d.start, d.forces.clone(), false));
         }
     }
@@ -3471,5 +3583,58 @@ mod tests {
             assert!(claimed_by(s).is_some(), "{s}");
             assert_eq!(Scan::new(s).claimed_by(), claimed_by(s), "{s}");
         }
+    }
+
+    #[test]
+    fn long_sentence_shortcuts_answer_as_the_scans_they_replace() {
+        // Clause starts found once per sentence, and the "near X" check read
+        // back from the place, against the scans of all the text before it.
+        // Every fourth sentence (the scans are quadratic in a debug build).
+        let mut sents: Vec<String> = claim_sentences().into_iter().step_by(4).collect();
+        sents.push("He said that that, he said; “it was” near  he said that\"".into());
+        sents
+            .push("Troops near\tKyiv said, outside  Kharkiv, nearKyiv, said that that said".into());
+        let lex = lexicon();
+        let (mut prefixes, mut near) = (0, 0);
+        for s in &sents {
+            let b = Boundaries::of(s);
+            let cuts: Vec<usize> = (0..=s.len())
+                .filter(|&k| s.is_char_boundary(k))
+                .filter(|&k| k == s.len() || s[k..].starts_with(char::is_alphanumeric))
+                .collect();
+            for k in cuts {
+                assert_eq!(b.before(k), clause_start(&s[..k]), "{k} in {s:?}");
+                let at_end = lex.near.is_match_at_end(&s[..k]);
+                assert_eq!(at_end, lex.near.is_match(&s[..k]), "{k} in {s:?}");
+                near += usize::from(at_end);
+                prefixes += 1;
+            }
+        }
+        assert!(near > 50 && prefixes > 50_000, "{near} of {prefixes}");
+        // A demonym's weapon, read in the start of the text after it.
+        let owner = re_mask(WEAPON_OWNER_PATTERN, Mask::Folded);
+        let capture = |t: &str| {
+            let m = Masked::with(t, Mask::Folded);
+            owner
+                .captures(m.key())
+                .map(|c| c.get(1).map(|g| m.text(g).to_string()))
+        };
+        let mut owners = 0;
+        for s in sents.iter().chain(
+            [
+                "Russian  \u{2003}heavy\tmissiles".to_string(),
+                "Russian air forcex and Ukrainian air force.".to_string(),
+                "Russian Defence  Ministry said".to_string(),
+            ]
+            .iter(),
+        ) {
+            for (k, _) in s.char_indices().filter(|&(_, c)| c.is_whitespace()) {
+                let after = &s[k..];
+                let full = capture(after);
+                assert_eq!(capture(owner_window(after)), full, "{after:?}");
+                owners += usize::from(full.is_some());
+            }
+        }
+        assert!(owners > 100, "{owners}");
     }
 }
