@@ -238,7 +238,9 @@ fn produce(
         let size = file.metadata().map(|m| m.len()).ok();
         if !gz {
             if let Some(len) = size {
-                if len as usize > input::MAX_ARTICLE_BYTES && !matches!(format, Some(Format::Jsonl))
+                // JSON Lines and JSON arrays are read a record at a time.
+                if len as usize > input::MAX_ARTICLE_BYTES
+                    && !matches!(format, Some(Format::Jsonl | Format::Json))
                 {
                     BYTES_READ.fetch_add(len, Ordering::Relaxed);
                     return send(Work::Done(Outcome::Failed(format!(

@@ -724,6 +724,47 @@ fn map_exports_are_written_beside_the_layer() {
 }
 
 #[test]
+fn a_json_array_with_a_bad_element_maps_the_others() {
+    let dir = tmpdir();
+    let d = dir.path();
+    std::fs::write(
+        d.join("export.json"),
+        "[\n  {\"id\": \"a\", \"text\": \"Russian forces shelled Kharkiv on Monday.\"},\n  {\"id\": \"b\", \"text\": oops},\n  {\"id\": \"c\", \"text\": \"Protesters marched in Paris.\"}\n]\n",
+    )
+    .unwrap();
+    let out = eventmap_in(
+        d,
+        &[
+            "map",
+            "export.json",
+            "--layer",
+            "places",
+            "-o",
+            "out.geojson",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("eventmap: warning: export.json:3: invalid JSON"),
+        "{}",
+        stderr(&out)
+    );
+    let sources: Vec<String> = features(&d.join("out.geojson"))
+        .iter()
+        .map(|f| f["properties"]["source"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        sources.contains(&"export.json#a".to_string()),
+        "{sources:?}"
+    );
+    assert!(
+        sources.contains(&"export.json#c".to_string()),
+        "{sources:?}"
+    );
+}
+
+#[test]
 fn two_outputs_cannot_share_a_file() {
     let dir = tmpdir();
     let p = dir

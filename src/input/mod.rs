@@ -394,6 +394,15 @@ pub fn read_input_sized(
     if format == Format::Jsonl {
         return read_jsonl(display, &mut reader, defaults, emit);
     }
+    if format == Format::Json {
+        match starts_array(&mut reader) {
+            Err(e) => return emit(Item::Failed(bad(display, e.to_string()))),
+            Ok(true) => {
+                return read_json_array(display, &mut reader, MAX_ARTICLE_BYTES, defaults, emit)
+            }
+            Ok(false) => {}
+        }
+    }
     let mut bytes = Vec::with_capacity(expected.map_or(0, |n| n.min(MAX_ARTICLE_BYTES + 1)));
     match read_capped(&mut reader, &mut bytes, MAX_ARTICLE_BYTES) {
         Err(e) => return emit(Item::Failed(bad(display, e.to_string()))),
@@ -458,6 +467,183 @@ pub fn read_input_sized(
             ))),
         },
         Format::Jsonl => unreachable!("handled above"),
+    }
+}
+
+/// Skips a byte-order mark and white space; true if a JSON array starts
+/// there (its `[` is left unread), false for anything else.
+fn starts_array(r: &mut dyn BufRead) -> std::io::Result<bool> {
+    let mut first = true;
+    loop {
+        let buf = r.fill_buf()?;
+        if first && buf.starts_with(b"\xef\xbb\xbf") {
+            r.consume(3);
+            first = false;
+            continue;
+        }
+        first = false;
+        let ws = buf.iter().take_while(|b| b.is_ascii_whitespace()).count();
+        if ws == buf.len() && !buf.is_empty() {
+            r.consume(ws);
+            continue;
+        }
+        let array = buf.get(ws) == Some(&b'[');
+        r.consume(ws);
+        return Ok(array);
+    }
+}
+
+/// Reads a JSON array of articles one element at a time, so that a file of
+/// any size is read in bounded memory (each element, at most `limit` bytes,
+/// is held while it is parsed). A scanner finds each element's end (strings,
+/// escapes and nesting followed byte by byte); a bad element is reported with
+/// its line and skipped, and the elements after it are read, as JSON Lines'
+/// records are.
+fn read_json_array(
+    display: &str,
+    reader: &mut dyn BufRead,
+    limit: usize,
+    defaults: &Defaults,
+    emit: &mut dyn FnMut(Item),
+) {
+    // The `[` that starts_array found.
+    reader.consume(1);
+    let mut line = 1usize;
+    let mut index = 0usize;
+    let mut elem: Vec<u8> = Vec::new();
+    let (mut depth, mut in_string, mut escape, mut over) = (0usize, false, false, false);
+    let mut start_line = line;
+    // Set by `]` at depth 0: the array is closed, only white space may follow.
+    let mut closed = false;
+    let mut trailing_comma = false;
+    let mut finish = |elem: &mut Vec<u8>, over: bool, start_line: usize, index: &mut usize| {
+        // The element's line: where its first byte that is not white space is.
+        let lead = elem.iter().take_while(|b| b.is_ascii_whitespace());
+        let here = format!(
+            "{display}:{}",
+            start_line + lead.filter(|&&b| b == b'\n').count()
+        );
+        if over {
+            *index += 1;
+            return emit(Item::Failed(bad(
+                &here,
+                format!("record larger than the {} MB limit: skipped", limit >> 20),
+            )));
+        }
+        if elem.iter().all(u8::is_ascii_whitespace) {
+            return emit(Item::Failed(bad(
+                &here,
+                "invalid JSON: empty array element",
+            )));
+        }
+        *index += 1;
+        let text = decode(&here, std::mem::take(elem), emit);
+        emit(match serde_json::from_str::<Value>(&text) {
+            Ok(v) => match read_record(format!("{display}#{index}"), &v, defaults) {
+                Ok(a) => Item::Article(a),
+                Err(e) => Item::Failed(e),
+            },
+            Err(e) => Item::Failed(bad(&here, format!("invalid JSON: {e}"))),
+        });
+    };
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) => {
+                return emit(Item::Failed(bad(
+                    &format!("{display}:{line}"),
+                    e.to_string(),
+                )))
+            }
+        };
+        if buf.is_empty() {
+            break;
+        }
+        let n = buf.len();
+        let mut taken = 0;
+        let mut k = 0;
+        while k < n {
+            let b = buf[k];
+            if closed {
+                if !b.is_ascii_whitespace() {
+                    emit(Item::Failed(bad(
+                        &format!("{display}:{line}"),
+                        "invalid JSON: text after the array",
+                    )));
+                    return;
+                }
+                if b == b'\n' {
+                    line += 1;
+                }
+                k += 1;
+                taken = k;
+                continue;
+            }
+            let mut end_here = false;
+            if in_string {
+                if escape {
+                    escape = false;
+                } else if b == b'\\' {
+                    escape = true;
+                } else if b == b'"' {
+                    in_string = false;
+                }
+            } else {
+                match b {
+                    b'"' => in_string = true,
+                    b'[' | b'{' => depth += 1,
+                    b']' | b'}' if depth > 0 => depth -= 1,
+                    b']' => {
+                        end_here = true;
+                        closed = true;
+                    }
+                    b',' if depth == 0 => end_here = true,
+                    _ => {}
+                }
+            }
+            if end_here {
+                if !over && elem.len() + (k - taken) > limit {
+                    over = true;
+                }
+                if !over {
+                    elem.extend_from_slice(&buf[taken..k]);
+                }
+                let empty = !over && elem.iter().all(u8::is_ascii_whitespace);
+                // "[]" and "[ ]" hold no element; "[1,]" ends with an empty one.
+                if !(closed && empty && (index == 0 && !trailing_comma)) {
+                    finish(&mut elem, over, start_line, &mut index);
+                }
+                trailing_comma = !closed;
+                elem.clear();
+                over = false;
+                if b == b'\n' {
+                    line += 1;
+                }
+                k += 1;
+                taken = k;
+                start_line = line;
+                continue;
+            }
+            if b == b'\n' {
+                line += 1;
+            }
+            k += 1;
+        }
+        if !over {
+            if elem.len() + (n - taken) > limit {
+                over = true;
+                elem.clear();
+            } else {
+                elem.extend_from_slice(&buf[taken..n]);
+            }
+        }
+        reader.consume(n);
+    }
+    if !closed {
+        emit(Item::Failed(bad(
+            &format!("{display}:{line}"),
+            "invalid JSON: the array is not closed (the file ends inside it)",
+        )));
     }
 }
 
@@ -567,6 +753,62 @@ mod tests {
         assert_eq!(b.date, NaiveDate::from_ymd_opt(2022, 7, 3));
         let c = read_text("plain.txt", "Text: here.".into(), &Defaults::default());
         assert_eq!(c.date, None);
+    }
+
+    /// What `read_json_array` makes of `input` (its `[` first), with a
+    /// record limit of `limit` bytes: each article's source and text, or the
+    /// error.
+    fn json_array(input: &str, limit: usize) -> Vec<String> {
+        let mut r = std::io::BufReader::with_capacity(7, input.as_bytes());
+        assert!(starts_array(&mut r).unwrap());
+        let mut out = Vec::new();
+        read_json_array("a.json", &mut r, limit, &Defaults::default(), &mut |i| {
+            out.push(match i {
+                Item::Article(a) => format!("{} {}", a.source, a.text),
+                Item::Failed(e) | Item::Warning(e) => e.to_string(),
+            })
+        });
+        out
+    }
+
+    #[test]
+    fn json_arrays_are_read_an_element_at_a_time() {
+        // Strings holding the scanner's marks, nesting, escapes, lines; read
+        // through a 7-byte buffer, so that elements span reads.
+        let input = "\u{feff} \n[\n {\"text\": \"a, [b] {c} \\\"d\\\\\", \"x\": [1, {\"y\": \"]\"}]},\n\n  {\"text\": \"é2\"} ]\n";
+        assert_eq!(
+            json_array(input, 1 << 20),
+            ["a.json#1 a, [b] {c} \"d\\", "a.json#2 é2"]
+        );
+        assert_eq!(json_array("[]", 100), Vec::<String>::new());
+        assert_eq!(json_array(" [ \n ] \n", 100), Vec::<String>::new());
+        // A bad element is reported with its line; the others are read.
+        let v = json_array("[{\"text\": \"one\"},\n{bad},\n{\"text\": \"three\"}]", 100);
+        assert_eq!(v[0], "a.json#1 one");
+        assert!(v[1].starts_with("a.json:2: invalid JSON: "), "{v:?}");
+        assert_eq!(v[2], "a.json#3 three");
+        // An element over the limit is skipped without being held.
+        let long = format!(
+            "[{{\"text\": \"{}\"}}, {{\"text\": \"ok\"}}]",
+            "x".repeat(200)
+        );
+        let v = json_array(&long, 100);
+        assert!(
+            v[0].starts_with("a.json:1: record larger than the"),
+            "{v:?}"
+        );
+        assert_eq!(v[1], "a.json#2 ok");
+        // Empty elements, text after the array, an array not closed.
+        let v = json_array("[{\"text\": \"a\"},]", 100);
+        assert_eq!(v[1], "a.json:1: invalid JSON: empty array element");
+        let v = json_array("[{\"text\": \"a\"}] x", 100);
+        assert_eq!(
+            v,
+            ["a.json#1 a", "a.json:1: invalid JSON: text after the array"]
+        );
+        let v = json_array("[{\"text\": \"a\"},\n{\"text\": \"b", 100);
+        assert_eq!(v[0], "a.json#1 a");
+        assert!(v[1].contains("the array is not closed"), "{v:?}");
     }
 
     #[test]
