@@ -13,6 +13,7 @@
 #    the corpus repeats each article ~30 times, so per-thread caches (the name-walk cache,
 #    the regex engines' lazy DFAs) are warmer there than on an archive of new articles;
 #    the distinct run, start-up and warm-up included, is the pessimistic figure;
+#    and the corpus as JSON Lines piped to stdin with --seq (a stateless filter);
 #    and samples the process's peak RssAnon (heap) and RssFile (file-backed pages: the
 #    binary, whose bundled gazetteer is ~35 MB of it) on the corpus;
 # 3. times the cold start: the whole process on one short article, 20 runs, median;
@@ -88,6 +89,26 @@ for i in $(seq 1 "$runs"); do
 done
 uwall=$(printf '%s\n' "${uwalls[@]}" | median)
 
+# The corpus as JSON Lines piped to stdin, GeoJSON Text Sequence out (--seq): the
+# stateless-filter use (Spark's pipe, Hadoop streaming).
+if [ ! -f "$out/corpus.jsonl" ] || [ "$out/corpus.jsonl" -ot "$out/corpus.$min_mb" ]; then
+  python3 - "$out/corpus" "$out/corpus.jsonl" <<'PY'
+import json, os, sys
+src, dest = sys.argv[1], sys.argv[2]
+with open(dest + ".tmp", "w", encoding="utf-8") as f:
+    for name in sorted(os.listdir(src)):
+        with open(os.path.join(src, name), encoding="utf-8", newline="") as a:
+            f.write(json.dumps({"id": name, "text": a.read()}) + "\n")
+os.replace(dest + ".tmp", dest)
+PY
+fi
+swalls=()
+for i in $(seq 1 "$runs"); do
+  s=$(date +%s%N); "$bin" map - --format jsonl --seq --layer all <"$out/corpus.jsonl" >/dev/null 2>&1 || true; e=$(date +%s%N)
+  swalls+=("$(awk -v s="$s" -v e="$e" 'BEGIN {print (e - s) / 1e9}')")
+done
+swall=$(printf '%s\n' "${swalls[@]}" | median)
+
 # Peak heap and file-backed memory, sampled every 20 ms during one corpus run.
 "$bin" map "$out/corpus" --layer all -o "$out/layer.geojson" 2>/dev/null &
 pid=$!; anon=0; file=0
@@ -109,6 +130,8 @@ printf '\neventmap: %s articles, %.1f MB, median wall %ss over %s runs: %s MB/s,
 
 printf 'eventmap, distinct articles only (%s, %.1f MB, --jobs 1, start-up included): median %ss, %.2f MB/s\n' \
   "$distinct" "$umb" "$uwall" "$(awk -v m="$umb" -v w="$uwall" 'BEGIN {print m/w}')"
+printf 'eventmap, the corpus as JSON Lines on stdin, --seq out: median %ss, %.2f MB/s\n' \
+  "$swall" "$(awk -v m="$mb" -v w="$swall" 'BEGIN {print m/w}')"
 printf 'memory on the corpus: peak RssAnon %.0f MB (heap), peak RssFile %.0f MB (binary and bundled gazetteer, file-backed)\n' \
   "$(awk -v r="$anon" 'BEGIN {print r/1024}')" "$(awk -v r="$file" 'BEGIN {print r/1024}')"
 
