@@ -33,7 +33,9 @@ out=target/ab
 mkdir -p "$out"
 
 # The corpora: bench.sh's (built once), and the conflict one from the fixtures.
-if [ ! -d target/bench/corpus ] || [ ! -d target/bench/unique ] || [ ! -d target/bench/one ]; then
+# (bench.sh also writes the corpus as JSON Lines, target/bench/corpus.jsonl.)
+if [ ! -d target/bench/corpus ] || [ ! -d target/bench/unique ] || [ ! -d target/bench/one ] ||
+  [ ! -f target/bench/corpus.jsonl ]; then
   NO_PEERS=1 bash scripts/bench.sh 50 1 >/dev/null
 fi
 if [ ! -d "$out/conflict" ]; then
@@ -55,19 +57,6 @@ for s in 300:conflict 3000:bench; do
     mv "$out/$name-$n.tmp" "$out/$name-$n"
   fi
 done
-
-# The bench corpus as JSON Lines, one record per article.
-if [ ! -f "$out/bench.jsonl" ]; then
-  python3 - target/bench/corpus "$out/bench.jsonl" <<'PY'
-import json, os, sys
-src, dest = sys.argv[1], sys.argv[2]
-with open(dest + ".tmp", "w", encoding="utf-8") as f:
-    for name in sorted(os.listdir(src)):
-        with open(os.path.join(src, name), encoding="utf-8", newline="") as a:
-            f.write(json.dumps({"id": name, "text": a.read()}) + "\n")
-os.replace(dest + ".tmp", dest)
-PY
-fi
 
 # One long article: the distinct articles joined (~1.6 MB), as a report or a
 # transcript may be; costs that grow with an article's names show here.
@@ -120,12 +109,12 @@ for c in target/bench/corpus "$out/conflict" "$out/long" "$out/towns" "$out/sent
     same=0
   fi
 done
-"$old" map - --format jsonl --seq --layer all <"$out/bench.jsonl" >"$out/old.seq" 2>/dev/null || true
-"$new" map - --format jsonl --seq --layer all <"$out/bench.jsonl" >"$out/new.seq" 2>/dev/null || true
+"$old" map - --format jsonl --seq --layer all <target/bench/corpus.jsonl >"$out/old.seq" 2>/dev/null || true
+"$new" map - --format jsonl --seq --layer all <target/bench/corpus.jsonl >"$out/new.seq" 2>/dev/null || true
 if cmp -s "$out/old.seq" "$out/new.seq"; then
-  echo "same: $out/bench.jsonl on stdin, --seq"
+  echo "same: target/bench/corpus.jsonl on stdin, --seq"
 else
-  echo "DIFFERENT: $out/bench.jsonl on stdin, --seq"
+  echo "DIFFERENT: target/bench/corpus.jsonl on stdin, --seq"
   same=0
 fi
 
@@ -155,7 +144,7 @@ time_pair() {
 echo
 echo "== wall time, median of $runs alternating runs"
 time_pair "bench corpus, all cores (ms)" 1000000 map target/bench/corpus --layer all -o "$out/t.geojson"
-STDIN=$out/bench.jsonl time_pair "bench JSON Lines on stdin, --seq (ms)" 1000000 map - --format jsonl --seq --layer all
+STDIN=target/bench/corpus.jsonl time_pair "bench JSON Lines on stdin, --seq (ms)" 1000000 map - --format jsonl --seq --layer all
 time_pair "conflict corpus, all cores (ms)" 1000000 map "$out/conflict" --layer all -o "$out/t.geojson"
 time_pair "conflict corpus, --jobs 1 (ms)" 1000000 map "$out/conflict" --jobs 1 --layer all -o "$out/t.geojson"
 time_pair "one long article, 1.6 MB (ms)" 1000000 map "$out/long" --layer all -o "$out/t.geojson"

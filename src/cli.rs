@@ -367,12 +367,17 @@ fn open_in_place(path: &Path) -> anyhow::Result<std::fs::File> {
         .with_context(|| format!("opening {}", path.display()))
 }
 
-/// A temporary file in `path`'s folder (created if missing), to be renamed onto `path`.
-fn temp_beside(path: &Path) -> anyhow::Result<tempfile::NamedTempFile> {
-    let dir = match path.parent() {
+/// The folder `path` is in (`.` for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
-    };
+    }
+}
+
+/// A temporary file in `path`'s folder (created if missing), to be renamed onto `path`.
+fn temp_beside(path: &Path) -> anyhow::Result<tempfile::NamedTempFile> {
+    let dir = folder_of(path);
     std::fs::create_dir_all(dir).with_context(|| format!("creating folder {}", dir.display()))?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
     let tmp = tempfile::Builder::new()
@@ -529,12 +534,9 @@ fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
             );
         } else if args.html.as_ref() == Some(path) {
             // Its rows wait beside it (a device's, in the temporary folder).
-            let page = match (tmp, path.parent()) {
-                (Some(_), Some(d)) if !d.as_os_str().is_empty() => {
-                    crate::export::MapWriter::new_in(d)
-                }
-                (Some(_), _) => crate::export::MapWriter::new_in(Path::new(".")),
-                (None, _) => crate::export::MapWriter::new(),
+            let page = match tmp {
+                Some(_) => crate::export::MapWriter::new_in(folder_of(path)),
+                None => crate::export::MapWriter::new(),
             };
             html = Some(page.with_context(|| format!("writing {}", path.display()))?);
         }

@@ -387,26 +387,13 @@ mod tests {
         // (when present), each text read once for all its words; and forms
         // whose matches overlap ("a-a" in "xa-a-a"), where only the leftmost
         // of overlapping matches counts, as `memmem::find_iter` has it.
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut texts: Vec<String> = vec![
             "xa-a-a A-A".into(),
             "A-A a-a-a".into(),
             "U.S. and u.s. Delta delta DELTA".into(),
             "İstanbul istanbul i̇stanbul Kyiv kyiv's".into(),
         ];
-        if let Ok(dir) = std::fs::read_dir(root.join("tests/fixtures/articles")) {
-            for e in dir.flatten() {
-                texts.extend(std::fs::read_to_string(e.path()).ok());
-            }
-        }
-        for corpus in ["lgl.jsonl", "geowebnews.jsonl"] {
-            let path = root.join("../shared/eval/toponyms").join(corpus);
-            for line in std::fs::read_to_string(path).unwrap_or_default().lines() {
-                if let Ok(serde_json::Value::Object(o)) = serde_json::from_str(line) {
-                    texts.extend(o.get("text").and_then(|t| t.as_str()).map(String::from));
-                }
-            }
-        }
+        texts.extend(crate::test_texts());
         let (mut names_seen, mut lowercase) = (0, 0);
         for text in &texts {
             let names: Vec<&str> = text

@@ -2604,26 +2604,8 @@ fn merge(mut v: Vec<Incident>, g: &Gazetteer) -> Vec<Incident> {
     for inc in v {
         let p = g.place(inc.place);
         let day: Day = (family(inc.event_type), inc.date);
-        let mut candidates: Vec<usize> = if indexed {
-            list(&by_place, (day, inc.place)).to_vec()
-        } else {
-            (0..out.len()).collect()
-        };
-        if indexed && inc.geo_precision == 3 {
-            if !p.admin1_code.is_empty()
-                && p.kind() == FeatureKind::Town
-                && is_region_capital(g, inc.place)
-            {
-                candidates.extend_from_slice(list(&by_admin1, (day, p.admin1_code)));
-            }
-            if is_country_capital(g, inc.place) {
-                candidates.extend_from_slice(list(&by_country, (day, p.country_code)));
-            }
-            candidates.sort_unstable();
-            candidates.dedup();
-        }
-        let found = candidates.iter().copied().find(|&k| {
-            let o = &out[k];
+        // Whether `inc` reports the same event as `o`.
+        let same_event = |o: &Incident| {
             let same_type = family(o.event_type) == family(inc.event_type)
                 && (o.event_type == inc.event_type
                     || o.event_type == BATTLES
@@ -2648,7 +2630,26 @@ fn merge(mut v: Vec<Incident>, g: &Gazetteer) -> Vec<Incident> {
                     || (op.country_code == p.country_code && is_country_capital(g, inc.place))
             };
             same_type && same_day && same_place()
-        });
+        };
+        let found = if indexed {
+            let mut candidates = list(&by_place, (day, inc.place)).to_vec();
+            if inc.geo_precision == 3 {
+                if !p.admin1_code.is_empty()
+                    && p.kind() == FeatureKind::Town
+                    && is_region_capital(g, inc.place)
+                {
+                    candidates.extend_from_slice(list(&by_admin1, (day, p.admin1_code)));
+                }
+                if is_country_capital(g, inc.place) {
+                    candidates.extend_from_slice(list(&by_country, (day, p.country_code)));
+                }
+                candidates.sort_unstable();
+                candidates.dedup();
+            }
+            candidates.into_iter().find(|&k| same_event(&out[k]))
+        } else {
+            (0..out.len()).find(|&k| same_event(&out[k]))
+        };
         match found.map(|k| &mut out[k]) {
             Some(o) => {
                 let better = (
@@ -2753,21 +2754,7 @@ mod tests {
     /// fixtures and of the public toponym corpora (when present), each also
     /// with characters swapped for ones the ASCII text writes differently.
     fn claim_sentences() -> Vec<String> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut texts = Vec::new();
-        if let Ok(dir) = std::fs::read_dir(root.join("tests/fixtures/articles")) {
-            for e in dir.flatten() {
-                texts.extend(std::fs::read_to_string(e.path()).ok());
-            }
-        }
-        for corpus in ["lgl.jsonl", "geowebnews.jsonl"] {
-            let path = root.join("../shared/eval/toponyms").join(corpus);
-            for line in std::fs::read_to_string(path).unwrap_or_default().lines() {
-                if let Ok(serde_json::Value::Object(o)) = serde_json::from_str(line) {
-                    texts.extend(o.get("text").and_then(|t| t.as_str()).map(String::from));
-                }
-            }
-        }
+        let texts = crate::test_texts();
         let swaps: [(char, &[char]); 6] = [
             ('s', &['ſ', 'ş']),
             ('k', &['\u{212A}', 'к']),
@@ -3619,12 +3606,13 @@ mod tests {
                 .captures(m.key())
                 .map(|c| c.get(1).map(|g| m.text(g).to_string()))
         };
-        let mut owners = 0;
+        let (mut owners, mut ministries) = (0, 0);
         for s in sents.iter().chain(
             [
                 "Russian  \u{2003}heavy\tmissiles".to_string(),
                 "Russian air forcex and Ukrainian air force.".to_string(),
                 "Russian Defence  Ministry said".to_string(),
+                "Russian DEFENSE Ministry said; Russian \u{130}defence ministry".to_string(),
             ]
             .iter(),
         ) {
@@ -3633,8 +3621,13 @@ mod tests {
                 let full = capture(after);
                 assert_eq!(capture(owner_window(after)), full, "{after:?}");
                 owners += usize::from(full.is_some());
+                let lower = after.trim_start().to_lowercase();
+                let ministry =
+                    lower.starts_with("defence ministry") || lower.starts_with("defense ministry");
+                assert_eq!(ministry_follows(after), ministry, "{after:?}");
+                ministries += usize::from(ministry);
             }
         }
-        assert!(owners > 100, "{owners}");
+        assert!(owners > 100 && ministries > 0, "{owners} {ministries}");
     }
 }

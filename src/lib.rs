@@ -23,6 +23,29 @@ pub mod recognize;
 pub mod resolve;
 pub mod text;
 
+/// Texts for tests that compare a shortcut with what it replaces: the fixture
+/// articles and, when `../shared` is beside the repository, the public
+/// toponym corpora.
+#[cfg(test)]
+pub(crate) fn test_texts() -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut texts = Vec::new();
+    if let Ok(dir) = std::fs::read_dir(root.join("tests/fixtures/articles")) {
+        for e in dir.flatten() {
+            texts.extend(std::fs::read_to_string(e.path()).ok());
+        }
+    }
+    for corpus in ["lgl.jsonl", "geowebnews.jsonl"] {
+        let path = root.join("../shared/eval/toponyms").join(corpus);
+        for line in std::fs::read_to_string(path).unwrap_or_default().lines() {
+            if let Ok(serde_json::Value::Object(o)) = serde_json::from_str(line) {
+                texts.extend(o.get("text").and_then(|t| t.as_str()).map(String::from));
+            }
+        }
+    }
+    texts
+}
+
 use chrono::NaiveDate;
 
 pub use error::{Error, Result};

@@ -610,7 +610,7 @@ fn read_json_array(
                 }
                 let empty = !over && elem.iter().all(u8::is_ascii_whitespace);
                 // "[]" and "[ ]" hold no element; "[1,]" ends with an empty one.
-                if !(closed && empty && (index == 0 && !trailing_comma)) {
+                if !(closed && empty && !trailing_comma) {
                     finish(&mut elem, over, start_line, &mut index);
                 }
                 trailing_comma = !closed;
