@@ -8,12 +8,13 @@
 #   git worktree add /tmp/old HEAD~1 && (cd /tmp/old && CARGO_TARGET_DIR=/tmp/old-target cargo build --release)
 #   scripts/ab.sh /tmp/old-target/release/eventmap target/release/eventmap
 #
-# 1. Checks that both write byte for byte the same `--layer all` output on the
+# 1. Checks that both write byte for byte the same output (each layer) on the
 #    bench corpus (built by scripts/bench.sh), a conflict corpus (the fixture
 #    articles, 2,000 copies each), the fixtures, and ../shared/examples; and the
 #    same GeoJSON Text Sequence from the bench corpus as JSON Lines on stdin.
 # 2. Times them alternately, RUNS times each (the machines are shared and noisy:
-#    only ratios from one run mean anything): the bench corpus and the conflict
+#    only ratios from one run mean anything): the bench corpus (every layer, the
+#    incidents layer as bench.sh times it, the places layer) and the conflict
 #    corpus with all cores, one long article (the distinct ones joined), one
 #    as one sentence, one naming 8,000 towns, the
 #    bench corpus as JSON Lines piped to stdin with
@@ -23,7 +24,8 @@
 #    one-article cold start. Prints each median and OLD/NEW.
 # 3. With CALLGRIND=1, counts instructions with valgrind's callgrind, which
 #    are the same from run to run whatever the machine is doing: one article,
-#    300 conflict articles and 3,000 bench articles, --jobs 1.
+#    300 conflict articles and 3,000 bench articles, --jobs 1, every layer
+#    (and the 3,000 with the incidents layer).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 old=${1:?usage: scripts/ab.sh OLD_BIN NEW_BIN [RUNS]}
@@ -100,14 +102,17 @@ echo "== same output"
 same=1
 for c in target/bench/corpus "$out/conflict" "$out/long" "$out/towns" "$out/sentence" tests/fixtures/articles ../shared/examples; do
   [ -e "$c" ] || continue
-  "$old" map "$c" --layer all -o "$out/old.geojson" 2>/dev/null || true
-  "$new" map "$c" --layer all -o "$out/new.geojson" 2>/dev/null || true
-  if cmp -s "$out/old.geojson" "$out/new.geojson"; then
-    echo "same: $c"
-  else
-    echo "DIFFERENT: $c"
-    same=0
-  fi
+  # Each layer alone too: the pipeline stops where the layer's needs end.
+  for layer in all incidents places; do
+    "$old" map "$c" --layer $layer -o "$out/old.geojson" 2>/dev/null || true
+    "$new" map "$c" --layer $layer -o "$out/new.geojson" 2>/dev/null || true
+    if cmp -s "$out/old.geojson" "$out/new.geojson"; then
+      echo "same: $c, --layer $layer"
+    else
+      echo "DIFFERENT: $c, --layer $layer"
+      same=0
+    fi
+  done
 done
 "$old" map - --format jsonl --seq --layer all <target/bench/corpus.jsonl >"$out/old.seq" 2>/dev/null || true
 "$new" map - --format jsonl --seq --layer all <target/bench/corpus.jsonl >"$out/new.seq" 2>/dev/null || true
@@ -144,6 +149,8 @@ time_pair() {
 echo
 echo "== wall time, median of $runs alternating runs"
 time_pair "bench corpus, all cores (ms)" 1000000 map target/bench/corpus --layer all -o "$out/t.geojson"
+time_pair "bench corpus, incidents (default) (ms)" 1000000 map target/bench/corpus -o "$out/t.geojson"
+time_pair "bench corpus, --layer places (ms)" 1000000 map target/bench/corpus --layer places -o "$out/t.geojson"
 STDIN=target/bench/corpus.jsonl time_pair "bench JSON Lines on stdin, --seq (ms)" 1000000 map - --format jsonl --seq --layer all
 time_pair "conflict corpus, all cores (ms)" 1000000 map "$out/conflict" --layer all -o "$out/t.geojson"
 time_pair "conflict corpus, --jobs 1 (ms)" 1000000 map "$out/conflict" --jobs 1 --layer all -o "$out/t.geojson"
@@ -156,13 +163,14 @@ runs=$((runs * 3)) time_pair "one article, cold start (0.01 ms)" 10000 map targe
 if [ -n "${CALLGRIND:-}" ]; then
   echo
   echo "== callgrind instructions, --jobs 1"
-  for c in target/bench/one "$out/conflict-300" "$out/bench-3000"; do
+  for run in "target/bench/one all" "$out/conflict-300 all" "$out/bench-3000 all" "$out/bench-3000 incidents"; do
+    c=${run% *} layer=${run##* }
     counts=()
     for bin in "$old" "$new"; do
-      counts+=("$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" map "$c" --jobs 1 --layer all -o "$out/t.geojson" 2>&1 |
+      counts+=("$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" map "$c" --jobs 1 --layer "$layer" -o "$out/t.geojson" 2>&1 |
         awk '/Collected/ {print $NF}')")
     done
-    awk -v c="$c" -v o="${counts[0]}" -v n="${counts[1]}" \
+    awk -v c="$c, $layer" -v o="${counts[0]}" -v n="${counts[1]}" \
       'BEGIN {printf "%-38s old %8.1f M   new %8.1f M   %+.1f %%\n", c, o / 1e6, n / 1e6, (n - o) * 100 / o}'
   done
 fi

@@ -422,7 +422,7 @@ pub fn run(
                             relative,
                             record,
                         } => {
-                            let analysis = engine.analyze(&article.text, article.date);
+                            let analysis = engine.analyze_layer(&article.text, article.date, layer);
                             let g = &engine.gazetteer;
                             let features = emit::encode(&article, &analysis, layer, g);
                             let values = wants_features

@@ -709,4 +709,38 @@ mod tests {
         };
         assert!(assert_encoded_as_serde_json(&engine, &article) > 3);
     }
+
+    #[test]
+    fn a_layer_analysed_alone_is_the_layer_of_the_whole_analysis() {
+        let engine = Engine::new(Gazetteer::bundled());
+        let g = &engine.gazetteer;
+        let mut n = [0; 3];
+        for text in crate::test_texts() {
+            let article = Article {
+                source: "t.txt".into(),
+                text,
+                title: None,
+                url: None,
+                date: chrono::NaiveDate::from_ymd_opt(2022, 7, 3),
+            };
+            let whole = engine.analyze(&article.text, article.date);
+            for (k, layer) in [Layer::All, Layer::Places, Layer::Incidents]
+                .into_iter()
+                .enumerate()
+            {
+                let alone = engine.analyze_layer(&article.text, article.date, layer);
+                let want = encode(&article, &whole, layer, g);
+                let got = encode(&article, &alone, layer, g);
+                let json = |e: &Encoded| e.iter().map(|f| f.json.to_vec()).collect::<Vec<_>>();
+                assert_eq!(
+                    json(&got),
+                    json(&want),
+                    "{layer:?}: {}",
+                    &article.text[..60.min(article.text.len())]
+                );
+                n[k] += want.len();
+            }
+        }
+        assert!(n.iter().all(|&k| k > 10), "{n:?}");
+    }
 }

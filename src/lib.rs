@@ -109,18 +109,42 @@ impl Engine {
 
     /// Runs the whole pipeline on one article's text.
     pub fn analyze(&self, text: &str, published: Option<NaiveDate>) -> Analysis {
+        self.analyze_layer(text, published, Layer::All)
+    }
+
+    /// Runs the pipeline on one article's text as far as `layer` needs: the
+    /// places layer alone extracts no incidents, and the incidents layer
+    /// alone scores no places (their confidence model is a tenth of the
+    /// work), leaving [`Analysis::incidents`] or [`Analysis::places`] empty.
+    /// What it does compute is what [`Engine::analyze`] gives.
+    pub fn analyze_layer(
+        &self,
+        text: &str,
+        published: Option<NaiveDate>,
+        layer: Layer,
+    ) -> Analysis {
         let g = &self.gazetteer;
-        let sentences = text::sentences(text);
         let recognized = recognize::recognize(text, g, &self.demonyms);
         let resolved = resolve::resolve(&recognized, g);
-        let cx = incidents::Context {
-            text,
-            sentences: &sentences,
-            recognized: &recognized,
-            resolved: &resolved,
-            published,
+        let incidents = if layer == Layer::Places {
+            Vec::new()
+        } else {
+            let sentences = text::sentences(text);
+            let cx = incidents::Context {
+                text,
+                sentences: &sentences,
+                recognized: &recognized,
+                resolved: &resolved,
+                published,
+            };
+            incidents::extract(&cx, g)
         };
-        let incidents = incidents::extract(&cx, g);
+        if layer == Layer::Incidents {
+            return Analysis {
+                places: Vec::new(),
+                incidents,
+            };
+        }
         let mut places: Vec<PlaceReport> = Vec::new();
         // A mention of `place`; `score` is the mention's, or None for a word that
         // names it without being resolved (a nationality or continent adjective),
