@@ -715,6 +715,7 @@ mod tests {
         let engine = Engine::new(Gazetteer::bundled());
         let g = &engine.gazetteer;
         let mut n = [0; 3];
+        let mut no_trigger = 0;
         for text in crate::test_texts() {
             let article = Article {
                 source: "t.txt".into(),
@@ -724,6 +725,11 @@ mod tests {
                 date: chrono::NaiveDate::from_ymd_opt(2022, 7, 3),
             };
             let whole = engine.analyze(&article.text, article.date);
+            let sentences = crate::text::sentences(&article.text);
+            if !crate::incidents::may_report(&article.text, &sentences) {
+                assert!(whole.incidents.is_empty());
+                no_trigger += 1;
+            }
             for (k, layer) in [Layer::All, Layer::Places, Layer::Incidents]
                 .into_iter()
                 .enumerate()
@@ -742,5 +748,7 @@ mod tests {
             }
         }
         assert!(n.iter().all(|&k| k > 10), "{n:?}");
+        // Articles without a trigger word are skipped by the incidents layer.
+        assert!(no_trigger > 10, "{no_trigger}");
     }
 }

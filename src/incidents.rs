@@ -2271,6 +2271,14 @@ pub struct Context<'a> {
     pub published: Option<NaiveDate>,
 }
 
+/// False if no sentence of the article has a trigger word (passes the gate
+/// every incident of [`extract`] passes), so that it reports no incident
+/// whatever its places are.
+pub fn may_report(text: &str, sentences: &[Sentence]) -> bool {
+    let lex = lexicon();
+    sentences.iter().any(|s| lex.gate(&text[s.start..s.end]))
+}
+
 /// Finds the incidents of an article.
 pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
     let lex = lexicon();

@@ -115,7 +115,8 @@ impl Engine {
     /// Runs the pipeline on one article's text as far as `layer` needs: the
     /// places layer alone extracts no incidents, and the incidents layer
     /// alone scores no places (their confidence model is a tenth of the
-    /// work), leaving [`Analysis::incidents`] or [`Analysis::places`] empty.
+    /// work), leaving [`Analysis::incidents`] or [`Analysis::places`] empty;
+    /// nor does it look for places in an article without a trigger word.
     /// What it does compute is what [`Engine::analyze`] gives.
     pub fn analyze_layer(
         &self,
@@ -124,20 +125,33 @@ impl Engine {
         layer: Layer,
     ) -> Analysis {
         let g = &self.gazetteer;
+        let sentences = (layer != Layer::Places).then(|| text::sentences(text));
+        // An article none of whose sentences has a trigger word reports no
+        // incident: for the incidents layer alone, its places are not wanted.
+        if layer == Layer::Incidents
+            && !sentences
+                .as_ref()
+                .is_some_and(|s| incidents::may_report(text, s))
+        {
+            return Analysis {
+                places: Vec::new(),
+                incidents: Vec::new(),
+            };
+        }
         let recognized = recognize::recognize(text, g, &self.demonyms);
         let resolved = resolve::resolve(&recognized, g);
-        let incidents = if layer == Layer::Places {
-            Vec::new()
-        } else {
-            let sentences = text::sentences(text);
-            let cx = incidents::Context {
-                text,
-                sentences: &sentences,
-                recognized: &recognized,
-                resolved: &resolved,
-                published,
-            };
-            incidents::extract(&cx, g)
+        let incidents = match &sentences {
+            Some(sentences) => {
+                let cx = incidents::Context {
+                    text,
+                    sentences,
+                    recognized: &recognized,
+                    resolved: &resolved,
+                    published,
+                };
+                incidents::extract(&cx, g)
+            }
+            None => Vec::new(),
         };
         if layer == Layer::Incidents {
             return Analysis {
