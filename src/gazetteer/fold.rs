@@ -55,6 +55,15 @@ pub fn fold_char(c: char, out: &mut String) {
 
 /// Folds a whole string (a gazetteer name, a lookup query).
 pub fn fold(s: &str) -> String {
+    // ASCII (nearly every name in an article) folds byte for byte: lowercased
+    // at once, then the few bytes [`fold_ascii`] also changes, if any.
+    if s.is_ascii() {
+        let mut out = s.to_ascii_lowercase();
+        if out.bytes().any(|b| fold_ascii(b) != b) {
+            out = out.bytes().map(|b| char::from(fold_ascii(b))).collect();
+        }
+        return out;
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         fold_char(c, &mut out);

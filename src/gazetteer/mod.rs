@@ -539,9 +539,13 @@ impl Gazetteer {
     /// The entries of exactly this name (folded) in the bundled and the added
     /// names, or None if no place has it.
     fn name(&self, name: &str) -> Option<Name> {
-        let key = fold::fold(name.trim());
-        let bundled = self.bundled.as_ref().and_then(|b| b.names.get(&key));
-        let extra = self.extra_names.get(&key);
+        let name = name.trim();
+        let bundled = self.bundled.as_ref().and_then(|b| bundled_name(b, name));
+        let extra = if self.extra.is_empty() {
+            None
+        } else {
+            self.extra_names.get(fold::fold(name))
+        };
         (bundled.is_some() || extra.is_some()).then_some(Name { bundled, extra })
     }
 
@@ -1162,6 +1166,36 @@ fn walk_bundled(
     }
 }
 
+thread_local! {
+    /// The bundled names' outputs for words this thread has looked up whole
+    /// ([`Gazetteer::has_name`] on the words around each name): the same
+    /// words recur, and a look-up folds the word and walks the fst.
+    static NAME_OUTPUTS: std::cell::RefCell<
+        HashMap<WordKey, Option<u64>, foldhash::fast::RandomState>,
+    > = std::cell::RefCell::new(HashMap::default());
+}
+
+/// The output of exactly the name `name` (folded) in the bundled names,
+/// remembered per thread for words of at most [`WORD_CACHE_MAX_LEN`] bytes
+/// (the bundled index is the same static data in every gazetteer).
+fn bundled_name(b: &Bundled, name: &str) -> Option<u64> {
+    if name.len() > WORD_CACHE_MAX_LEN {
+        return b.names.get(fold::fold(name));
+    }
+    NAME_OUTPUTS.with_borrow_mut(|cache| {
+        let key = WordKey::new(name);
+        if let Some(&v) = cache.get(&key) {
+            return v;
+        }
+        let v = b.names.get(fold::fold(name));
+        if cache.len() >= WORD_CACHE_MAX_WORDS {
+            cache.clear();
+        }
+        cache.insert(key, v);
+        v
+    })
+}
+
 fn coord(path: &Path, line: u64, what: &str, v: &str, lim: f64) -> Result<f64> {
     match v.trim().parse::<f64>() {
         Ok(x) if x.is_finite() && x.abs() <= lim => Ok(x),
@@ -1399,6 +1433,56 @@ mod tests {
         assert_eq!(ends(&|_| true), Some((11, vec![name("t:3")])));
         assert_eq!(ends(&|e| e < 11), Some((6, vec![name("t:2")])));
         assert_eq!(ends(&|e| e < 6), Some((3, vec![name("t:1")])));
+    }
+
+    #[test]
+    fn ascii_folds_as_char_by_char() {
+        let by_char = |s: &str| {
+            let mut out = String::new();
+            for c in s.chars() {
+                fold::fold_char(c, &mut out);
+            }
+            out
+        };
+        for a in 0..128u8 {
+            for b in 0..128u8 {
+                let s = format!("x{}Y{}", char::from(a), char::from(b));
+                assert_eq!(fold::fold(&s), by_char(&s), "{s:?}");
+            }
+        }
+        for text in crate::test_texts() {
+            for w in text.split(' ') {
+                assert_eq!(fold::fold(w), by_char(w), "{w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn remembered_names_equal_fresh_look_ups() {
+        let g = Gazetteer::bundled();
+        let Some(b) = &g.bundled else { unreachable!() };
+        let mut words: Vec<String> = Vec::new();
+        for text in crate::test_texts().iter().take(300) {
+            let mut prev = "";
+            for w in text.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'') {
+                words.push(w.to_string());
+                words.push(format!(" {prev} {w}\t"));
+                prev = w;
+            }
+        }
+        words
+            .extend(["Kyiv", "KYIV", "kyiv", "Lysychans’k", "Łódź", "São Paulo"].map(String::from));
+        let mut found = 0;
+        // Twice: the second time from the cache.
+        for _ in 0..2 {
+            for w in &words {
+                let fresh = b.names.get(fold::fold(w.trim()));
+                assert_eq!(g.name(w).and_then(|n| n.bundled), fresh, "{w:?}");
+                assert_eq!(g.has_name(w), fresh.is_some(), "{w:?}");
+                found += usize::from(fresh.is_some());
+            }
+        }
+        assert!(found > 1000, "{found}");
     }
 
     #[test]
