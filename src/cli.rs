@@ -46,7 +46,8 @@ pub struct MapArgs {
     /// Write one FeatureCollection to FILE (atomically) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Write one FILE.geojson per article into DIR, mirroring the input tree.
+    /// Write one FILE.geojson per article into DIR, mirroring the input tree
+    /// (a later article whose file an earlier one took gets FILE-2.geojson).
     #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "seq"])]
     pub out_dir: Option<PathBuf>,
     /// Write a GeoJSON Text Sequence (RFC 8142) on stdout, one feature per record.
@@ -200,15 +201,57 @@ struct Reporter<'a> {
 enum Out<'a> {
     Collection(emit::CollectionWriter<Box<dyn Write + 'a>>),
     Seq(Box<dyn Write + 'a>),
-    Dir(PathBuf),
+    /// `--out-dir`: the folder, and the files written to it in this run.
+    Dir(PathBuf, Taken),
+}
+
+/// The paths written in this run, as 128-bit hashes (16 bytes per article,
+/// however long its path): two articles that would be written to one path
+/// (`a.txt` and `a.html`, or two records with one id) must not overwrite each
+/// other.
+#[derive(Default)]
+struct Taken(std::collections::HashSet<u128>);
+
+impl Taken {
+    /// `path`, or if an earlier article of the run took it, the first free
+    /// `<stem>-2.geojson`, `<stem>-3.geojson`, …; taken from now on.
+    fn take(&mut self, path: PathBuf) -> PathBuf {
+        let key = |p: &Path| {
+            use std::hash::{Hash, Hasher};
+            let mut h = [0u64; 2];
+            for (salt, h) in h.iter_mut().enumerate() {
+                let mut s = std::collections::hash_map::DefaultHasher::new();
+                (salt, p).hash(&mut s);
+                *h = s.finish();
+            }
+            u128::from(h[0]) << 64 | u128::from(h[1])
+        };
+        if self.0.insert(key(&path)) {
+            return path;
+        }
+        let stem = path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        (2u64..)
+            .map(|k| path.with_file_name(format!("{stem}-{k}.geojson")))
+            .find(|p| self.0.insert(key(p)))
+            .unwrap_or(path)
+    }
 }
 
 impl Reporter<'_> {
     fn say(&self, line: String) {
-        match &self.progress {
-            Some(p) => p.suspend(|| eprintln!("{line}")),
-            None => eprintln!("{line}"),
-        }
+        say(&self.progress, line);
+    }
+}
+
+/// Prints a line on stderr, around the progress bar if there is one.
+fn say(progress: &Option<indicatif::ProgressBar>, line: String) {
+    match progress {
+        Some(p) => p.suspend(|| eprintln!("{line}")),
+        None => eprintln!("{line}"),
     }
 }
 
@@ -289,8 +332,16 @@ impl batch::Sink for Reporter<'_> {
                         emit::write_seq(&features, w).context("writing stdout")?;
                         w.flush().context("writing stdout")?;
                     }
-                    Out::Dir(dir) => {
-                        let path = out_dir_path(dir, &relative, &source, record);
+                    Out::Dir(dir, taken) => {
+                        let wanted = out_dir_path(dir, &relative, &source, record);
+                        let path = taken.take(wanted.clone());
+                        if path != wanted {
+                            say(&self.progress, format!(
+                                "eventmap: warning: {source}: {} is an earlier article's layer; written to {}",
+                                wanted.display(),
+                                path.display()
+                            ));
+                        }
                         write_atomic(&path, |w| {
                             emit::write_collection(&features, &mut WriteAdapter(w))
                         })?;
@@ -484,7 +535,7 @@ fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
 
     let stdout = std::io::stdout();
     let out = if let Some(dir) = &args.out_dir {
-        Out::Dir(dir.clone())
+        Out::Dir(dir.clone(), Taken::default())
     } else if args.seq {
         Out::Seq(Box::new(std::io::BufWriter::new(stdout.lock())))
     } else if let Some((_, tmp)) = &mut out_file {
@@ -567,7 +618,7 @@ fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
             w.finish().context("writing output")?;
         }
         Out::Seq(mut w) => w.flush().context("writing stdout")?,
-        Out::Dir(_) => {}
+        Out::Dir(..) => {}
     }
     if let Some((path, tmp)) = out_file {
         tmp.persist(&path)

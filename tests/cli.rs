@@ -632,6 +632,42 @@ fn broken_pipe_exits_quietly() {
 }
 
 #[test]
+fn out_dir_keeps_every_article_whose_path_is_taken() {
+    // a.txt and a.md both map to a.geojson; two records share an id.
+    let dir = tmpdir();
+    let text = "Russian forces shelled Kharkiv on Monday, killing two people.";
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    std::fs::write(dir.path().join("a.md"), text.replace("Kharkiv", "Sumy")).unwrap();
+    let rec =
+        |city: &str| format!("{{\"id\": \"7\", \"text\": \"Troops shelled {city} on Monday.\"}}\n");
+    std::fs::write(
+        dir.path().join("news.jsonl"),
+        rec("Odesa") + &rec("Kherson") + &rec("Mykolaiv"),
+    )
+    .unwrap();
+    let out = eventmap_in(dir.path(), &["map", ".", "--out-dir", "layers"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let read = |f: &str| std::fs::read_to_string(dir.path().join("layers").join(f)).unwrap();
+    // Input order: a.md before a.txt, records as they come.
+    for (f, place) in [
+        ("a.geojson", "Sumy"),
+        ("a-2.geojson", "Kharkiv"),
+        ("news/7.geojson", "Odesa"),
+        ("news/7-2.geojson", "Kherson"),
+        ("news/7-3.geojson", "Mykolaiv"),
+    ] {
+        assert!(read(f).contains(place), "{f}: {}", read(f));
+    }
+    let err = stderr(&out);
+    assert_eq!(
+        err.matches("is an earlier article's layer").count(),
+        3,
+        "{err}"
+    );
+    assert!(err.contains("written to layers/a-2.geojson"), "{err}");
+}
+
+#[test]
 fn out_dir_mirrors_the_input_tree() {
     let dir = tmpdir();
     mixed_corpus(dir.path());
