@@ -125,19 +125,15 @@ impl Engine {
         layer: Layer,
     ) -> Analysis {
         let g = &self.gazetteer;
-        let sentences = (layer != Layer::Places).then(|| text::sentences(text));
-        // An article none of whose sentences has a trigger word reports no
-        // incident: for the incidents layer alone, its places are not wanted.
-        if layer == Layer::Incidents
-            && !sentences
-                .as_ref()
-                .is_some_and(|s| incidents::may_report(text, s))
-        {
+        // An article without a trigger word reports no incident: for the
+        // incidents layer alone, neither its sentences nor its places are wanted.
+        if layer == Layer::Incidents && !incidents::may_report(text) {
             return Analysis {
                 places: Vec::new(),
                 incidents: Vec::new(),
             };
         }
+        let sentences = (layer != Layer::Places).then(|| text::sentences(text));
         let recognized = recognize::recognize(text, g, &self.demonyms);
         let resolved = resolve::resolve(&recognized, g);
         let incidents = match &sentences {

@@ -278,6 +278,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn sentences_start_and_end_beside_bytes_outside_words() {
+        // incidents::may_report relies on it: an ASCII `\b` at a sentence's
+        // ends reads the same in the sentence alone and in the text.
+        let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        let mut texts = crate::test_texts();
+        texts.extend(
+            [
+                "He said.\"Next one\" came. U.S. forces left...Then\nA short line\nand more",
+                "Why? Because! (Yes.) [No.] «Oui.» “Quoted.” ‘Single.’ End…Start… Next",
+                "  lead\r\n\r\npara two.  Trailing   \n\n\n",
+                "x.y.z. 3.5 km. Dr. Who. A.\tB.\u{a0}C.\u{2003}D",
+            ]
+            .map(String::from),
+        );
+        let mut n = 0;
+        for text in &texts {
+            let b = text.as_bytes();
+            for s in sentences(text) {
+                assert!(
+                    s.start == 0 || !word(b[s.start - 1]),
+                    "before {:?}",
+                    &text[s.start..s.end]
+                );
+                assert!(
+                    s.end == b.len() || !word(b[s.end]),
+                    "after {:?}",
+                    &text[s.start..s.end]
+                );
+                n += 1;
+            }
+        }
+        assert!(n > 10_000, "{n}");
+    }
+
+    #[test]
     fn lines_are_as_str_lines_gives_them() {
         for text in [
             "",
