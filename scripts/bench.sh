@@ -8,7 +8,9 @@
 # 1. builds target/bench/corpus: .txt articles from ../shared/eval (toponym corpora and the
 #    example) replicated to at least MIN_MB megabytes, and a 1-article folder;
 # 2. times `eventmap map --layer all` on the corpus with all cores, RUNS times under
-#    /usr/bin/time -v: median wall, MB/s, articles/s, peak RSS;
+#    /usr/bin/time -v: median wall, MB/s, articles/s, peak RSS; then each layer alone
+#    (`--layer places`, the peers' job, and `--layer incidents`, the default), which
+#    stop where their layer's needs end;
 #    and once more on its distinct articles only (target/bench/unique, ~1.6 MB, --jobs 1):
 #    the corpus repeats each article ~30 times, so per-thread caches (the name-walk cache,
 #    the regex engines' lazy DFAs) are warmer there than on an archive of new articles;
@@ -20,7 +22,7 @@
 # 4. runs the peers' own bench (../shared/peers/bench.sh, set up once into target/peers-venv)
 #    on the same corpus (the slow ones, spaCy at ~0.06 MB/s and compromise at ~0.15 MB/s, on a
 #    SPACY_MB-megabyte sample of it), and prints
-#    eventmap's MB/s divided by each peer's, from this one run (the machine is shared and noisy:
+#    eventmap's MB/s (every layer, and the places layer) divided by each peer's, from this one run (the machine is shared and noisy:
 #    only ratios from one run mean anything).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -73,6 +75,19 @@ for i in $(seq 1 "$runs"); do
   walls+=("$w"); [ "$r" -gt "$rss" ] && rss=$r
 done
 wall=$(printf '%s\n' "${walls[@]}" | median)
+
+# Each layer alone: the places layer (the peers' job: toponyms) and the incidents
+# layer (the default), which stop where their layer's needs end.
+layer_mbs() {
+  local ws=()
+  for i in $(seq 1 "$runs"); do
+    s=$(date +%s%N); "$bin" map "$out/corpus" --layer "$1" -o "$out/layer.geojson" 2>/dev/null || true; e=$(date +%s%N)
+    ws+=("$(awk -v s="$s" -v e="$e" 'BEGIN {print (e - s) / 1e9}')")
+  done
+  awk -v m="$mb" -v w="$(printf '%s\n' "${ws[@]}" | median)" 'BEGIN {printf "%.2f", m/w}'
+}
+places_mbs=$(layer_mbs places)
+incidents_mbs=$(layer_mbs incidents)
 
 # The distinct articles: the first files of the corpus, before the texts repeat.
 distinct=$(python3 -c 'import sys, json
@@ -128,6 +143,8 @@ em_mbs=$(awk -v m="$mb" -v w="$wall" 'BEGIN {printf "%.2f", m/w}')
 printf '\neventmap: %s articles, %.1f MB, median wall %ss over %s runs: %s MB/s, %.0f articles/s, peak RSS %.0f MB, cold start %.1f ms\n' \
   "$docs" "$mb" "$wall" "$runs" "$em_mbs" "$(awk -v d="$docs" -v w="$wall" 'BEGIN {print d/w}')" "$(awk -v r="$rss" 'BEGIN {print r/1024}')" "$(awk -v c="$cold" 'BEGIN {print c/1000}')"
 
+printf 'eventmap, one layer: --layer places (what the peers do) %s MB/s; --layer incidents (the default) %s MB/s\n' \
+  "$places_mbs" "$incidents_mbs"
 printf 'eventmap, distinct articles only (%s, %.1f MB, --jobs 1, start-up included): median %ss, %.2f MB/s\n' \
   "$distinct" "$umb" "$uwall" "$(awk -v m="$umb" -v w="$uwall" 'BEGIN {print m/w}')"
 printf 'eventmap, the corpus as JSON Lines on stdin, --seq out: median %ss, %.2f MB/s\n' \
@@ -152,10 +169,11 @@ if [ ! -f "$out/sample.$spacy_mb" ]; then
   touch "$out/sample.$spacy_mb"
 fi
 echo
-printf 'peer\tinput_MB\tMB_per_s\teventmap_ratio\n'
+printf 'peer\tinput_MB\tMB_per_s\teventmap_ratio\tplaces_layer_ratio\n'
 for p in $peers; do
   dir="$out/corpus"; case $p in spacy* | compromise) dir="$out/sample" ;; esac
   row=$(CONFIGS="$p" bash "$shared/peers/bench.sh" "$venv" "$dir" 1 "$out/peers" 2>/dev/null | tail -1)
   pm=$(echo "$row" | cut -f6); ps=$(echo "$row" | cut -f8)
-  printf '%s\t%s\t%s\t%s\n' "$p" "$pm" "$ps" "$(awk -v a="$em_mbs" -v b="$ps" 'BEGIN {printf "%.0fx", a/b}')"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$p" "$pm" "$ps" "$(awk -v a="$em_mbs" -v b="$ps" 'BEGIN {printf "%.0fx", a/b}')" \
+    "$(awk -v a="$places_mbs" -v b="$ps" 'BEGIN {printf "%.0fx", a/b}')"
 done
