@@ -125,15 +125,16 @@ impl Engine {
         layer: Layer,
     ) -> Analysis {
         let g = &self.gazetteer;
-        // An article without a trigger word reports no incident: for the
-        // incidents layer alone, neither its sentences nor its places are wanted.
-        if layer == Layer::Incidents && !incidents::may_report(text) {
+        // An article without a trigger word reports no incident: its sentences
+        // are not wanted, nor, for the incidents layer alone, its places.
+        let may_report = layer != Layer::Places && incidents::may_report(text);
+        if layer == Layer::Incidents && !may_report {
             return Analysis {
                 places: Vec::new(),
                 incidents: Vec::new(),
             };
         }
-        let sentences = (layer != Layer::Places).then(|| text::sentences(text));
+        let sentences = may_report.then(|| text::sentences(text));
         let recognized = recognize::recognize(text, g, &self.demonyms);
         let resolved = resolve::resolve(&recognized, g);
         let incidents = match &sentences {
