@@ -153,6 +153,7 @@ time_pair "bench corpus, incidents (default) (ms)" 1000000 map target/bench/corp
 time_pair "bench corpus, --layer places (ms)" 1000000 map target/bench/corpus --layer places -o "$out/t.geojson"
 STDIN=target/bench/corpus.jsonl time_pair "bench JSON Lines on stdin, --seq (ms)" 1000000 map - --format jsonl --seq --layer all
 time_pair "conflict corpus, all cores (ms)" 1000000 map "$out/conflict" --layer all -o "$out/t.geojson"
+time_pair "conflict corpus, incidents (ms)" 1000000 map "$out/conflict" -o "$out/t.geojson"
 time_pair "conflict corpus, --jobs 1 (ms)" 1000000 map "$out/conflict" --jobs 1 --layer all -o "$out/t.geojson"
 time_pair "one long article, 1.6 MB (ms)" 1000000 map "$out/long" --layer all -o "$out/t.geojson"
 time_pair "the long article as one sentence (ms)" 1000000 map "$out/sentence" --layer all -o "$out/t.geojson"
