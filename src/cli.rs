@@ -158,7 +158,7 @@ pub fn run(cli: Cli) -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("eventmap: error: {e:#}");
+            stderr_line(&format!("eventmap: error: {e:#}"));
             ExitCode::FAILURE
         }
     }
@@ -250,9 +250,22 @@ impl Reporter<'_> {
 /// Prints a line on stderr, around the progress bar if there is one.
 fn say(progress: &Option<indicatif::ProgressBar>, line: String) {
     match progress {
-        Some(p) => p.suspend(|| eprintln!("{line}")),
-        None => eprintln!("{line}"),
+        Some(p) => p.suspend(|| stderr_line(&line)),
+        None => stderr_line(&line),
     }
+}
+
+/// Writes `line` and a line break to stderr in one write: stderr is not
+/// buffered, and `eprintln!` writes each piece of its format apart, so the
+/// lines of processes sharing a stderr (a shell loop, Spark's `pipe`) could
+/// interleave mid-line.
+fn stderr_line(line: &str) {
+    use std::io::Write;
+    let mut buf = String::with_capacity(line.len() + 1);
+    buf.push_str(line);
+    buf.push('\n');
+    // Nothing is left to tell if stderr itself fails.
+    let _ = std::io::stderr().write_all(buf.as_bytes());
 }
 
 /// The `--out-dir` file for an article: the input's relative path with
@@ -674,7 +687,7 @@ fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let secs = started.elapsed().as_secs_f64();
-    eprintln!(
+    stderr_line(&format!(
         "eventmap: {} articles read, {} failed, {} incidents, {} places, {:.1} MB in {secs:.2} s ({:.1} MB/s, {:.0} articles/s)",
         summary.articles,
         summary.failed,
@@ -683,7 +696,7 @@ fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
         summary.bytes as f64 / 1e6,
         summary.bytes as f64 / 1e6 / secs.max(1e-9),
         summary.articles as f64 / secs.max(1e-9),
-    );
+    ));
     Ok(if summary.failed > 0 {
         ExitCode::FAILURE
     } else {
