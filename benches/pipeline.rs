@@ -130,3 +130,21 @@ fn whole_article(b: Bencher, name: &str) {
     b.counter(BytesCount::of_str(t))
         .bench(|| e.analyze(black_box(t), date));
 }
+
+/// The whole pipeline as far as the incidents layer alone (the default) needs.
+#[divan::bench(args = INPUTS)]
+fn incidents_layer(b: Bencher, name: &str) {
+    let (t, e) = (text_of(name), engine());
+    let date = chrono::NaiveDate::from_ymd_opt(2022, 7, 3);
+    b.counter(BytesCount::of_str(t))
+        .bench(|| e.analyze_layer(black_box(t), date, Layer::Incidents));
+}
+
+/// The whole pipeline as far as the places layer alone needs.
+#[divan::bench(args = INPUTS)]
+fn places_layer(b: Bencher, name: &str) {
+    let (t, e) = (text_of(name), engine());
+    let date = chrono::NaiveDate::from_ymd_opt(2022, 7, 3);
+    b.counter(BytesCount::of_str(t))
+        .bench(|| e.analyze_layer(black_box(t), date, Layer::Places));
+}
