@@ -79,9 +79,11 @@ pub struct PlaceReport {
 /// What eventmap found in one article.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Analysis {
-    /// Resolved places, by first mention.
+    /// Resolved places, by first mention (none from
+    /// [`Engine::analyze_layer`] for the incidents layer alone).
     pub places: Vec<PlaceReport>,
-    /// Incidents, by first evidence sentence.
+    /// Incidents, by first evidence sentence (none from
+    /// [`Engine::analyze_layer`] for the places layer alone).
     pub incidents: Vec<Incident>,
 }
 
