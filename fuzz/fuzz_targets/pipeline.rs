@@ -1,5 +1,6 @@
 //! Fuzzes input parsing (every format, sniffed) and the whole per-article
-//! pipeline: no input may panic.
+//! pipeline: no input may panic, and each layer analysed alone is that layer
+//! of the whole analysis.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -39,6 +40,19 @@ fuzz_target!(|data: &[u8]| {
             for (f, text) in features.iter().zip(encoded.iter()) {
                 let want = serde_json::to_vec(f).expect("serialising to memory");
                 assert_eq!(want, text.json, "feature text differs from serde_json's");
+            }
+            // A layer analysed alone (which skips the other layer's work, and
+            // for incidents, articles without a trigger word) gives that layer
+            // of the whole analysis.
+            for layer in [Layer::Incidents, Layer::Places] {
+                let alone = e.analyze_layer(&a.text, a.date, layer);
+                let json = |analysis| -> Vec<Vec<u8>> {
+                    emit::encode(&a, analysis, layer, &e.gazetteer)
+                        .iter()
+                        .map(|f| f.json.to_vec())
+                        .collect()
+                };
+                assert_eq!(json(&alone), json(&analysis), "{layer:?} alone differs");
             }
         }
     });
