@@ -123,28 +123,27 @@ fn emit_features(b: Bencher, name: &str) {
     });
 }
 
+/// The whole pipeline on one input, as far as `layer` needs.
+fn pipeline(b: Bencher, name: &str, layer: Layer) {
+    let (t, e) = (text_of(name), engine());
+    let date = chrono::NaiveDate::from_ymd_opt(2022, 7, 3);
+    b.counter(BytesCount::of_str(t))
+        .bench(|| e.analyze_layer(black_box(t), date, layer));
+}
+
 #[divan::bench(args = INPUTS)]
 fn whole_article(b: Bencher, name: &str) {
-    let (t, e) = (text_of(name), engine());
-    let date = chrono::NaiveDate::from_ymd_opt(2022, 7, 3);
-    b.counter(BytesCount::of_str(t))
-        .bench(|| e.analyze(black_box(t), date));
+    pipeline(b, name, Layer::All);
 }
 
-/// The whole pipeline as far as the incidents layer alone (the default) needs.
+/// As far as the incidents layer alone (the default) needs.
 #[divan::bench(args = INPUTS)]
 fn incidents_layer(b: Bencher, name: &str) {
-    let (t, e) = (text_of(name), engine());
-    let date = chrono::NaiveDate::from_ymd_opt(2022, 7, 3);
-    b.counter(BytesCount::of_str(t))
-        .bench(|| e.analyze_layer(black_box(t), date, Layer::Incidents));
+    pipeline(b, name, Layer::Incidents);
 }
 
-/// The whole pipeline as far as the places layer alone needs.
+/// As far as the places layer alone needs.
 #[divan::bench(args = INPUTS)]
 fn places_layer(b: Bencher, name: &str) {
-    let (t, e) = (text_of(name), engine());
-    let date = chrono::NaiveDate::from_ymd_opt(2022, 7, 3);
-    b.counter(BytesCount::of_str(t))
-        .bench(|| e.analyze_layer(black_box(t), date, Layer::Places));
+    pipeline(b, name, Layer::Places);
 }

@@ -76,15 +76,21 @@ for i in $(seq 1 "$runs"); do
 done
 wall=$(printf '%s\n' "${walls[@]}" | median)
 
+# median_wall ARGS...: eventmap run RUNS times with ARGS (stdin from $STDIN, default
+# /dev/null; stdout and stderr dropped); prints the median wall time in seconds.
+median_wall() {
+  local ws=() s e
+  for _ in $(seq 1 "$runs"); do
+    s=$(date +%s%N); "$bin" "$@" <"${STDIN:-/dev/null}" >/dev/null 2>&1 || true; e=$(date +%s%N)
+    ws+=("$(awk -v s="$s" -v e="$e" 'BEGIN {print (e - s) / 1e9}')")
+  done
+  printf '%s\n' "${ws[@]}" | median
+}
+
 # Each layer alone: the places layer (the peers' job: toponyms) and the incidents
 # layer (the default), which stop where their layer's needs end.
 layer_mbs() {
-  local ws=()
-  for i in $(seq 1 "$runs"); do
-    s=$(date +%s%N); "$bin" map "$out/corpus" --layer "$1" -o "$out/layer.geojson" 2>/dev/null || true; e=$(date +%s%N)
-    ws+=("$(awk -v s="$s" -v e="$e" 'BEGIN {print (e - s) / 1e9}')")
-  done
-  awk -v m="$mb" -v w="$(printf '%s\n' "${ws[@]}" | median)" 'BEGIN {printf "%.2f", m/w}'
+  awk -v m="$mb" -v w="$(median_wall map "$out/corpus" --layer "$1" -o "$out/layer.geojson")" 'BEGIN {printf "%.2f", m/w}'
 }
 places_mbs=$(layer_mbs places)
 incidents_mbs=$(layer_mbs incidents)
@@ -97,12 +103,7 @@ if [ ! -d "$out/unique" ] || [ "$(ls "$out/unique" | wc -l)" != "$distinct" ]; t
   ls "$out/corpus" | sort | head -n "$distinct" | while read -r f; do ln -f "$out/corpus/$f" "$out/unique/$f"; done
 fi
 umb=$(du -sb "$out/unique" | awk '{print $1/1e6}')
-uwalls=()
-for i in $(seq 1 "$runs"); do
-  s=$(date +%s%N); "$bin" map "$out/unique" --layer all --jobs 1 -o "$out/unique.geojson" 2>/dev/null || true; e=$(date +%s%N)
-  uwalls+=("$(awk -v s="$s" -v e="$e" 'BEGIN {print (e - s) / 1e9}')")
-done
-uwall=$(printf '%s\n' "${uwalls[@]}" | median)
+uwall=$(median_wall map "$out/unique" --layer all --jobs 1 -o "$out/unique.geojson")
 
 # The corpus as JSON Lines piped to stdin, GeoJSON Text Sequence out (--seq): the
 # stateless-filter use (Spark's pipe, Hadoop streaming).
@@ -117,12 +118,7 @@ with open(dest + ".tmp", "w", encoding="utf-8") as f:
 os.replace(dest + ".tmp", dest)
 PY
 fi
-swalls=()
-for i in $(seq 1 "$runs"); do
-  s=$(date +%s%N); "$bin" map - --format jsonl --seq --layer all <"$out/corpus.jsonl" >/dev/null 2>&1 || true; e=$(date +%s%N)
-  swalls+=("$(awk -v s="$s" -v e="$e" 'BEGIN {print (e - s) / 1e9}')")
-done
-swall=$(printf '%s\n' "${swalls[@]}" | median)
+swall=$(STDIN=$out/corpus.jsonl median_wall map - --format jsonl --seq --layer all)
 
 # Peak heap and file-backed memory, sampled every 20 ms during one corpus run.
 "$bin" map "$out/corpus" --layer all -o "$out/layer.geojson" 2>/dev/null &
