@@ -715,7 +715,7 @@ mod tests {
         let engine = Engine::new(Gazetteer::bundled());
         let g = &engine.gazetteer;
         let mut n = [0; 3];
-        let mut no_trigger = 0;
+        let (mut no_trigger, mut no_kind) = (0, 0);
         for text in crate::test_texts() {
             let article = Article {
                 source: "t.txt".into(),
@@ -728,6 +728,12 @@ mod tests {
             if !crate::incidents::may_report(&article.text) {
                 assert!(whole.incidents.is_empty());
                 no_trigger += 1;
+            } else if !crate::incidents::may_classify(
+                &article.text,
+                &crate::text::sentences(&article.text),
+            ) {
+                assert!(whole.incidents.is_empty());
+                no_kind += 1;
             }
             for (k, layer) in [Layer::All, Layer::Places, Layer::Incidents]
                 .into_iter()
@@ -747,7 +753,8 @@ mod tests {
             }
         }
         assert!(n.iter().all(|&k| k > 10), "{n:?}");
-        // Articles without a trigger word are skipped by the incidents layer.
-        assert!(no_trigger > 10, "{no_trigger}");
+        // Articles without a trigger word are skipped by the incidents layer,
+        // and so are those without a sentence that could report an event.
+        assert!(no_trigger > 10 && no_kind > 10, "{no_trigger} {no_kind}");
     }
 }

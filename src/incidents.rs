@@ -777,7 +777,11 @@ fn has(r: &Lexeme, s: &str) -> bool {
 /// its object ("captured the town", "took control of Lysychansk", "the capture
 /// of X") or its subject ("X fell to"), not a person or goods ("inmates were
 /// captured in X", "seized 1,248 bags").
-fn territorial(s: &str, m: &Hit<'_>, places: &[(usize, usize)]) -> bool {
+///
+/// `places` are the sentence's mentions' spans; `None` (places not yet
+/// known) counts a place wherever one would count, so that the answer is true
+/// if it is true for some set of places.
+fn territorial(s: &str, m: &Hit<'_>, places: Option<&[(usize, usize)]>) -> bool {
     static NOUN: OnceLock<Lexeme> = OnceLock::new();
     let noun = NOUN.get_or_init(|| {
         lx(r"^(town|city|cities|village|villages|settlement|area|district|region|province|territory|territories|base|airport|airfield|hill|heights|positions?|bridge|capital|outpost|checkpoint|camp|neighbou?rhood|suburb|county|oblast|governorate|state|front ?line|port|island|stronghold|garrison|crossing|border)s?$")
@@ -811,9 +815,11 @@ fn territorial(s: &str, m: &Hit<'_>, places: &[(usize, usize)]) -> bool {
             | "and"
             | "as"
     );
-    let place_after = places
-        .iter()
-        .any(|&(st, _)| st >= m.end() && st <= m.end() + 60);
+    let place_after = places.is_none_or(|places| {
+        places
+            .iter()
+            .any(|&(st, _)| st >= m.end() && st <= m.end() + 60)
+    });
     let noun_after = words
         .iter()
         .any(|w| noun.is_match(w.trim_matches(|c: char| !c.is_alphanumeric())));
@@ -822,9 +828,11 @@ fn territorial(s: &str, m: &Hit<'_>, places: &[(usize, usize)]) -> bool {
     }
     if backwards {
         let before = &s[..m.start()];
-        let place_before = places
-            .iter()
-            .any(|&(_, en)| en <= m.start() && en + 60 >= m.start());
+        let place_before = places.is_none_or(|places| {
+            places
+                .iter()
+                .any(|&(_, en)| en <= m.start() && en + 60 >= m.start())
+        });
         let noun_before = before
             .split_whitespace()
             .rev()
@@ -905,12 +913,20 @@ impl<'a> Scan<'a> {
 /// [`classify_scan`] of a sentence not yet scanned.
 #[cfg(test)]
 fn classify(s: &str, prev: Option<&str>, places: &[(usize, usize)]) -> Option<Kind> {
-    classify_scan(&Scan::new(s), prev, places)
+    classify_scan(&Scan::new(s), prev, Some(places))
 }
 
 /// The kind of event the scanned sentence reports, if any: `prev` is the
 /// sentence before it in its paragraph, `places` its mentions' spans.
-fn classify_scan(sc: &Scan<'_>, prev: Option<&str>, places: &[(usize, usize)]) -> Option<Kind> {
+///
+/// Places matter only to [`territorial`]; with `places` `None` (not yet
+/// known) it counts one wherever one would count, so a sentence for which
+/// this is `None` reports no event whatever its places are.
+fn classify_scan(
+    sc: &Scan<'_>,
+    prev: Option<&str>,
+    places: Option<&[(usize, usize)]>,
+) -> Option<Kind> {
     let lex = lexicon();
     let s = sc.s;
     let k = |event_type, sub_event_type, at, strong| {
@@ -2282,6 +2298,34 @@ pub fn may_report(text: &str) -> bool {
     lexicon().gate(text)
 }
 
+/// False if no sentence of the article reports an event, whatever its places
+/// are, so that [`extract`] would find no incident in it: the incidents layer
+/// alone then need not look for its places.
+///
+/// Why that is exact: [`extract`] adds an incident only for a sentence that
+/// passes the gate and that classification gives a kind, with the
+/// sentence's places and the sentence before it in its paragraph (a toll
+/// without a place of its own goes to an incident already added). Places
+/// matter to classification only in asking whether a capture or withdrawal
+/// takes territory (a place near the verb), which, with places not yet
+/// known, counts a place wherever one would count: so this is true whenever
+/// a kind is found with the real places.
+pub fn may_classify(text: &str, sentences: &[Sentence]) -> bool {
+    let lex = lexicon();
+    sentences.iter().enumerate().any(|(si, sent)| {
+        let s = &text[sent.start..sent.end];
+        if !lex.gate(s) {
+            return false;
+        }
+        let prev = si
+            .checked_sub(1)
+            .map(|p| &sentences[p])
+            .filter(|p| p.paragraph == sent.paragraph)
+            .map(|p| &text[p.start..p.end]);
+        classify_scan(&Scan::new(s), prev, None).is_some()
+    })
+}
+
 /// Finds the incidents of an article.
 pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
     let lex = lexicon();
@@ -2378,7 +2422,7 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
             .map(|m| (m.start - sent.start, m.end - sent.start))
             .collect();
         let scan = Scan::new(s);
-        let Some(mut kind) = classify_scan(&scan, prev_text, &places) else {
+        let Some(mut kind) = classify_scan(&scan, prev_text, Some(&places)) else {
             // "At least 27 people were killed, officials said." after an event in
             // the same paragraph, with no place of its own: that event's toll.
             if places.is_empty() {
@@ -2753,6 +2797,66 @@ mod tests {
             }
         }
         assert!(passed > 100 && not > 100, "{passed} {not}");
+    }
+
+    /// The spans of every word of `s`: each a place.
+    fn every_word(s: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in s.char_indices().chain([(s.len(), ' ')]) {
+            match (c.is_alphanumeric(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(st)) => {
+                    out.push((st, i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn classification_without_places_is_a_kind_if_any_places_give_one() {
+        // A capture needs a place or a territorial noun after it: without
+        // places known, one counts.
+        let s = "Rebels captured Lysychansk on Sunday.";
+        assert!(super::classify(s, None, &[]).is_none());
+        assert!(super::classify(s, None, &[(16, 26)]).is_some());
+        assert!(super::classify_scan(&super::Scan::new(s), None, None).is_some());
+        // So on every sentence of the test texts, with no place, every word a
+        // place, or each single word a place.
+        let lex = super::lexicon();
+        let (mut kinds, mut by_places) = (0, 0);
+        for text in crate::test_texts() {
+            let sentences = crate::text::sentences(&text);
+            for (si, sent) in sentences.iter().enumerate() {
+                let s = &text[sent.start..sent.end];
+                if !lex.gate(s) {
+                    continue;
+                }
+                let prev = si
+                    .checked_sub(1)
+                    .map(|p| &sentences[p])
+                    .filter(|p| p.paragraph == sent.paragraph)
+                    .map(|p| &text[p.start..p.end]);
+                let scan = super::Scan::new(s);
+                let bound = super::classify_scan(&scan, prev, None).is_some();
+                let words = every_word(s);
+                let none = super::classify_scan(&scan, prev, Some(&[])).is_some();
+                let all = super::classify_scan(&scan, prev, Some(&words)).is_some();
+                assert!(bound || !(none || all), "{s}");
+                kinds += usize::from(bound);
+                by_places += usize::from(all && !none);
+                if bound && !none && words.len() <= 60 {
+                    for w in &words {
+                        let one = super::classify_scan(&scan, prev, Some(&[*w])).is_some();
+                        assert!(bound || !one, "{s}");
+                    }
+                }
+            }
+        }
+        assert!(kinds > 100 && by_places > 5, "{kinds} {by_places}");
     }
 
     /// [`claimed_by`] as first written, with Unicode patterns on the text

@@ -118,7 +118,9 @@ impl Engine {
     /// places layer alone extracts no incidents, and the incidents layer
     /// alone scores no places (their confidence model is a tenth of the
     /// work), leaving [`Analysis::incidents`] or [`Analysis::places`] empty;
-    /// nor does it look for places in an article without a trigger word.
+    /// nor does it look for places in an article without a trigger word
+    /// ([`incidents::may_report`]) or without a sentence that could report an
+    /// event whatever its places are ([`incidents::may_classify`]).
     /// What it does compute is what [`Engine::analyze`] gives.
     pub fn analyze_layer(
         &self,
@@ -137,6 +139,18 @@ impl Engine {
             };
         }
         let sentences = may_report.then(|| text::sentences(text));
+        // Nor, for the incidents layer alone, one with no sentence that could
+        // report an event whatever its places are.
+        if layer == Layer::Incidents
+            && !sentences
+                .as_ref()
+                .is_some_and(|s| incidents::may_classify(text, s))
+        {
+            return Analysis {
+                places: Vec::new(),
+                incidents: Vec::new(),
+            };
+        }
         let recognized = recognize::recognize(text, g, &self.demonyms);
         let resolved = resolve::resolve(&recognized, g);
         let incidents = match &sentences {
