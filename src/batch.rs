@@ -24,7 +24,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Condvar, Mutex};
 
@@ -358,6 +358,36 @@ fn produce(
     }
 }
 
+/// A worker's next batch, or `None` when there are no more. Until `idle`
+/// says it has nothing left to do (returns false; `idled` then becomes
+/// true), a worker with no batch waiting runs it rather than wait: at the
+/// start of a run the workers would otherwise sit idle while the inputs are
+/// listed and the first articles read, and then each wait while one of them
+/// does a one-time set-up (compiling patterns) that both need.
+fn next_batch<T>(
+    rx: &Mutex<mpsc::Receiver<T>>,
+    idle: &mut dyn FnMut() -> bool,
+    idled: &mut bool,
+) -> Option<T> {
+    while !*idled {
+        // Another worker blocked in `recv` holds the lock: nothing is waiting.
+        let lock = match rx.try_lock() {
+            Ok(rx) => Some(rx),
+            Err(std::sync::TryLockError::Poisoned(p)) => Some(p.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) => None,
+        };
+        if let Some(rx) = lock {
+            match rx.try_recv() {
+                Ok(t) => return Some(t),
+                Err(mpsc::TryRecvError::Disconnected) => return None,
+                Err(mpsc::TryRecvError::Empty) => {}
+            }
+        }
+        *idled = !idle();
+    }
+    rx.lock().unwrap_or_else(|p| p.into_inner()).recv().ok()
+}
+
 /// Maps every article of `specs` with `jobs` workers, handing outcomes to
 /// `sink` in input order. Returns the summary, or the sink's first error.
 pub fn run(
@@ -379,6 +409,8 @@ pub fn run(
     let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Vec<Work>)>(jobs * 4);
     let work_rx = Arc::new(Mutex::new(work_rx));
     let (done_tx, done_rx) = mpsc::channel::<(u64, Vec<Outcome>)>();
+    // The next step of the engine's one-time set-up for an idle worker to take.
+    let warm_step = AtomicUsize::new(0);
     let mut summary = Summary::default();
     let wants_features = sink.wants_features();
 
@@ -407,12 +439,15 @@ pub fn run(
             );
             batcher.borrow_mut().flush();
         });
+        let warm_step = &warm_step;
         for _ in 0..jobs {
             let rx = Arc::clone(&work_rx);
             let tx = done_tx.clone();
+            let mut warm = || engine.warm_up(layer, warm_step.fetch_add(1, Ordering::Relaxed));
+            let mut warmed = false;
             scope.spawn(move || loop {
-                let next = rx.lock().unwrap_or_else(|p| p.into_inner()).recv();
-                let Ok((seq, batch)) = next else { break };
+                let next = next_batch(&rx, &mut warm, &mut warmed);
+                let Some((seq, batch)) = next else { break };
                 let outcomes = batch
                     .into_iter()
                     .map(|work| match work {
@@ -578,6 +613,49 @@ mod tests {
             let _ = self.0.send(());
             Ok(())
         }
+    }
+
+    #[test]
+    fn an_idle_worker_does_its_idle_work_until_there_is_none_or_a_batch_comes() {
+        let (tx, rx) = mpsc::channel::<u32>();
+        let rx = Mutex::new(rx);
+        let mut calls = 0;
+        let mut idled = false;
+        // Nothing waiting: idle work runs until a batch comes.
+        let sender = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            tx.send(7).unwrap();
+            tx
+        });
+        let mut idle = || {
+            calls += 1;
+            std::thread::sleep(std::time::Duration::from_millis(1));
+            true
+        };
+        assert_eq!(next_batch(&rx, &mut idle, &mut idled), Some(7));
+        assert!(calls > 1 && !idled, "{calls}");
+        // A batch waiting: no idle work.
+        let tx = sender.join().unwrap();
+        let calls = std::cell::Cell::new(0);
+        let mut idle = || {
+            calls.set(calls.get() + 1);
+            calls.get() < 3
+        };
+        tx.send(8).unwrap();
+        assert_eq!(next_batch(&rx, &mut idle, &mut idled), Some(8));
+        assert_eq!(calls.get(), 0);
+        // Idle work that runs out: then the worker waits for the next batch.
+        let sender = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            tx.send(9).unwrap();
+        });
+        assert_eq!(next_batch(&rx, &mut idle, &mut idled), Some(9));
+        assert!(idled);
+        assert_eq!(calls.get(), 3);
+        // And sees the end, with no idle work left.
+        sender.join().unwrap();
+        assert_eq!(next_batch(&rx, &mut idle, &mut idled), None);
+        assert_eq!(calls.get(), 3);
     }
 
     #[test]

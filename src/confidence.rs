@@ -65,6 +65,17 @@ pub const WEIGHTS: [f64; M] = [
 /// above Mordecai 3's published figures (see `scripts/fit_confidence.py`).
 pub const THRESHOLD: f64 = 0.4;
 
+/// Step `step` of the one-time set-up of the confidence model, one of
+/// [`WARM_UP_STEPS`]: its word list. See [`crate::incidents::warm_up`].
+pub fn warm_up(step: usize) {
+    if step == 0 {
+        let _ = is_common_word("");
+    }
+}
+
+/// How many steps [`warm_up`] has.
+pub const WARM_UP_STEPS: usize = 1;
+
 /// True if `lower_word` is an ordinary English word that is also a gazetteer
 /// name (`data/common_words.txt`, from Debian's wamerican word list).
 pub fn is_common_word(lower_word: &str) -> bool {

@@ -734,11 +734,15 @@ fn irrealis(s: &str, at: usize) -> bool {
         .take(5)
         .collect::<Vec<_>>()
         .join(" ");
-    let would = WOULD.get_or_init(|| re_mask(WOULD_PATTERN, Mask::Folded));
-    would.is_match(Masked::with(&after, Mask::Folded).key())
+    would().is_match(Masked::with(&after, Mask::Folded).key())
 }
 
-static WOULD: OnceLock<Regex> = OnceLock::new();
+/// [`WOULD_PATTERN`], compiled once.
+fn would() -> &'static Regex {
+    static WOULD: OnceLock<Regex> = OnceLock::new();
+    WOULD.get_or_init(|| re_mask(WOULD_PATTERN, Mask::Folded))
+}
+
 /// A modal right after a trigger: "the town would fall" (case-insensitive).
 const WOULD_PATTERN: &str = r"\b(would|could|might)\b";
 
@@ -1369,11 +1373,16 @@ mod date_group {
     ];
 }
 
+/// [`date_pattern`], compiled once.
+fn date_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| re_masked(&date_pattern()))
+}
+
 /// Date expressions in `s`, each with whether it follows a speech verb (the
 /// day a statement was made rather than the day of the event).
 fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(When, bool)> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let r = RE.get_or_init(|| re_masked(&date_pattern()));
+    let r = date_re();
     let mut out = Vec::new();
     let masked = Masked::new(s);
     let speech = &lexicon().speech;
@@ -2082,6 +2091,24 @@ const GENERIC_WORDS: &str = "protesters|demonstrators|rioters|gunmen|unidentifie
 const GROUP_WORDS: &str = "Group|Front|Brigades?|Battalion|Movement|Militia|Forces|Army|Liberation|Organi[sz]ation|Party|Council|Alliance|Taliban|Hamas|Hezbollah|Houthis?|al-Shabaab|Boko Haram|Islamic State";
 
 /// The generic actor words as words (case-insensitive).
+/// [`WEAPON_OWNER_PATTERN`], compiled once.
+fn weapon_owner() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| re_mask(WEAPON_OWNER_PATTERN, Mask::Folded))
+}
+
+/// [`generic_pattern`], compiled once.
+fn generic() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| re_mask(&generic_pattern(), Mask::Folded))
+}
+
+/// [`group_pattern`], compiled once.
+fn group() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| re_mask(&group_pattern(), Mask::Cased))
+}
+
 fn generic_pattern() -> String {
     format!(r"\b({GENERIC_WORDS})\b")
 }
@@ -2100,11 +2127,8 @@ fn actors(
     g: &Gazetteer,
     place_cc: &str,
 ) -> Vec<String> {
-    static WEAPON_OWNER: OnceLock<Regex> = OnceLock::new();
-    static GENERIC: OnceLock<Regex> = OnceLock::new();
-    static GROUP: OnceLock<Regex> = OnceLock::new();
     let s = &text[sent.start..sent.end];
-    let weapon_owner = WEAPON_OWNER.get_or_init(|| re_mask(WEAPON_OWNER_PATTERN, Mask::Folded));
+    let weapon_owner = weapon_owner();
     let mut owners: Vec<(usize, String, bool)> = Vec::new(); // (pos, name, owns a weapon)
                                                              // Demonyms and mentions are in text order: only the sentence's are read
                                                              // (a long article has thousands, and incidents in many sentences).
@@ -2206,7 +2230,7 @@ fn actors(
     }
     // Actors named by a common word, and named armed groups as written
     // ("Islamic State", "Wagner Group", "Rapid Support Forces").
-    let generic = GENERIC.get_or_init(|| re_mask(&generic_pattern(), Mask::Folded));
+    let generic = generic();
     // Each pattern is looked for, on a masked copy of the sentence, only if
     // its words, without the boundaries, are there. For the generic words
     // ASCII case folding finds them as Unicode's does but for "ſ", a long s;
@@ -2242,7 +2266,7 @@ fn actors(
         };
         push(&mut out, name);
     }
-    let group = GROUP.get_or_init(|| re_mask(&group_pattern(), Mask::Cased));
+    let group = group();
     static GROUP_CLUE: OnceLock<Regex> = OnceLock::new();
     let group_words =
         GROUP_CLUE.get_or_init(|| Regex::new(GROUP_WORDS).expect("valid built-in pattern"));
@@ -2286,6 +2310,45 @@ pub struct Context<'a> {
     /// The publication date, if known.
     pub published: Option<NaiveDate>,
 }
+
+/// Step `step` of the one-time set-up of incident extraction, the costliest
+/// parts first: reading the trigger gate and set DFAs, then compiling the
+/// date, modal, actor and fatality patterns; one of [`WARM_UP_STEPS`].
+///
+/// Each is otherwise done by the first article that needs it, while other
+/// workers that need it wait; a worker with nothing to do yet (the first
+/// articles are still being read, a folder listed) does them instead
+/// ([`crate::Engine::warm_up`]). It changes nothing but when the work is done.
+pub fn warm_up(step: usize) {
+    const OTHERS: usize = WARM_UP_STEPS - FAT_COUNT;
+    match step {
+        0 => {
+            let _ = lexicon();
+        }
+        1 => {
+            let _ = date_re();
+        }
+        2 => {
+            let _ = would();
+        }
+        3 => {
+            let _ = weapon_owner();
+        }
+        4 => {
+            let _ = generic();
+        }
+        5 => {
+            let _ = group();
+        }
+        s if s < WARM_UP_STEPS => {
+            let _ = fatality(s - OTHERS);
+        }
+        _ => {}
+    }
+}
+
+/// How many steps [`warm_up`] has.
+pub const WARM_UP_STEPS: usize = 6 + FAT_COUNT;
 
 /// False if the article has no trigger word, so that it reports no incident
 /// whatever its places are: every incident of [`extract`] comes from a

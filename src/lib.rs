@@ -109,6 +109,40 @@ impl Engine {
         }
     }
 
+    /// Does step `step` of the one-time set-up that `layer`'s work needs
+    /// (reading the trigger DFAs, compiling patterns, building word lists),
+    /// which is otherwise done by the first article that needs each part
+    /// while other threads that need it wait. False past the last step.
+    /// [`batch::run`]'s workers take steps while they have no article yet.
+    pub fn warm_up(&self, layer: Layer, step: usize) -> bool {
+        let parts = [
+            // The trigger gate first: the incidents layer reads it for every article.
+            (
+                layer != Layer::Places,
+                incidents::WARM_UP_STEPS,
+                incidents::warm_up as fn(usize),
+            ),
+            (true, recognize::WARM_UP_STEPS, recognize::warm_up),
+            (
+                layer != Layer::Incidents,
+                confidence::WARM_UP_STEPS,
+                confidence::warm_up,
+            ),
+        ];
+        let mut step = step;
+        for (wanted, steps, run) in parts {
+            if !wanted {
+                continue;
+            }
+            if step < steps {
+                run(step);
+                return true;
+            }
+            step -= steps;
+        }
+        false
+    }
+
     /// Runs the whole pipeline on one article's text.
     pub fn analyze(&self, text: &str, published: Option<NaiveDate>) -> Analysis {
         self.analyze_layer(text, published, Layer::All)
@@ -218,5 +252,25 @@ impl Engine {
         }
         places.sort_by_key(|p| p.mentions[0]);
         Analysis { places, incidents }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warm_up_takes_each_layers_steps_then_says_it_is_done() {
+        let engine = Engine::new(Gazetteer::bundled());
+        let steps = |layer| (0..).take_while(|&k| engine.warm_up(layer, k)).count();
+        let (i, r, c) = (
+            incidents::WARM_UP_STEPS,
+            recognize::WARM_UP_STEPS,
+            confidence::WARM_UP_STEPS,
+        );
+        assert_eq!(steps(Layer::Incidents), i + r);
+        assert_eq!(steps(Layer::Places), r + c);
+        assert_eq!(steps(Layer::All), i + r + c);
+        assert!(!engine.warm_up(Layer::All, usize::MAX));
     }
 }

@@ -93,6 +93,36 @@ pub struct Recognized {
 /// the gazetteer ids they name; and which bytes they start with.
 type RegionDemonyms = (Vec<(&'static str, &'static str)>, [bool; 256]);
 
+/// Step `step` of the one-time set-up of recognition, one of
+/// [`WARM_UP_STEPS`]: the word lists and tables it reads, built on first
+/// use. See [`crate::incidents::warm_up`].
+pub fn warm_up(step: usize) {
+    match step {
+        0 => {
+            let _ = is_stop_word("");
+        }
+        1 => {
+            let _ = is_title("");
+        }
+        2 => {
+            let _ = is_first_name("");
+        }
+        3 => {
+            let _ = is_surname("");
+        }
+        4 => {
+            let _ = region_demonyms();
+        }
+        5 => {
+            let _ = us_counties();
+        }
+        _ => {}
+    }
+}
+
+/// How many steps [`warm_up`] has.
+pub const WARM_UP_STEPS: usize = 6;
+
 /// The [`RegionDemonyms`], read once.
 fn region_demonyms() -> &'static RegionDemonyms {
     static T: OnceLock<RegionDemonyms> = OnceLock::new();
