@@ -22,7 +22,8 @@
 # 4. runs the peers' own bench (../shared/peers/bench.sh, set up once into target/peers-venv)
 #    on the same corpus (the slow ones, spaCy at ~0.06 MB/s and compromise at ~0.15 MB/s, on a
 #    SPACY_MB-megabyte sample of it), and prints
-#    eventmap's MB/s (every layer, and the places layer) divided by each peer's, from this one run (the machine is shared and noisy:
+#    eventmap's MB/s (every layer, the places layer, and the incidents layer, which is what the
+#    default command `eventmap map DIR` maps) divided by each peer's, from this one run (the machine is shared and noisy:
 #    only ratios from one run mean anything).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -139,8 +140,9 @@ em_mbs=$(awk -v m="$mb" -v w="$wall" 'BEGIN {printf "%.2f", m/w}')
 printf '\neventmap: %s articles, %.1f MB, median wall %ss over %s runs: %s MB/s, %.0f articles/s, peak RSS %.0f MB, cold start %.1f ms\n' \
   "$docs" "$mb" "$wall" "$runs" "$em_mbs" "$(awk -v d="$docs" -v w="$wall" 'BEGIN {print d/w}')" "$(awk -v r="$rss" 'BEGIN {print r/1024}')" "$(awk -v c="$cold" 'BEGIN {print c/1000}')"
 
-printf 'eventmap, one layer: --layer places (what the peers do) %s MB/s; --layer incidents (the default) %s MB/s\n' \
-  "$places_mbs" "$incidents_mbs"
+aps() { awk -v d="$docs" -v m="$mb" -v r="$1" 'BEGIN {printf "%.0f", d*r/m}'; }
+printf 'eventmap, one layer: --layer incidents (the default: eventmap map DIR) %s MB/s, %s articles/s; --layer places (what the peers do) %s MB/s, %s articles/s\n' \
+  "$incidents_mbs" "$(aps "$incidents_mbs")" "$places_mbs" "$(aps "$places_mbs")"
 printf 'eventmap, distinct articles only (%s, %.1f MB, --jobs 1, start-up included): median %ss, %.2f MB/s\n' \
   "$distinct" "$umb" "$uwall" "$(awk -v m="$umb" -v w="$uwall" 'BEGIN {print m/w}')"
 printf 'eventmap, the corpus as JSON Lines on stdin, --seq out: median %ss, %.2f MB/s\n' \
@@ -165,11 +167,12 @@ if [ ! -f "$out/sample.$spacy_mb" ]; then
   touch "$out/sample.$spacy_mb"
 fi
 echo
-printf 'peer\tinput_MB\tMB_per_s\teventmap_ratio\tplaces_layer_ratio\n'
+printf 'peer\tinput_MB\tMB_per_s\tall_layers_ratio\tplaces_layer_ratio\tdefault_ratio\n'
 for p in $peers; do
   dir="$out/corpus"; case $p in spacy* | compromise) dir="$out/sample" ;; esac
   row=$(CONFIGS="$p" bash "$shared/peers/bench.sh" "$venv" "$dir" 1 "$out/peers" 2>/dev/null | tail -1)
   pm=$(echo "$row" | cut -f6); ps=$(echo "$row" | cut -f8)
-  printf '%s\t%s\t%s\t%s\t%s\n' "$p" "$pm" "$ps" "$(awk -v a="$em_mbs" -v b="$ps" 'BEGIN {printf "%.0fx", a/b}')" \
-    "$(awk -v a="$places_mbs" -v b="$ps" 'BEGIN {printf "%.0fx", a/b}')"
+  ratio() { awk -v a="$1" -v b="$ps" 'BEGIN {printf "%.0fx", a/b}'; }
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$p" "$pm" "$ps" "$(ratio "$em_mbs")" "$(ratio "$places_mbs")" \
+    "$(ratio "$incidents_mbs")"
 done
