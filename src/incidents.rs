@@ -140,7 +140,9 @@ struct Lexicon {
     /// Any trigger at all: sentences that match none are skipped at once.
     any: Dfa,
     /// Every lexicon above, by [`Trigger::id`]: one pass says which have a match.
-    set: Dfa,
+    /// Read ([`Lexicon::set`]) when a sentence first passes the gate: it is
+    /// four times the gate's size, and its check is most of a one-article run.
+    set: OnceLock<Dfa>,
 }
 
 /// A trigger lexicon and its place in [`Lexicon::set`]. Its own DFAs, which
@@ -612,7 +614,7 @@ fn lexicon() -> &'static Lexicon {
             perpetrators: t(triggers::PERPETRATORS),
             political: t(triggers::POLITICAL),
             any: compiled(&GATE_DFA.bytes),
-            set: compiled(&SET_DFA.bytes),
+            set: OnceLock::new(),
         }
     })
 }
@@ -658,7 +660,7 @@ fn compiled_lexeme(id: usize) -> Lexeme {
     ))
 }
 
-/// The DFA in `bytes`: a check of ~7 MB that takes ~1 ms, on first use.
+/// The DFA in `bytes`, checked (every transition of it) when first read.
 fn compiled(bytes: &'static [u8]) -> Dfa {
     dense::DFA::from_bytes(bytes)
         .expect("build.rs wrote a DFA for this target")
@@ -666,6 +668,11 @@ fn compiled(bytes: &'static [u8]) -> Dfa {
 }
 
 impl Lexicon {
+    /// The set of every lexicon ([`triggers::SET`]).
+    fn set(&self) -> &Dfa {
+        self.set.get_or_init(|| compiled(&SET_DFA.bytes))
+    }
+
     /// True if any [`triggers::GATE`] lexicon matches in `s`: a sentence that
     /// matches none reports no event.
     fn gate(&self, s: &str) -> bool {
@@ -865,7 +872,7 @@ struct Scan<'a> {
 
 impl<'a> Scan<'a> {
     fn new(s: &'a str) -> Scan<'a> {
-        let set = &lexicon().set;
+        let set = lexicon().set();
         let mut on = PatternSet::new(set.pattern_len());
         if set
             .try_which_overlapping_matches(&Input::new(s), &mut on)
@@ -2320,7 +2327,7 @@ pub struct Context<'a> {
 }
 
 /// Step `step` of the one-time set-up of incident extraction, the costliest
-/// parts first: reading the trigger gate and set DFAs, then compiling the
+/// parts first: reading the trigger gate's DFA and the set's, then compiling the
 /// date, modal, actor and fatality patterns; one of [`WARM_UP_STEPS`].
 ///
 /// Each is otherwise done by the first article that needs it, while other
@@ -2334,18 +2341,21 @@ pub fn warm_up(step: usize) {
             let _ = lexicon();
         }
         1 => {
-            let _ = date_re();
+            let _ = lexicon().set();
         }
         2 => {
-            let _ = would();
+            let _ = date_re();
         }
         3 => {
-            let _ = weapon_owner();
+            let _ = would();
         }
         4 => {
-            let _ = generic();
+            let _ = weapon_owner();
         }
         5 => {
+            let _ = generic();
+        }
+        6 => {
             let _ = group();
         }
         s if s < WARM_UP_STEPS => {
@@ -2356,7 +2366,7 @@ pub fn warm_up(step: usize) {
 }
 
 /// How many steps [`warm_up`] has.
-pub const WARM_UP_STEPS: usize = 6 + FAT_COUNT;
+pub const WARM_UP_STEPS: usize = 7 + FAT_COUNT;
 
 /// False if the article has no trigger word, so that it reports no incident
 /// whatever its places are: every incident of [`extract`] comes from a
