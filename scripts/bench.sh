@@ -168,11 +168,12 @@ if [ ! -f "$out/sample.$spacy_mb" ]; then
 fi
 echo
 printf 'peer\tinput_MB\tMB_per_s\tall_layers_ratio\tplaces_layer_ratio\tdefault_ratio\n'
+# ratio MBS: eventmap's MBS divided by the peer's ($ps).
+ratio() { awk -v a="$1" -v b="$ps" 'BEGIN {printf "%.0fx", a/b}'; }
 for p in $peers; do
   dir="$out/corpus"; case $p in spacy* | compromise) dir="$out/sample" ;; esac
   row=$(CONFIGS="$p" bash "$shared/peers/bench.sh" "$venv" "$dir" 1 "$out/peers" 2>/dev/null | tail -1)
   pm=$(echo "$row" | cut -f6); ps=$(echo "$row" | cut -f8)
-  ratio() { awk -v a="$1" -v b="$ps" 'BEGIN {printf "%.0fx", a/b}'; }
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$p" "$pm" "$ps" "$(ratio "$em_mbs")" "$(ratio "$places_mbs")" \
     "$(ratio "$incidents_mbs")"
 done

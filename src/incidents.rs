@@ -2107,7 +2107,6 @@ const GENERIC_WORDS: &str = "protesters|demonstrators|rioters|gunmen|unidentifie
 /// The last words of named armed groups (case-sensitive).
 const GROUP_WORDS: &str = "Group|Front|Brigades?|Battalion|Movement|Militia|Forces|Army|Liberation|Organi[sz]ation|Party|Council|Alliance|Taliban|Hamas|Hezbollah|Houthis?|al-Shabaab|Boko Haram|Islamic State";
 
-/// The generic actor words as words (case-insensitive).
 /// [`WEAPON_OWNER_PATTERN`], compiled once.
 fn weapon_owner() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -2126,6 +2125,7 @@ fn group() -> &'static Regex {
     R.get_or_init(|| re_mask(&group_pattern(), Mask::Cased))
 }
 
+/// The generic actor words as words (case-insensitive).
 fn generic_pattern() -> String {
     format!(r"\b({GENERIC_WORDS})\b")
 }
@@ -2400,13 +2400,17 @@ pub fn may_classify(text: &str, sentences: &[Sentence]) -> bool {
         if !lex.gate(s) {
             return false;
         }
-        let prev = si
-            .checked_sub(1)
-            .map(|p| &sentences[p])
-            .filter(|p| p.paragraph == sent.paragraph)
-            .map(|p| &text[p.start..p.end]);
+        let prev = prev_in_paragraph(sentences, si).map(|p| &text[p.start..p.end]);
         classify_scan(&Scan::new(s), prev, None).is_some()
     })
+}
+
+/// The sentence before sentence `si`, if it is in the same paragraph.
+fn prev_in_paragraph(sentences: &[Sentence], si: usize) -> Option<&Sentence> {
+    let sent = &sentences[si];
+    si.checked_sub(1)
+        .map(|p| &sentences[p])
+        .filter(|p| p.paragraph == sent.paragraph)
 }
 
 /// Finds the incidents of an article.
@@ -2480,10 +2484,7 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
     let mut last_paragraph: Option<usize> = None;
     for (si, sent) in cx.sentences.iter().enumerate() {
         let s = &text[sent.start..sent.end];
-        let prev_sent = si
-            .checked_sub(1)
-            .map(|p| &cx.sentences[p])
-            .filter(|p| p.paragraph == sent.paragraph);
+        let prev_sent = prev_in_paragraph(cx.sentences, si);
         let prev_text = prev_sent.map(|p| &text[p.start..p.end]);
         let ms = &cx.recognized.mentions;
         let first_m = ms.partition_point(|m| m.start < sent.start);
@@ -2954,11 +2955,7 @@ mod tests {
                 if !lex.gate(s) {
                     continue;
                 }
-                let prev = si
-                    .checked_sub(1)
-                    .map(|p| &sentences[p])
-                    .filter(|p| p.paragraph == sent.paragraph)
-                    .map(|p| &text[p.start..p.end]);
+                let prev = super::prev_in_paragraph(&sentences, si).map(|p| &text[p.start..p.end]);
                 let scan = super::Scan::new(s);
                 let bound = super::classify_scan(&scan, prev, None).is_some();
                 let words = every_word(s);

@@ -114,7 +114,7 @@ impl Engine {
     /// which is otherwise done by the first article that needs each part
     /// while other threads that need it wait. False past the last step.
     /// [`batch::run`]'s workers take steps while they have no article yet.
-    pub fn warm_up(&self, layer: Layer, step: usize) -> bool {
+    pub fn warm_up(&self, layer: Layer, mut step: usize) -> bool {
         let parts = [
             // The trigger gate first: the incidents layer reads it for every article.
             (
@@ -129,7 +129,6 @@ impl Engine {
                 confidence::warm_up,
             ),
         ];
-        let mut step = step;
         for (wanted, steps, run) in parts {
             if !wanted {
                 continue;
@@ -164,26 +163,17 @@ impl Engine {
     ) -> Analysis {
         let g = &self.gazetteer;
         // An article without a trigger word reports no incident: its sentences
-        // are not wanted, nor, for the incidents layer alone, its places.
+        // are not wanted.
         let may_report = layer != Layer::Places && incidents::may_report(text);
-        if layer == Layer::Incidents && !may_report {
-            return Analysis {
-                places: Vec::new(),
-                incidents: Vec::new(),
-            };
-        }
         let sentences = may_report.then(|| text::sentences(text));
-        // Nor, for the incidents layer alone, one with no sentence that could
-        // report an event whatever its places are.
+        // Nor, for the incidents layer alone, are the places of one without a
+        // sentence that could report an event whatever its places are.
         if layer == Layer::Incidents
             && !sentences
                 .as_ref()
                 .is_some_and(|s| incidents::may_classify(text, s))
         {
-            return Analysis {
-                places: Vec::new(),
-                incidents: Vec::new(),
-            };
+            return Analysis::default();
         }
         let recognized = recognize::recognize(text, g, &self.demonyms);
         let resolved = resolve::resolve(&recognized, g);
