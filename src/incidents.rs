@@ -2421,16 +2421,31 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
     // Places where fighting is reported anywhere in the article, and their
     // admin-1 regions (for captures), worked out only when an article has a
     // capture.
+    // Each sentence's pass of the trigger gate and, if it passes, of the
+    // lexicon set ([`Scan`]), made at most once: the main loop and the
+    // fighting both read them.
+    let scans: Vec<std::cell::OnceCell<Option<Scan<'_>>>> = (0..cx.sentences.len())
+        .map(|_| std::cell::OnceCell::new())
+        .collect();
+    let scan_of = |i: usize| -> Option<&Scan<'_>> {
+        scans[i]
+            .get_or_init(|| {
+                let sent = &cx.sentences[i];
+                let s = &text[sent.start..sent.end];
+                lex.gate(s).then(|| Scan::new(s))
+            })
+            .as_ref()
+    };
     type Fighting = (HashSet<PlaceIdx>, HashSet<String>);
     let fighting_cell: std::cell::OnceCell<Fighting> = std::cell::OnceCell::new();
     let fighting = || {
         fighting_cell.get_or_init(|| {
             let ms = &cx.recognized.mentions;
             let mut out: Fighting = Default::default();
-            for sent in cx.sentences {
+            for (si, sent) in cx.sentences.iter().enumerate() {
                 let s = &text[sent.start..sent.end];
-                let combat = (lex.gate(s)
-                    && (has(&lex.clash, s) || has(&lex.arty, s) || has(&lex.air, s)))
+                let combat = scan_of(si)
+                    .is_some_and(|sc| sc.has(&lex.clash) || sc.has(&lex.arty) || sc.has(&lex.air))
                     || re_defend().is_match(s);
                 if !combat {
                     continue;
@@ -2483,7 +2498,6 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
 
     let mut last_paragraph: Option<usize> = None;
     for (si, sent) in cx.sentences.iter().enumerate() {
-        let s = &text[sent.start..sent.end];
         let prev_sent = prev_in_paragraph(cx.sentences, si);
         let prev_text = prev_sent.map(|p| &text[p.start..p.end]);
         let ms = &cx.recognized.mentions;
@@ -2497,16 +2511,15 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
         if !may_place && !may_add_toll {
             continue;
         }
-        if !lex.gate(s) {
+        let Some(scan) = scan_of(si) else {
             continue;
-        }
+        };
         let places: Vec<(usize, usize)> = ms[first_m..]
             .iter()
             .take_while(|m| m.end <= sent.end)
             .map(|m| (m.start - sent.start, m.end - sent.start))
             .collect();
-        let scan = Scan::new(s);
-        let Some(mut kind) = classify_scan(&scan, prev_text, Some(&places)) else {
+        let Some(mut kind) = classify_scan(scan, prev_text, Some(&places)) else {
             // "At least 27 people were killed, officials said." after an event in
             // the same paragraph, with no place of its own: that event's toll.
             if places.is_empty() {
@@ -2528,8 +2541,9 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
         let mut carried = false;
         let cand = locate(text, sent, kind.at, cx.recognized, cx.resolved, g).or_else(|| {
             let p = prev_sent?;
-            let outcome = lex.kill.is_match(s) || lex.injure.is_match(s) || lex.damage.is_match(s);
-            if !(outcome || lex.anaphora.is_match(s)) {
+            // (The set says whether a lexicon matches.)
+            let outcome = scan.may(&lex.kill) || scan.may(&lex.injure) || scan.may(&lex.damage);
+            if !(outcome || scan.may(&lex.anaphora)) {
                 return None;
             }
             carried = true;
@@ -2562,7 +2576,7 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
         }
         // "They attacked the city, X's governor said": the city is the previous
         // sentence's, not the speaker's region.
-        if cand.attribution && !carried && lex.anaphora.is_match(s) {
+        if cand.attribution && !carried && scan.may(&lex.anaphora) {
             if let Some(p) = prev_sent {
                 if let Some(c) = locate(text, p, p.end - p.start, cx.recognized, cx.resolved, g)
                     .filter(|c| !c.attribution)
@@ -2600,11 +2614,11 @@ pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
             }
         }
         if kind.event_type == BATTLES && kind.sub_event_type != "Armed clash" {
-            let fought = lex.clash.is_match(s) || {
+            let fought = scan.may(&lex.clash) || {
                 let (places, admin1) = fighting();
                 places.contains(&cand.place) || admin1.contains(named.admin1_code)
             };
-            if lex.nonviolent.is_match(s) || !fought {
+            if scan.may(&lex.nonviolent) || !fought {
                 kind.event_type = STRATEGIC;
                 kind.sub_event_type = "Non-violent transfer of territory";
             }
@@ -3373,16 +3387,23 @@ mod tests {
                 texts.push(s.to_uppercase());
             }
         }
+        // extract reads whether a lexicon matches a sentence from the set's scan.
+        let scans: Vec<Scan<'_>> = texts.iter().map(|s| Scan::new(s)).collect();
         let mut found = 0;
         for (id, p) in triggers::SET.iter().enumerate() {
             let (fresh, built) = (lx(p), compiled_lexeme(id));
-            for s in &texts {
+            for (s, scan) in texts.iter().zip(&scans) {
                 let spans = |l: &Lexeme| -> Vec<(usize, usize)> {
                     l.find_iter(s).map(|m| (m.start(), m.end())).collect()
                 };
                 let want = spans(&fresh);
                 assert_eq!(spans(&built), want, "lexicon {id} on {s:?}");
                 assert_eq!(built.is_match(s), !want.is_empty(), "lexicon {id} on {s:?}");
+                assert_eq!(
+                    scan.on.contains(PatternID::must(id)),
+                    !want.is_empty(),
+                    "set scan, lexicon {id} on {s:?}"
+                );
                 found += want.len();
             }
         }
