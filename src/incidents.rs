@@ -2394,15 +2394,54 @@ pub fn may_report(text: &str) -> bool {
 /// known, counts a place wherever one would count: so this is true whenever
 /// a kind is found with the real places.
 pub fn may_classify(text: &str, sentences: &[Sentence]) -> bool {
-    let lex = lexicon();
-    sentences.iter().enumerate().any(|(si, sent)| {
-        let s = &text[sent.start..sent.end];
-        if !lex.gate(s) {
+    may_classify_with(&Scans::new(text, sentences))
+}
+
+/// [`may_classify`] with the sentences' scans, which [`extract_with`] may
+/// then read again.
+pub(crate) fn may_classify_with(scans: &Scans<'_>) -> bool {
+    let (text, sentences) = (scans.text, scans.sentences);
+    (0..sentences.len()).any(|si| {
+        let Some(scan) = scans.get(si) else {
             return false;
-        }
+        };
         let prev = prev_in_paragraph(sentences, si).map(|p| &text[p.start..p.end]);
-        classify_scan(&Scan::new(s), prev, None).is_some()
+        classify_scan(scan, prev, None).is_some()
     })
+}
+
+/// Each sentence's pass of the trigger gate and, if it passes, of the
+/// lexicon set ([`Scan`]), made when first asked for and at most once:
+/// [`may_classify_with`] and [`extract_with`] read the same ones, and
+/// [`extract_with`] reads a sentence's both for its own incident and for the
+/// fighting reported anywhere in the article.
+pub(crate) struct Scans<'a> {
+    text: &'a str,
+    sentences: &'a [Sentence],
+    cells: Vec<std::cell::OnceCell<Option<Scan<'a>>>>,
+}
+
+impl<'a> Scans<'a> {
+    pub(crate) fn new(text: &'a str, sentences: &'a [Sentence]) -> Scans<'a> {
+        Scans {
+            text,
+            sentences,
+            cells: (0..sentences.len())
+                .map(|_| std::cell::OnceCell::new())
+                .collect(),
+        }
+    }
+
+    /// Sentence `i`'s scan, or None if it does not pass the gate.
+    fn get(&self, i: usize) -> Option<&Scan<'a>> {
+        self.cells[i]
+            .get_or_init(|| {
+                let sent = &self.sentences[i];
+                let s = &self.text[sent.start..sent.end];
+                lexicon().gate(s).then(|| Scan::new(s))
+            })
+            .as_ref()
+    }
 }
 
 /// The sentence before sentence `si`, if it is in the same paragraph.
@@ -2415,27 +2454,20 @@ fn prev_in_paragraph(sentences: &[Sentence], si: usize) -> Option<&Sentence> {
 
 /// Finds the incidents of an article.
 pub fn extract(cx: &Context<'_>, g: &Gazetteer) -> Vec<Incident> {
+    extract_with(cx, g, &Scans::new(cx.text, cx.sentences))
+}
+
+/// [`extract`] with the scans of `cx`'s sentences (some perhaps already made
+/// by [`may_classify_with`]).
+pub(crate) fn extract_with(cx: &Context<'_>, g: &Gazetteer, scans: &Scans<'_>) -> Vec<Incident> {
+    debug_assert!(std::ptr::eq(scans.text, cx.text) && std::ptr::eq(scans.sentences, cx.sentences));
     let lex = lexicon();
     let text = cx.text;
     let mut out: Vec<Incident> = Vec::new();
     // Places where fighting is reported anywhere in the article, and their
     // admin-1 regions (for captures), worked out only when an article has a
     // capture.
-    // Each sentence's pass of the trigger gate and, if it passes, of the
-    // lexicon set ([`Scan`]), made at most once: the main loop and the
-    // fighting both read them.
-    let scans: Vec<std::cell::OnceCell<Option<Scan<'_>>>> = (0..cx.sentences.len())
-        .map(|_| std::cell::OnceCell::new())
-        .collect();
-    let scan_of = |i: usize| -> Option<&Scan<'_>> {
-        scans[i]
-            .get_or_init(|| {
-                let sent = &cx.sentences[i];
-                let s = &text[sent.start..sent.end];
-                lex.gate(s).then(|| Scan::new(s))
-            })
-            .as_ref()
-    };
+    let scan_of = |i: usize| scans.get(i);
     type Fighting = (HashSet<PlaceIdx>, HashSet<String>);
     let fighting_cell: std::cell::OnceCell<Fighting> = std::cell::OnceCell::new();
     let fighting = || {

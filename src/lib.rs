@@ -166,19 +166,16 @@ impl Engine {
         // are not wanted.
         let may_report = layer != Layer::Places && incidents::may_report(text);
         let sentences = may_report.then(|| text::sentences(text));
+        let scans = sentences.as_ref().map(|s| incidents::Scans::new(text, s));
         // Nor, for the incidents layer alone, are the places of one without a
         // sentence that could report an event whatever its places are.
-        if layer == Layer::Incidents
-            && !sentences
-                .as_ref()
-                .is_some_and(|s| incidents::may_classify(text, s))
-        {
+        if layer == Layer::Incidents && !scans.as_ref().is_some_and(incidents::may_classify_with) {
             return Analysis::default();
         }
         let recognized = recognize::recognize(text, g, &self.demonyms);
         let resolved = resolve::resolve(&recognized, g);
-        let incidents = match &sentences {
-            Some(sentences) => {
+        let incidents = match (&sentences, &scans) {
+            (Some(sentences), Some(scans)) => {
                 let cx = incidents::Context {
                     text,
                     sentences,
@@ -186,9 +183,9 @@ impl Engine {
                     resolved: &resolved,
                     published,
                 };
-                incidents::extract(&cx, g)
+                incidents::extract_with(&cx, g, scans)
             }
-            None => Vec::new(),
+            _ => Vec::new(),
         };
         if layer == Layer::Incidents {
             return Analysis {
