@@ -16,6 +16,8 @@
 #    the regex engines' lazy DFAs) are warmer there than on an archive of new articles;
 #    the distinct run, start-up and warm-up included, is the pessimistic figure;
 #    and the corpus as JSON Lines piped to stdin with --seq (a stateless filter);
+#    and conflict reporting (the fixture articles copied to ~10 MB: an event in most
+#    sentences, where the news corpus mostly has none), the default command and every layer;
 #    and samples the process's peak RssAnon (heap) and RssFile (file-backed pages: the
 #    binary, whose bundled gazetteer is ~35 MB of it) on the corpus;
 # 3. times the cold start: the whole process on one short article, 20 runs, median;
@@ -121,6 +123,30 @@ PY
 fi
 swall=$(STDIN=$out/corpus.jsonl median_wall map - --format jsonl --seq --layer all)
 
+# Conflict reporting: the fixture articles (front-line reports, an event in most
+# sentences) copied to ~10 MB. Most of the news corpus above reports no violence,
+# and the default command skips those articles early; here every article goes
+# through recognition, resolution and extraction. Two texts only: a narrow sample.
+if [ ! -d "$out/conflict" ]; then
+  rm -rf "$out/conflict.tmp" && mkdir -p "$out/conflict.tmp"
+  python3 - tests/fixtures/articles "$out/conflict.tmp" <<'PY'
+import os, shutil, sys
+src, dest = sys.argv[1], sys.argv[2]
+files = sorted(os.path.join(src, f) for f in os.listdir(src))
+i = total = 0
+while total < 10e6:
+    for f in files:
+        shutil.copyfile(f, os.path.join(dest, f"{i:05d}-{os.path.basename(f)}"))
+        total += os.path.getsize(f)
+    i += 1
+PY
+  mv "$out/conflict.tmp" "$out/conflict"
+fi
+cmb=$(du -sb "$out/conflict" | awk '{print $1/1e6}')
+cdocs=$(ls "$out/conflict" | wc -l)
+cwall=$(median_wall map "$out/conflict" -o "$out/layer.geojson")
+cwall_all=$(median_wall map "$out/conflict" --layer all -o "$out/layer.geojson")
+
 # Peak heap and file-backed memory, sampled every 20 ms during one corpus run.
 "$bin" map "$out/corpus" --layer all -o "$out/layer.geojson" 2>/dev/null &
 pid=$!; anon=0; file=0
@@ -147,6 +173,9 @@ printf 'eventmap, distinct articles only (%s, %.1f MB, --jobs 1, start-up includ
   "$distinct" "$umb" "$uwall" "$(awk -v m="$umb" -v w="$uwall" 'BEGIN {print m/w}')"
 printf 'eventmap, the corpus as JSON Lines on stdin, --seq out: median %ss, %.2f MB/s\n' \
   "$swall" "$(awk -v m="$mb" -v w="$swall" 'BEGIN {print m/w}')"
+printf 'eventmap on conflict reporting (%s articles, %.1f MB): the default command %.2f MB/s, %.0f articles/s; --layer all %.2f MB/s, %.0f articles/s\n' \
+  "$cdocs" "$cmb" "$(awk -v m="$cmb" -v w="$cwall" 'BEGIN {print m/w}')" "$(awk -v d="$cdocs" -v w="$cwall" 'BEGIN {print d/w}')" \
+  "$(awk -v m="$cmb" -v w="$cwall_all" 'BEGIN {print m/w}')" "$(awk -v d="$cdocs" -v w="$cwall_all" 'BEGIN {print d/w}')"
 printf 'memory on the corpus: peak RssAnon %.0f MB (heap), peak RssFile %.0f MB (binary and bundled gazetteer, file-backed)\n' \
   "$(awk -v r="$anon" 'BEGIN {print r/1024}')" "$(awk -v r="$file" 'BEGIN {print r/1024}')"
 
