@@ -9,8 +9,8 @@
 #   scripts/ab.sh /tmp/old-target/release/eventmap target/release/eventmap
 #
 # 1. Checks that both write byte for byte the same output (each layer) on the
-#    bench corpus (built by scripts/bench.sh), a conflict corpus (the fixture
-#    articles, 2,000 copies each), the fixtures, and ../shared/examples; and the
+#    bench corpus (built by scripts/bench.sh), bench.sh's conflict corpus (the
+#    fixture articles copied to ~10 MB), the fixtures, and ../shared/examples; and the
 #    same GeoJSON Text Sequence from the bench corpus as JSON Lines on stdin.
 # 2. Times them alternately, RUNS times each (the machines are shared and noisy:
 #    only ratios from one run mean anything): the bench corpus (every layer, the
@@ -34,24 +34,16 @@ runs=${3:-9}
 out=target/ab
 mkdir -p "$out"
 
-# The corpora: bench.sh's (built once), and the conflict one from the fixtures.
+# The corpora: bench.sh's (built once), the conflict one among them.
 # (bench.sh also writes the corpus as JSON Lines, target/bench/corpus.jsonl.)
 if [ ! -d target/bench/corpus ] || [ ! -d target/bench/unique ] || [ ! -d target/bench/one ] ||
-  [ ! -f target/bench/corpus.jsonl ]; then
+  [ ! -f target/bench/corpus.jsonl ] || [ ! -d target/bench/conflict ]; then
   NO_PEERS=1 bash scripts/bench.sh 50 1 >/dev/null
 fi
-if [ ! -d "$out/conflict" ]; then
-  rm -rf "$out/conflict.tmp" && mkdir -p "$out/conflict.tmp"
-  for i in $(seq -w 1 2000); do
-    for f in tests/fixtures/articles/*; do
-      cp "$f" "$out/conflict.tmp/$i-$(basename "$f")"
-    done
-  done
-  mv "$out/conflict.tmp" "$out/conflict"
-fi
+conflict=target/bench/conflict
 for s in 300:conflict 3000:bench; do
   n=${s%%:*} name=${s#*:}
-  src=$out/conflict; [ "$name" = bench ] && src=target/bench/corpus
+  src=$conflict; [ "$name" = bench ] && src=target/bench/corpus
   if [ ! -d "$out/$name-$n" ]; then
     rm -rf "$out/$name-$n.tmp" && mkdir -p "$out/$name-$n.tmp"
     mapfile -t files < <(ls "$src" | sort)
@@ -100,7 +92,7 @@ fi
 
 echo "== same output"
 same=1
-for c in target/bench/corpus "$out/conflict" "$out/long" "$out/towns" "$out/sentence" tests/fixtures/articles ../shared/examples; do
+for c in target/bench/corpus "$conflict" "$out/long" "$out/towns" "$out/sentence" tests/fixtures/articles ../shared/examples; do
   [ -e "$c" ] || continue
   # Each layer alone too: the pipeline stops where the layer's needs end.
   for layer in all incidents places; do
@@ -152,9 +144,9 @@ time_pair "bench corpus, all cores (ms)" 1000000 map target/bench/corpus --layer
 time_pair "bench corpus, incidents (default) (ms)" 1000000 map target/bench/corpus -o "$out/t.geojson"
 time_pair "bench corpus, --layer places (ms)" 1000000 map target/bench/corpus --layer places -o "$out/t.geojson"
 STDIN=target/bench/corpus.jsonl time_pair "bench JSON Lines on stdin, --seq (ms)" 1000000 map - --format jsonl --seq --layer all
-time_pair "conflict corpus, all cores (ms)" 1000000 map "$out/conflict" --layer all -o "$out/t.geojson"
-time_pair "conflict corpus, incidents (ms)" 1000000 map "$out/conflict" -o "$out/t.geojson"
-time_pair "conflict corpus, --jobs 1 (ms)" 1000000 map "$out/conflict" --jobs 1 --layer all -o "$out/t.geojson"
+time_pair "conflict corpus, all cores (ms)" 1000000 map "$conflict" --layer all -o "$out/t.geojson"
+time_pair "conflict corpus, incidents (ms)" 1000000 map "$conflict" -o "$out/t.geojson"
+time_pair "conflict corpus, --jobs 1 (ms)" 1000000 map "$conflict" --jobs 1 --layer all -o "$out/t.geojson"
 time_pair "one long article, 1.6 MB (ms)" 1000000 map "$out/long" --layer all -o "$out/t.geojson"
 time_pair "the long article as one sentence (ms)" 1000000 map "$out/sentence" --layer all -o "$out/t.geojson"
 time_pair "one article naming 8,000 towns (ms)" 1000000 map "$out/towns" --layer all -o "$out/t.geojson"

@@ -2469,7 +2469,6 @@ pub(crate) fn extract_with(cx: &Context<'_>, g: &Gazetteer, scans: &Scans<'_>) -
     // Places where fighting is reported anywhere in the article, and their
     // admin-1 regions (for captures), worked out only when an article has a
     // capture.
-    let scan_of = |i: usize| scans.get(i);
     type Fighting = (HashSet<PlaceIdx>, HashSet<String>);
     let fighting_cell: std::cell::OnceCell<Fighting> = std::cell::OnceCell::new();
     let fighting = || {
@@ -2478,7 +2477,8 @@ pub(crate) fn extract_with(cx: &Context<'_>, g: &Gazetteer, scans: &Scans<'_>) -
             let mut out: Fighting = Default::default();
             for (si, sent) in cx.sentences.iter().enumerate() {
                 let s = &text[sent.start..sent.end];
-                let combat = scan_of(si)
+                let combat = scans
+                    .get(si)
                     .is_some_and(|sc| sc.has(&lex.clash) || sc.has(&lex.arty) || sc.has(&lex.air))
                     || re_defend().is_match(s);
                 if !combat {
@@ -2545,7 +2545,7 @@ pub(crate) fn extract_with(cx: &Context<'_>, g: &Gazetteer, scans: &Scans<'_>) -
         if !may_place && !may_add_toll {
             continue;
         }
-        let Some(scan) = scan_of(si) else {
+        let Some(scan) = scans.get(si) else {
             continue;
         };
         let places: Vec<(usize, usize)> = ms[first_m..]
