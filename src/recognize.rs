@@ -1520,12 +1520,13 @@ fn accept(
     // Part of a longer proper name: "John Ray", "Roman Starovoit", "Washington
     // Post". A capitalised word before the name that is not a place, a
     // demonym or a common word is a first name (at the start of a sentence too).
-    if let Some((bstart, bw)) = before {
+    // The word before, lowercased, if it does not end with a full stop (then
+    // `before_l` is it).
+    let before_word_l = before.and_then(|(_, bw)| (!bw.ends_with('.')).then_some(before_l)?);
+    if let (Some((bstart, bw)), Some(bl)) = (before, before_word_l) {
         let possessive = bw.ends_with("'s") || bw.ends_with("’s");
-        let bl = lower_into(bw, &mut state.other);
         if is_capitalised(bw)
             && !possessive
-            && !bw.ends_with('.')
             && !is_stop_word(bl)
             && !TOWN_WORDS.contains(&bl)
             && (!starts_sentence(text, bstart) || is_first_name(bl))
@@ -1622,8 +1623,7 @@ fn accept(
         }
     }
     // "the city of X", "governor of the X region", "cities in X".
-    if let Some((bstart, b)) = before {
-        let b = lower_into(b, &mut state.before);
+    if let (Some((bstart, _)), Some(b)) = (before, before_word_l) {
         if b == "of" {
             if let Some((_, w)) = word_before(text, bstart) {
                 if TOWN_WORDS.contains(&lower_into(w, &mut state.other)) {
