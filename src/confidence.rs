@@ -101,7 +101,10 @@ pub fn features(
     let keys: Vec<&str> = ms.iter().map(|m| m.key.as_str()).collect();
     // Countries named by demonyms count towards the article's countries.
     let n_places = places.iter().flatten().count() + rec.demonyms.len();
-    let qualifiers: HashSet<usize> = ms.iter().filter_map(|m| m.qualifier).collect();
+    let mut qualifies = vec![false; ms.len()];
+    for q in ms.iter().filter_map(|m| m.qualifier) {
+        qualifies[q] = true;
+    }
     // Counts over the article, so that each mention's features cost no more
     // than a look-up (an article of thousands of mentions stays linear).
     let mut key_count: HashMap<&str, usize> = HashMap::new();
@@ -195,11 +198,12 @@ pub fn features(
                 let same_a1 = a1_count[p.admin1_code] - 1;
                 f[16] = same_a1 as f64 / others;
             }
-            f[17] = f64::from(u8::from(m.qualifier.is_some() || qualifiers.contains(&i)));
+            f[17] = f64::from(u8::from(m.qualifier.is_some() || qualifies[i]));
             f[18] = f64::from(u8::from(m.cues.region || m.cues.town || m.cues.container));
-            let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+            // Two letters or more, all capitals.
+            let letters = || name.chars().filter(|c| c.is_alphabetic());
             f[19] = f64::from(u8::from(
-                letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()),
+                letters().all(|c| c.is_uppercase()) && letters().nth(1).is_some(),
             ));
             f[20] = f64::from(u8::from(m.cues.possessive));
             let mut nearest = f64::INFINITY;
