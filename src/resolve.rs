@@ -744,20 +744,19 @@ fn resolve_with(
             .collect();
     }
 
-    // One sense per article: same name and same cues, same place (the best-scored reading).
-    let mut sense: HashMap<(&str, bool, bool, bool), (PlaceIdx, f64)> = HashMap::new();
+    // One sense per article: same name and same cues, same place (the best-scored
+    // reading). By the name's group (the focus numbers the names) and the cues.
     let sense_key = |i: usize| {
-        (
-            keys[i],
-            ms[i].cues.region,
-            ms[i].cues.town,
-            ms[i].cues.container,
-        )
+        let c = ms[i].cues;
+        focus.group[i] * 8
+            + usize::from(c.region) * 4
+            + usize::from(c.town) * 2
+            + usize::from(c.container)
     };
+    let mut sense: Vec<Option<(PlaceIdx, f64)>> = vec![None; focus.own.len() * 8];
     for (i, r) in second.iter().enumerate() {
         if let Some((p, s, _)) = r {
-            let k = sense_key(i);
-            let e = sense.entry(k).or_insert((*p, *s));
+            let e = sense[sense_key(i)].get_or_insert((*p, *s));
             if *s > e.1 {
                 *e = (*p, *s);
             }
@@ -768,8 +767,7 @@ fn resolve_with(
         .enumerate()
         .map(|(i, r)| {
             let (_, s, runner_up) = r?;
-            let k = sense_key(i);
-            let (place, _) = sense[&k];
+            let (place, _) = sense[sense_key(i)]?;
             let margin = if runner_up.is_finite() {
                 s - runner_up
             } else {
