@@ -107,7 +107,7 @@ pub fn features(
     }
     // Counts over the article, so that each mention's features cost no more
     // than a look-up (an article of thousands of mentions stays linear).
-    let mut key_count: HashMap<&str, usize> = HashMap::new();
+    let mut key_count: HashMap<&str, usize> = HashMap::with_capacity(ms.len());
     for k in &keys {
         *key_count.entry(k).or_default() += 1;
     }
@@ -115,7 +115,7 @@ pub fn features(
     let mut a1_count: HashMap<&str, usize> = HashMap::new();
     // Distinct points of the places that are not countries, with how many mentions.
     let mut points: Vec<(PlaceIdx, f64, Radians, usize)> = Vec::new();
-    let mut point_of: HashMap<PlaceIdx, usize> = HashMap::new();
+    let mut point_of: HashMap<PlaceIdx, usize> = HashMap::with_capacity(ms.len());
     for p in places.iter().flatten() {
         *cc_count.entry(p.country_code).or_default() += 1;
         *a1_count.entry(p.admin1_code).or_default() += 1;

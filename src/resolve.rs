@@ -27,6 +27,7 @@
 //! they stay. How sure a reading is comes from `crate::confidence`.
 
 use foldhash::{HashMap, HashMapExt};
+use smallvec::SmallVec;
 use std::cell::RefCell;
 
 use crate::gazetteer::{Brief, FeatureKind, Gazetteer, NameHit, Place, PlaceIdx};
@@ -242,7 +243,9 @@ fn same_code(a: &str, b: &str) -> bool {
 /// article, a gazetteer dump) gets a hash index, so that it stays linear.
 #[derive(Debug, Clone, Default)]
 struct Counts<'a> {
-    list: Vec<(&'a str, f64)>,
+    /// Inline up to two codes: most lists are a name's own readings (one place,
+    /// or a few), one pair per name per article, and need no allocation.
+    list: SmallVec<[(&'a str, f64); 2]>,
     index: Option<HashMap<&'a str, usize>>,
 }
 
@@ -319,7 +322,7 @@ struct Focus<'a> {
     /// read a place there: nearness is worked out per point, not per mention.
     /// By latitude if there are more than 16, so that a candidate reads only
     /// the points near its own.
-    points: Vec<((f64, f64), Radians, Vec<usize>)>,
+    points: Vec<((f64, f64), Radians, SmallVec<[usize; 2]>)>,
     countries: Counts<'a>,
     admin1: Counts<'a>,
     total: f64,
@@ -333,7 +336,7 @@ impl<'a> Focus<'a> {
         demonyms: &'a [crate::recognize::Demonym],
         counties: &'a [(usize, usize, Vec<String>)],
     ) -> Focus<'a> {
-        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let mut ids: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
         let group: Vec<usize> = keys
             .iter()
             .map(|k| {
@@ -349,7 +352,7 @@ impl<'a> Focus<'a> {
             admin1: Counts::default(),
             total: 0.0,
         };
-        let mut point_at: HashMap<PlaceIdx, usize> = HashMap::new();
+        let mut point_at: HashMap<PlaceIdx, usize> = HashMap::with_capacity(first.len());
         for (i, r) in first.iter().enumerate() {
             let Some((idx, _, _)) = *r else { continue };
             let p = g.place(idx);
@@ -367,7 +370,7 @@ impl<'a> Focus<'a> {
             if p.kind() != FeatureKind::Country {
                 let k = *point_at.entry(idx).or_insert_with(|| {
                     let pt = (p.lat, p.lon);
-                    f.points.push((pt, Radians::new(pt), Vec::new()));
+                    f.points.push((pt, Radians::new(pt), SmallVec::new()));
                     f.points.len() - 1
                 });
                 if !f.points[k].2.contains(&gi) {
@@ -692,6 +695,9 @@ fn resolve_with(
                     Some(&(place, part)) if place == hits[k].place => s + part,
                     // Not yet worked out for this group (candidates come in order).
                     None if group.len() == k => {
+                        if k == 0 {
+                            group.reserve_exact(hits.len());
+                        }
                         let p = part(k);
                         group.push((hits[k].place, p));
                         s + p
