@@ -1142,7 +1142,8 @@ fn walk_bundled(
             return w.state();
         }
         let mut st = WalkState::root(fst);
-        let mut ends = Vec::new();
+        // A word's walk passes a few names at most: on the stack.
+        let mut ends: SmallVec<[(usize, usize, u64); 4]> = SmallVec::new();
         let alive = walk_span_bundled(fst, &mut st, text, start, word_end, &mut |fend, end, v| {
             ends.push((fend, end - start, v))
         });
