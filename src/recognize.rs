@@ -242,6 +242,9 @@ pub struct Demonyms {
     /// A bit for the [`prefix_bit`] of every first word: most capitalised
     /// words are no demonym, and one bit says so without hashing the word.
     prefixes: Vec<u64>,
+    /// The length of the shortest first word, in bytes: shorter words ("He",
+    /// "In", "US") are none, without a look-up.
+    shortest: usize,
 }
 
 /// The bit of a word's first three bytes in [`Demonyms::prefixes`] (several
@@ -272,10 +275,12 @@ impl Demonyms {
             }
             by_first_word.entry(first).or_default().push(i);
         }
+        let shortest = by_first_word.keys().map(String::len).min().unwrap_or(0);
         Demonyms {
             entries,
             by_first_word,
             prefixes,
+            shortest,
         }
     }
 
@@ -307,6 +312,10 @@ impl Demonyms {
             _ => ascii,
         };
         let word = &rest[..word_len];
+        // No first word is shorter (and the singular is shorter still).
+        if word.len() < self.shortest {
+            return None;
+        }
         // "Russians": look the singular up too.
         let singular = word.strip_suffix('s').unwrap_or(word);
         // Both share the first three bytes of `word`: a word whose prefix no
