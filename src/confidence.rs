@@ -12,7 +12,7 @@
 //! [`THRESHOLD`]. The incident layer does not use it: its triggers and cues
 //! already require a place where something happened.
 
-use crate::gazetteer::{FeatureKind, Gazetteer, Place, PlaceIdx};
+use crate::gazetteer::{Brief, FeatureKind, Gazetteer, PlaceIdx};
 use crate::recognize::{is_first_name, is_surname, word_before, Mention, Recognized};
 use crate::resolve::{haversine_km, Radians, Resolved};
 use foldhash::{HashMap, HashMapExt, HashSet};
@@ -94,9 +94,10 @@ pub fn features(
     g: &Gazetteer,
 ) -> Vec<Option<[f64; M]>> {
     let ms = &rec.mentions;
-    let places: Vec<Option<Place<'_>>> = resolved
+    // The rows of the resolved places, with what the features read of them.
+    let places: Vec<Option<(PlaceIdx, Brief<'_>)>> = resolved
         .iter()
-        .map(|r| r.map(|r| g.place(r.place)))
+        .map(|r| r.map(|r| (r.place, g.brief(r.place))))
         .collect();
     let keys: Vec<&str> = ms.iter().map(|m| m.key.as_str()).collect();
     // Countries named by demonyms count towards the article's countries.
@@ -116,12 +117,12 @@ pub fn features(
     // Distinct points of the places that are not countries, with how many mentions.
     let mut points: Vec<(PlaceIdx, f64, Radians, usize)> = Vec::new();
     let mut point_of: HashMap<PlaceIdx, usize> = HashMap::with_capacity(ms.len());
-    for p in places.iter().flatten() {
+    for &(idx, p) in places.iter().flatten() {
         *cc_count.entry(p.country_code).or_default() += 1;
         *a1_count.entry(p.admin1_code).or_default() += 1;
-        if p.kind() != FeatureKind::Country {
-            let k = *point_of.entry(p.idx).or_insert_with(|| {
-                points.push((p.idx, p.lat, Radians::new((p.lat, p.lon)), 0));
+        if p.kind != FeatureKind::Country {
+            let k = *point_of.entry(idx).or_insert_with(|| {
+                points.push((idx, p.lat, Radians::new((p.lat, p.lon)), 0));
                 points.len() - 1
             });
             points[k].3 += 1;
@@ -148,12 +149,12 @@ pub fn features(
     (0..ms.len())
         .map(|i| {
             let m: &Mention = &ms[i];
-            let p = places[i]?;
+            let (place, p) = places[i]?;
             let r = resolved[i]?;
             let name = &text[m.start..m.end];
             let mut f = [0.0; M];
             f[0] = 1.0;
-            let kind = p.kind();
+            let kind = p.kind;
             match kind {
                 FeatureKind::Country => f[1] = 1.0,
                 FeatureKind::Admin1 | FeatureKind::Region => f[2] = 1.0,
@@ -218,7 +219,7 @@ pub fn features(
                 let (south, north) = points.split_at(mid);
                 let mut visit = |&(idx, lat, there, n): &(PlaceIdx, f64, Radians, usize)| {
                     // Another mention of the same place is at distance 0.
-                    if idx == p.idx {
+                    if idx == place {
                         if n > 1 {
                             nearest = 0.0;
                         }

@@ -355,7 +355,7 @@ impl<'a> Focus<'a> {
         let mut point_at: HashMap<PlaceIdx, usize> = HashMap::with_capacity(first.len());
         for (i, r) in first.iter().enumerate() {
             let Some((idx, _, _)) = *r else { continue };
-            let p = g.place(idx);
+            let p = g.brief(idx);
             let gi = f.group[i];
             let own = &mut f.own[gi];
             own.0 += 1.0;
@@ -367,7 +367,7 @@ impl<'a> Focus<'a> {
             }
             f.total += 1.0;
             // Countries have no point here: nearness is between smaller places.
-            if p.kind() != FeatureKind::Country {
+            if p.kind != FeatureKind::Country {
                 let k = *point_at.entry(idx).or_insert_with(|| {
                     let pt = (p.lat, p.lon);
                     f.points.push((pt, Radians::new(pt), SmallVec::new()));
