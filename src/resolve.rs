@@ -214,6 +214,29 @@ pub(crate) fn haversine_km(a: Radians, b: Radians) -> f64 {
     2.0 * EARTH_KM * haversine_h(a, b).sqrt().asin()
 }
 
+/// [`haversine_h`] of two points, or a value in the same nearness band
+/// ([`NEAR_BANDS_H`]): each `sin²(x/2)` of the haversine lies between
+/// `(x/2 − (x/2)³/6)²` and `(x/2)²` (for `0 ≤ x/2 ≤ π/2`), so when every band
+/// limit is clear of that interval (by far more than rounding) no sine is needed.
+/// The focus compares each candidate with every point of its article.
+fn band_h(a: Radians, b: Radians, limits: &[f64; 3]) -> f64 {
+    let half_dlat = (b.lat - a.lat).abs() / 2.0;
+    let dlon = (b.lon - a.lon).abs();
+    let half_dlon = dlon.min(std::f64::consts::TAU - dlon) / 2.0;
+    let c = a.cos_lat * b.cos_lat;
+    let upper = half_dlat * half_dlat + c * half_dlon * half_dlon;
+    let lo_lat = half_dlat * (1.0 - half_dlat * half_dlat / 6.0);
+    let lo_lon = half_dlon * (1.0 - half_dlon * half_dlon / 6.0);
+    let lower = lo_lat * lo_lat + c * lo_lon * lo_lon;
+    // Widened far beyond the rounding of these sums and of the sines.
+    let (lower, upper) = (lower * (1.0 - 1e-9), upper * (1.0 + 1e-9));
+    if limits.iter().all(|&l| upper < l || lower >= l) {
+        upper
+    } else {
+        haversine_h(a, b)
+    }
+}
+
 /// The focus's nearness bands (under 50, 150 and 500 km) as limits on
 /// [`haversine_h`]: `2R·asin(√h) < d` exactly when `h < sin²(d / 2R)`.
 static NEAR_BANDS_H: std::sync::LazyLock<[f64; 3]> = std::sync::LazyLock::new(|| {
@@ -468,7 +491,7 @@ impl<'a> Focus<'a> {
                 }
                 // More than ~500 km apart in latitude alone: no bonus, no trigonometry.
                 if (pt.0 - p.lat).abs() < 4.6 {
-                    h = h.min(haversine_h(here, *there));
+                    h = h.min(band_h(here, *there, &NEAR_BANDS_H));
                     if h < h50 {
                         break; // the feature cannot get higher
                     }
@@ -794,8 +817,8 @@ mod tests {
     #[test]
     fn counts_with_many_codes_are_the_counts_of_a_list() {
         // Past LIST_MAX codes a hash index takes over from the scan.
-        let mut c = Counts::default();
         let codes: Vec<String> = (0..100).map(|i| format!("C{}", i % 37)).collect();
+        let mut c = Counts::default();
         let mut sums: Vec<(String, f64)> = Vec::new();
         for (k, code) in codes.iter().enumerate() {
             let w = 1.0 / (k + 1) as f64;
@@ -945,6 +968,64 @@ mod tests {
     }
 
     #[test]
+    fn bounded_h_is_in_the_band_of_the_haversine_h() {
+        // Pairs at the bands' limits, to a hundred-millionth of them, in every
+        // direction, all over the globe (and across the antimeridian and the
+        // poles), and pairs anywhere.
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let limits = *NEAR_BANDS_H;
+        let band = |h: f64| limits.iter().position(|&b| h < b);
+        let (mut near_limit, mut fallback) = (0, 0);
+        for k in 0..300_000 {
+            let lat = (next() * 180.0 - 90.0).to_radians();
+            let lon = (next() * 360.0 - 180.0).to_radians();
+            let a = Radians {
+                lat,
+                lon,
+                cos_lat: lat.cos(),
+            };
+            let (lat2, lon2) = if k % 3 == 2 {
+                (
+                    (next() * 180.0 - 90.0).to_radians(),
+                    (next() * 360.0 - 180.0).to_radians(),
+                )
+            } else {
+                // The point at that distance on that bearing.
+                let limit = [50.0, 150.0, 500.0][(next() * 3.0) as usize % 3];
+                // Off the limit by 1e-8 to 1e-2 of it, either way.
+                let off = 10f64.powf(-8.0 + 6.0 * next()) * if next() < 0.5 { -1.0 } else { 1.0 };
+                let d = limit * (1.0 + off) / EARTH_KM;
+                let bearing = next() * std::f64::consts::TAU;
+                let lat2 = (lat.sin() * d.cos() + lat.cos() * d.sin() * bearing.cos()).asin();
+                let lon2 = lon
+                    + (bearing.sin() * d.sin() * lat.cos()).atan2(d.cos() - lat.sin() * lat2.sin());
+                near_limit += 1;
+                (lat2, lon2)
+            };
+            let b = Radians {
+                lat: lat2,
+                lon: lon2,
+                cos_lat: lat2.cos(),
+            };
+            let exact = haversine_h(a, b);
+            let bounded = band_h(a, b, &limits);
+            fallback += usize::from(bounded == exact);
+            assert_eq!(band(bounded), band(exact), "{a:?} {b:?}");
+        }
+        // Most pairs need no sine; those at a limit do.
+        assert!(
+            near_limit > 150_000 && fallback > 1000 && fallback < 250_000,
+            "{fallback}"
+        );
+    }
+
+    #[test]
     fn nearness_bands_read_from_h_are_those_of_the_distance() {
         // Pairs of points a few to a few hundred km apart, all over the globe.
         let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -964,6 +1045,11 @@ mod tests {
             let (ra, rb) = (Radians::new(a), Radians::new(b));
             let want = band(haversine_km(ra, rb));
             assert_eq!(band_h(haversine_h(ra, rb)), want, "{a:?} {b:?}");
+            assert_eq!(
+                band_h(super::band_h(ra, rb, &NEAR_BANDS_H)),
+                want,
+                "{a:?} {b:?}"
+            );
             seen[want.unwrap_or(3)] += 1;
         }
         assert!(seen.iter().all(|&n| n > 1000), "{seen:?}");
