@@ -13,9 +13,9 @@
 //! already require a place where something happened.
 
 use crate::gazetteer::{Brief, FeatureKind, Gazetteer, PlaceIdx};
-use crate::recognize::{is_first_name, is_surname, word_before, Mention, Recognized};
+use crate::recognize::{word_before, Mention, Recognized, WordKinds};
 use crate::resolve::{haversine_km, Radians, Resolved};
-use foldhash::{HashMap, HashMapExt, HashSet};
+use foldhash::{HashMap, HashMapExt};
 
 /// The features of a mention, by name (the order of [`WEIGHTS`]).
 pub const FEATURES: [&str; M] = [
@@ -79,10 +79,7 @@ pub const WARM_UP_STEPS: usize = 1;
 /// True if `lower_word` is an ordinary English word that is also a gazetteer
 /// name (`data/common_words.txt`, from Debian's wamerican word list).
 pub fn is_common_word(lower_word: &str) -> bool {
-    static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
-    WORDS
-        .get_or_init(|| crate::text::word_list(include_str!("../data/common_words.txt")))
-        .contains(lower_word)
+    WordKinds::of(lower_word).common_word()
 }
 
 /// The features of every mention of `rec` (aligned with `rec.mentions`; `None`
@@ -168,9 +165,10 @@ pub fn features(
             let key = &keys[i];
             if single {
                 f[7] = 1.0;
-                f[8] = f64::from(u8::from(is_first_name(key)));
-                f[9] = f64::from(u8::from(is_surname(key)));
-                f[10] = f64::from(u8::from(is_common_word(key)));
+                let kinds = WordKinds::of(key);
+                f[8] = f64::from(u8::from(kinds.first_name()));
+                f[9] = f64::from(u8::from(kinds.surname()));
+                f[10] = f64::from(u8::from(kinds.common_word()));
             }
             // ASCII case folding is Unicode's for these words: no character
             // but "K" (Kelvin) lowercases to an ASCII letter, and none has a "k".
