@@ -1091,10 +1091,18 @@ const WORD_CACHE_MAX_LEN: usize = 23;
 /// A word of at most [`WORD_CACHE_MAX_LEN`] bytes, held in the table itself:
 /// a lookup compares bytes in the entry it probes, without following a pointer
 /// to a key elsewhere on the heap.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct WordKey {
     len: u8,
     bytes: [u8; WORD_CACHE_MAX_LEN],
+}
+
+impl std::hash::Hash for WordKey {
+    /// The word's bytes only (the padding is zeros): most words are short,
+    /// and hashing 16 bytes or fewer takes foldhash's short path.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write(&self.bytes[..usize::from(self.len)]);
+    }
 }
 
 impl WordKey {
