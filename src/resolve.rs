@@ -420,6 +420,9 @@ impl<'a> Focus<'a> {
         f
     }
 
+    /// The features [`Focus::parts`] sets (the last ones).
+    const FEATURES: std::ops::Range<usize> = 24..N;
+
     /// The focus features of reading mention `i` as place `p`: the share of the
     /// article's other places in the same country and admin-1 region, and
     /// nearness to them.
@@ -705,7 +708,15 @@ fn resolve_with(
                 let part = |k: usize| {
                     let mut extra = [0.0; N];
                     focus.parts(i, &rows[first_of[i] + k], &mut extra);
-                    Parts(extra).score_with(weights)
+                    // `score_with` of these parts: the others are zeros, which
+                    // leave the sum as it is (but for the sign of a zero sum).
+                    let focus = Focus::FEATURES;
+                    debug_assert!(extra[..focus.start].iter().all(|&x| x == 0.0));
+                    extra[focus.clone()]
+                        .iter()
+                        .zip(&weights[focus])
+                        .map(|(x, w)| x * w)
+                        .sum::<f64>()
                 };
                 let hits = &ms[i].hits;
                 let mut memo = focus_parts.borrow_mut();
