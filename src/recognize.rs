@@ -1120,6 +1120,15 @@ pub(crate) fn word_before(text: &str, at: usize) -> Option<(usize, &str)> {
     if head.len() == at && at > 0 {
         return None; // not separated by a space
     }
+    // ASCII (nearly every word) byte by byte; by char from a non-ASCII byte on.
+    let bytes = head.as_bytes();
+    let mut i = bytes.len();
+    while i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.') {
+        i -= 1;
+    }
+    if i == 0 || bytes[i - 1].is_ascii() {
+        return (i < bytes.len()).then(|| (i, &head[i..]));
+    }
     let start = head
         .char_indices()
         .rev()
@@ -1785,6 +1794,35 @@ mod tests {
             };
             assert_eq!(next_capital_or_non_ascii(&v), want, "byte {c:#x}");
         }
+    }
+
+    #[test]
+    fn word_before_agrees_with_a_char_loop() {
+        // The word before each character boundary, char by char.
+        fn by_chars(text: &str, at: usize) -> Option<(usize, &str)> {
+            let head = text[..at].trim_end_matches([' ', '\t']);
+            if head.len() == at && at > 0 {
+                return None;
+            }
+            let start = head
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| is_word_char(*c) || *c == '.')
+                .last()
+                .map(|(i, _)| i)?;
+            Some((start, &head[start..]))
+        }
+        let mut texts = crate::test_texts();
+        texts.push("Gen. Ivanov in  Zürich, «Київ» St.Petersburg 12km \t ümlaut ß. x".into());
+        let mut seen = 0;
+        for text in &texts {
+            for (at, _) in text.char_indices() {
+                let want = by_chars(text, at);
+                assert_eq!(word_before(text, at), want, "at {at} of {text:.60}");
+                seen += usize::from(want.is_some());
+            }
+        }
+        assert!(seen > 10_000, "{seen}");
     }
 
     #[test]
