@@ -1352,7 +1352,7 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
             let hits: Vec<NameHit> = gazetteer
                 .lookup(&text[*start..*end])
                 .into_iter()
-                .filter(|h| gazetteer.place(h.place).feature_code == "ADM2")
+                .filter(|h| gazetteer.brief(h.place).feature_code == "ADM2")
                 .collect();
             if !hits.is_empty() {
                 out.mentions.push(Mention {
