@@ -1688,16 +1688,26 @@ fn speaker_spans(s: &str) -> Vec<(usize, usize)> {
 /// Where the clause that ends `before` starts: after its last ", ", " that ",
 /// quotation mark or "; ", else at its start.
 fn clause_start(before: &str) -> usize {
-    [
-        before.rfind(", ").map(|i| i + 2),
-        before.rfind(" that ").map(|i| i + 6),
-        before.rfind(['“', '”', '"']).map(|i| i + 1),
-        before.rfind("; ").map(|i| i + 2),
-    ]
-    .into_iter()
-    .flatten()
-    .max()
-    .unwrap_or(0)
+    // One pass back from the end, byte by byte (four searches, each through
+    // all the text when its mark is not there, cost more): a mark starting at
+    // `j` gives `j` plus at most 6, so the pass stops where none can give more
+    // than the best so far.
+    let b = before.as_bytes();
+    let mut best = 0;
+    for j in (0..b.len()).rev() {
+        if j + 6 <= best {
+            break;
+        }
+        let rest = &b[j..];
+        let at = match rest {
+            [b',' | b';', b' ', ..] => j + 2,
+            [b' ', b't', b'h', b'a', b't', b' ', ..] => j + 6,
+            [b'"', ..] | [0xE2, 0x80, 0x9C | 0x9D, ..] => j + 1,
+            _ => continue,
+        };
+        best = best.max(at);
+    }
+    best
 }
 
 /// Every place of a sentence where [`clause_start`] may find a clause
@@ -3872,6 +3882,38 @@ mod tests {
             assert!(claimed_by(s).is_some(), "{s}");
             assert_eq!(Scan::new(s).claimed_by(), claimed_by(s), "{s}");
         }
+    }
+
+    #[test]
+    fn clause_start_is_the_last_mark_as_four_searches_find_it() {
+        let searches = |before: &str| {
+            [
+                before.rfind(", ").map(|i| i + 2),
+                before.rfind(" that ").map(|i| i + 6),
+                before.rfind(['“', '”', '"']).map(|i| i + 1),
+                before.rfind("; ").map(|i| i + 2),
+            ]
+            .into_iter()
+            .flatten()
+            .max()
+            .unwrap_or(0)
+        };
+        // Every fourth sentence (the searches are quadratic in a debug build).
+        let mut sents: Vec<String> = claim_sentences().into_iter().step_by(4).collect();
+        for t in crate::test_texts().iter().step_by(10).take(20) {
+            let every_fourth = crate::text::sentences(t).into_iter().step_by(4);
+            sents.extend(every_fourth.map(|x| t[x.start..x.end].to_string()));
+        }
+        sents.push("x that, that ; that\" that “ that” ,  ; that that".into());
+        let mut found = 0;
+        for s in &sents {
+            for (k, _) in s.char_indices() {
+                let want = searches(&s[..k]);
+                assert_eq!(clause_start(&s[..k]), want, "{k} in {s:.80}");
+                found += usize::from(want > 0);
+            }
+        }
+        assert!(found > 50_000, "{found}");
     }
 
     #[test]
