@@ -2206,7 +2206,6 @@ fn actors(
         else {
             continue;
         };
-        let p = g.place(h.place);
         let after = text[m.end..sent.end].trim_start_matches(['\'', '’', 's']);
         let next = after.split_whitespace().next().unwrap_or("").to_lowercase();
         let forces_word = matches!(
@@ -2220,7 +2219,7 @@ fn actors(
         if (m.cues.possessive && forces_word) || (!m.cues.possessive && verb) {
             owners.push((
                 m.start,
-                format!("Military Forces of {}", p.name),
+                format!("Military Forces of {}", g.place(h.place).name),
                 !forces_word,
             ));
         }
@@ -2504,7 +2503,7 @@ pub(crate) fn extract_with(cx: &Context<'_>, g: &Gazetteer, scans: &Scans<'_>) -
                     if m.end <= sent.end {
                         if let Some(r) = cx.resolved[i] {
                             out.0.insert(r.place);
-                            let a1 = g.place(r.place).admin1_code;
+                            let a1 = g.brief(r.place).admin1_code;
                             if !a1.is_empty() {
                                 out.1.insert(a1.to_string());
                             }
@@ -2799,7 +2798,7 @@ fn merge(mut v: Vec<Incident>, g: &Gazetteer) -> Vec<Incident> {
     let mut by_country: HashMap<(Day, &str), Vec<usize>> = HashMap::default();
     v.sort_by_key(|i| i.geo_precision);
     for inc in v {
-        let p = g.place(inc.place);
+        let p = g.brief(inc.place);
         let day: Day = (family(inc.event_type), inc.date);
         // Whether `inc` reports the same event as `o`.
         let same_event = |o: &Incident| {
@@ -2819,10 +2818,10 @@ fn merge(mut v: Vec<Incident>, g: &Gazetteer) -> Vec<Incident> {
                 if inc.geo_precision != 3 {
                     return false;
                 }
-                let op = g.place(o.place);
+                let op = g.brief(o.place);
                 (!op.admin1_code.is_empty()
                     && op.admin1_code == p.admin1_code
-                    && p.kind() == FeatureKind::Town
+                    && p.kind == FeatureKind::Town
                     && is_region_capital(g, inc.place))
                     || (op.country_code == p.country_code && is_country_capital(g, inc.place))
             };
@@ -2832,7 +2831,7 @@ fn merge(mut v: Vec<Incident>, g: &Gazetteer) -> Vec<Incident> {
             let mut candidates = list(&by_place, (day, inc.place)).to_vec();
             if inc.geo_precision == 3 {
                 if !p.admin1_code.is_empty()
-                    && p.kind() == FeatureKind::Town
+                    && p.kind == FeatureKind::Town
                     && is_region_capital(g, inc.place)
                 {
                     candidates.extend_from_slice(list(&by_admin1, (day, p.admin1_code)));
@@ -2914,12 +2913,12 @@ fn merge(mut v: Vec<Incident>, g: &Gazetteer) -> Vec<Incident> {
 }
 
 fn is_region_capital(g: &Gazetteer, town: PlaceIdx) -> bool {
-    let t = g.place(town);
+    let t = g.brief(town);
     g.admin1(t.admin1_code).and_then(|a| g.place(a).capital) == Some(town)
 }
 
 fn is_country_capital(g: &Gazetteer, town: PlaceIdx) -> bool {
-    let t = g.place(town);
+    let t = g.brief(town);
     g.country(t.country_code).and_then(|c| g.place(c).capital) == Some(town)
 }
 
