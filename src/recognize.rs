@@ -1181,6 +1181,16 @@ fn lower_into<'b>(s: &str, buf: &'b mut String) -> &'b str {
     buf
 }
 
+/// `s` lowercased: `s` itself when it is ASCII with no capital (most words
+/// around a name: "in", "said", "region"), else lowercased into `buf`.
+fn lowercased<'b>(s: &'b str, buf: &'b mut String) -> &'b str {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        s
+    } else {
+        lower_into(s, buf)
+    }
+}
+
 /// True if the word at `start` begins a sentence: preceded only by white space,
 /// opening quotes or brackets since the last terminal punctuation or line break.
 fn starts_sentence(text: &str, start: usize) -> bool {
@@ -1517,8 +1527,8 @@ fn accept(
     }
     let before = word_before(text, start);
     let after = word_after(text, end);
-    let after_l = after.map(|(_, w)| lower_into(w, &mut state.after));
-    let before_l = before.map(|(_, w)| lower_into(w.trim_end_matches('.'), &mut state.before));
+    let after_l = after.map(|(_, w)| lowercased(w, &mut state.after));
+    let before_l = before.map(|(_, w)| lowercased(w.trim_end_matches('.'), &mut state.before));
 
     // "Jordan Valley", "Dnipro River", "Gulf of Aden": a physical feature named
     // after the place, not the place (the gazetteer has no such features).
@@ -1547,7 +1557,7 @@ fn accept(
             if [
                 "gulf", "bay", "sea", "strait", "straits", "lake", "isle", "cape",
             ]
-            .contains(&lower_into(w, &mut state.other))
+            .contains(&lowercased(w, &mut state.other))
             {
                 return None;
             }
@@ -1663,7 +1673,7 @@ fn accept(
             .next()
             .unwrap_or("");
         if matches!(
-            lower_into(next, &mut state.other),
+            lowercased(next, &mut state.other),
             "governor" | "regional" | "province" | "region" | "oblast"
         ) {
             cues.region = true;
@@ -1673,14 +1683,14 @@ fn accept(
     if let (Some((bstart, _)), Some(b)) = (before, before_word_l) {
         if b == "of" {
             if let Some((_, w)) = word_before(text, bstart) {
-                if TOWN_WORDS.contains(&lower_into(w, &mut state.other)) {
+                if TOWN_WORDS.contains(&lowercased(w, &mut state.other)) {
                     cues.town = true;
                 }
             }
         }
         if b == "in" || b == "across" || b == "throughout" {
             if let Some((_, w)) = word_before(text, bstart) {
-                let w = lower_into(w, &mut state.other);
+                let w = lowercased(w, &mut state.other);
                 if TOWN_PLURALS.contains(&w) || w == "remaining" {
                     cues.container = true;
                 }
