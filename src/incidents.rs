@@ -1339,7 +1339,7 @@ enum When {
 }
 
 fn month_number(m: &str) -> Option<u32> {
-    let m = m.to_lowercase();
+    let m = lowercase(m);
     let names = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
@@ -1560,16 +1560,17 @@ fn locate(
             .split_whitespace()
             .next()
             .unwrap_or("");
-        let next_lower = next_word.to_lowercase();
+        let next_lower = lowercase(next_word);
         // A country or region as the subject of a verb ("Ukraine fired", "Moscow
         // claims") is an actor or a speaker, not where something happened.
-        let prev_word = text[sent.start..m.start]
-            .split_whitespace()
-            .next_back()
-            .unwrap_or("")
-            .to_lowercase();
+        let prev_word = lowercase(
+            text[sent.start..m.start]
+                .split_whitespace()
+                .next_back()
+                .unwrap_or(""),
+        );
         let in_phrase = matches!(
-            prev_word.as_str(),
+            &*prev_word,
             "of" | "in" | "from" | "near" | "at" | "for" | "to" | "over"
         );
         let subject = subject_verb(&next_lower) && !m.cues.possessive && !in_phrase;
@@ -1592,7 +1593,7 @@ fn locate(
         };
         // "in X", "near X", "at X": the sentence says this is where.
         let located = matches!(
-            prev_word.as_str(),
+            &*prev_word,
             "in" | "near" | "at" | "outside" | "around" | "into" | "over" | "of" | "on"
         );
         let rank = (
@@ -1613,6 +1614,15 @@ fn locate(
         }
     }
     best.map(|(c, _)| c)
+}
+
+/// `s` lowercased, borrowed when it is lowercase ASCII already (most words).
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
 }
 
 fn subject_verb(w: &str) -> bool {
@@ -2107,7 +2117,7 @@ fn owner_window(after: &str) -> &str {
 fn ministry_follows(after: &str) -> bool {
     let head = after.trim_start();
     let head = &head[..head.char_indices().nth(16).map_or(head.len(), |(i, _)| i)];
-    let head = head.to_lowercase();
+    let head = lowercase(head);
     head.starts_with("defence ministry") || head.starts_with("defense ministry")
 }
 
@@ -2172,9 +2182,9 @@ fn actors(
         let after = &text[d.end..sent.end];
         let masked = Masked::with(owner_window(after), Mask::Folded);
         if let Some(c) = weapon_owner.captures(masked.key()) {
-            let w = c.get(1).map_or("", |m| masked.text(m)).to_lowercase();
+            let w = lowercase(c.get(1).map_or("", |m| masked.text(m)));
             let weapon = !matches!(
-                w.as_str(),
+                &*w,
                 "forces"
                     | "troops"
                     | "army"
@@ -2207,13 +2217,13 @@ fn actors(
             continue;
         };
         let after = text[m.end..sent.end].trim_start_matches(['\'', '’', 's']);
-        let next = after.split_whitespace().next().unwrap_or("").to_lowercase();
+        let next = lowercase(after.split_whitespace().next().unwrap_or(""));
         let forces_word = matches!(
-            next.as_str(),
+            &*next,
             "troops" | "forces" | "army" | "military" | "soldiers"
         );
         let verb = matches!(
-            next.as_str(),
+            &*next,
             "fired" | "launched" | "attacked" | "shelled" | "struck" | "has" | "have"
         );
         if (m.cues.possessive && forces_word) || (!m.cues.possessive && verb) {
@@ -2273,7 +2283,7 @@ fn actors(
         .iter()
         .flat_map(|masked| generic.find_iter(masked.key()).map(|m| masked.text(m)))
     {
-        let name = match m.to_lowercase().as_str() {
+        let name = match &*lowercase(m) {
             "protesters" | "demonstrators" => "Protesters".to_string(),
             "rioters" | "mob" => "Rioters".to_string(),
             "gunmen" | "unidentified armed men" => "Unidentified Armed Group".to_string(),
