@@ -1129,13 +1129,18 @@ pub(crate) fn word_before(text: &str, at: usize) -> Option<(usize, &str)> {
     if i == 0 || bytes[i - 1].is_ascii() {
         return (i < bytes.len()).then(|| (i, &head[i..]));
     }
-    let start = head
-        .char_indices()
+    let start = word_start_by_chars(head)?;
+    Some((start, &head[start..]))
+}
+
+/// Where the run of word characters and full stops that `head` ends with
+/// starts, read char by char (`None` if it is empty).
+fn word_start_by_chars(head: &str) -> Option<usize> {
+    head.char_indices()
         .rev()
         .take_while(|(_, c)| is_word_char(*c) || *c == '.')
         .last()
-        .map(|(i, _)| i)?;
-    Some((start, &head[start..]))
+        .map(|(i, _)| i)
 }
 
 /// The word starting after spaces at `at`.
@@ -1814,13 +1819,7 @@ mod tests {
             if head.len() == at && at > 0 {
                 return None;
             }
-            let start = head
-                .char_indices()
-                .rev()
-                .take_while(|(_, c)| is_word_char(*c) || *c == '.')
-                .last()
-                .map(|(i, _)| i)?;
-            Some((start, &head[start..]))
+            word_start_by_chars(head).map(|start| (start, &head[start..]))
         }
         let mut texts = crate::test_texts();
         texts.push("Gen. Ivanov in  Zürich, «Київ» St.Petersburg 12km \t ümlaut ß. x".into());

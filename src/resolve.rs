@@ -334,6 +334,10 @@ impl<'g> From<&Brief<'g>> for Where<'g> {
     }
 }
 
+/// A point of the focus: (latitude, longitude), in radians too, and the name
+/// groups that read a place there.
+type FocusPoint = ((f64, f64), Radians, SmallVec<[usize; 2]>);
+
 struct Focus<'a> {
     /// Per mention, its name's group: the mentions of one name all read the same
     /// in the first pass, so they are not evidence for each other.
@@ -345,7 +349,7 @@ struct Focus<'a> {
     /// read a place there: nearness is worked out per point, not per mention.
     /// By latitude if there are more than 16, so that a candidate reads only
     /// the points near its own.
-    points: Vec<((f64, f64), Radians, SmallVec<[usize; 2]>)>,
+    points: Vec<FocusPoint>,
     countries: Counts<'a>,
     admin1: Counts<'a>,
     total: f64,
@@ -978,18 +982,22 @@ mod tests {
             .collect()
     }
 
+    /// Numbers in [0, 1) from a xorshift generator seeded with `x`.
+    fn uniform(mut x: u64) -> impl FnMut() -> f64 {
+        move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 11) as f64 / (1u64 << 53) as f64
+        }
+    }
+
     #[test]
     fn bounded_h_is_in_the_band_of_the_haversine_h() {
         // Pairs at the bands' limits, to a hundred-millionth of them, in every
         // direction, all over the globe (and across the antimeridian and the
         // poles), and pairs anywhere.
-        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x >> 11) as f64 / (1u64 << 53) as f64
-        };
+        let mut next = uniform(0x2545_F491_4F6C_DD1D);
         let limits = *NEAR_BANDS_H;
         let band = |h: f64| limits.iter().position(|&b| h < b);
         let (mut near_limit, mut fallback) = (0, 0);
@@ -1039,13 +1047,7 @@ mod tests {
     #[test]
     fn nearness_bands_read_from_h_are_those_of_the_distance() {
         // Pairs of points a few to a few hundred km apart, all over the globe.
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x >> 11) as f64 / (1u64 << 53) as f64
-        };
+        let mut next = uniform(0x9E37_79B9_7F4A_7C15);
         let band = |d: f64| [50.0, 150.0, 500.0].iter().position(|&b| d < b);
         let [h50, h150, h500] = *NEAR_BANDS_H;
         let band_h = |h: f64| [h50, h150, h500].iter().position(|&b| h < b);
