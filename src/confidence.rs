@@ -13,9 +13,9 @@
 //! already require a place where something happened.
 
 use crate::gazetteer::{Brief, FeatureKind, Gazetteer, PlaceIdx};
-use crate::recognize::{word_before, Mention, Recognized, WordKinds};
+use crate::recognize::{is_first_name, is_surname, word_before, Mention, Recognized};
 use crate::resolve::{haversine_km, Radians, Resolved};
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 /// The features of a mention, by name (the order of [`WEIGHTS`]).
 pub const FEATURES: [&str; M] = [
@@ -79,7 +79,10 @@ pub const WARM_UP_STEPS: usize = 1;
 /// True if `lower_word` is an ordinary English word that is also a gazetteer
 /// name (`data/common_words.txt`, from Debian's wamerican word list).
 pub fn is_common_word(lower_word: &str) -> bool {
-    WordKinds::of(lower_word).common_word()
+    static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| crate::text::word_list(include_str!("../data/common_words.txt")))
+        .contains(lower_word)
 }
 
 /// The features of every mention of `rec` (aligned with `rec.mentions`; `None`
@@ -165,10 +168,9 @@ pub fn features(
             let key = &keys[i];
             if single {
                 f[7] = 1.0;
-                let kinds = WordKinds::of(key);
-                f[8] = f64::from(u8::from(kinds.first_name()));
-                f[9] = f64::from(u8::from(kinds.surname()));
-                f[10] = f64::from(u8::from(kinds.common_word()));
+                f[8] = f64::from(u8::from(is_first_name(key)));
+                f[9] = f64::from(u8::from(is_surname(key)));
+                f[10] = f64::from(u8::from(is_common_word(key)));
             }
             // ASCII case folding is Unicode's for these words: no character
             // but "K" (Kelvin) lowercases to an ASCII letter, and none has a "k".

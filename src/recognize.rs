@@ -99,12 +99,21 @@ type RegionDemonyms = (Vec<(&'static str, &'static str)>, [bool; 256]);
 pub fn warm_up(step: usize) {
     match step {
         0 => {
-            let _ = WordKinds::of("");
+            let _ = is_stop_word("");
         }
         1 => {
-            let _ = region_demonyms();
+            let _ = is_title("");
         }
         2 => {
+            let _ = is_first_name("");
+        }
+        3 => {
+            let _ = is_surname("");
+        }
+        4 => {
+            let _ = region_demonyms();
+        }
+        5 => {
             let _ = us_counties();
         }
         _ => {}
@@ -112,7 +121,7 @@ pub fn warm_up(step: usize) {
 }
 
 /// How many steps [`warm_up`] has.
-pub const WARM_UP_STEPS: usize = 3;
+pub const WARM_UP_STEPS: usize = 6;
 
 /// The [`RegionDemonyms`], read once.
 fn region_demonyms() -> &'static RegionDemonyms {
@@ -824,78 +833,20 @@ const STOP_WORDS: &[&str] = &[
     "leaders",
 ];
 
-/// What the word lists say a lowercased word is: a stop word, a title, a
-/// common first name (US Census 1990, `data/first_names.txt`), one of the
-/// 20,000 most common US surnames (Census 1990, `data/surnames.txt`), an
-/// ordinary English word that is also a gazetteer name
-/// (`data/common_words.txt`, from Debian's wamerican). One look-up for all of
-/// them: recognition and the confidence model ask several of them of the same
-/// word, for every name in an article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct WordKinds(u8);
+/// True for common first names (US Census 1990 lists, `data/first_names.txt`).
+pub(crate) fn is_first_name(lower_word: &str) -> bool {
+    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| crate::text::word_list(include_str!("../data/first_names.txt")))
+        .contains(lower_word)
+}
 
-impl WordKinds {
-    const STOP: u8 = 1;
-    const TITLE: u8 = 2;
-    const FIRST_NAME: u8 = 4;
-    const SURNAME: u8 = 8;
-    const COMMON: u8 = 16;
-
-    pub(crate) fn of(lower_word: &str) -> WordKinds {
-        static TABLE: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
-        let table = TABLE.get_or_init(|| {
-            use crate::text::words_of_list;
-            let mut t: HashMap<&'static str, u8> = HashMap::with_capacity(30_000);
-            let mut add = |words: &mut dyn Iterator<Item = &'static str>, kind: u8| {
-                for w in words {
-                    *t.entry(w).or_default() |= kind;
-                }
-            };
-            add(&mut STOP_WORDS.iter().copied(), WordKinds::STOP);
-            add(&mut TITLES.iter().copied(), WordKinds::TITLE);
-            // The titles written with a full stop, without it: "gen." as "gen".
-            add(
-                &mut TITLES
-                    .iter()
-                    .filter_map(|t| t.strip_suffix('.'))
-                    .filter(|t| t.len() < 8),
-                WordKinds::TITLE,
-            );
-            let lists = [
-                (
-                    include_str!("../data/first_names.txt"),
-                    WordKinds::FIRST_NAME,
-                ),
-                (include_str!("../data/surnames.txt"), WordKinds::SURNAME),
-                (include_str!("../data/common_words.txt"), WordKinds::COMMON),
-            ];
-            for (list, kind) in lists {
-                add(&mut words_of_list(list), kind);
-            }
-            t
-        });
-        WordKinds(table.get(lower_word).copied().unwrap_or(0))
-    }
-
-    pub(crate) fn stop_word(self) -> bool {
-        self.0 & WordKinds::STOP != 0
-    }
-
-    pub(crate) fn title(self) -> bool {
-        self.0 & WordKinds::TITLE != 0
-    }
-
-    pub(crate) fn first_name(self) -> bool {
-        self.0 & WordKinds::FIRST_NAME != 0
-    }
-
-    pub(crate) fn surname(self) -> bool {
-        self.0 & WordKinds::SURNAME != 0
-    }
-
-    pub(crate) fn common_word(self) -> bool {
-        self.0 & WordKinds::COMMON != 0
-    }
+/// True for the 20,000 most common US surnames (Census 1990, `data/surnames.txt`).
+pub(crate) fn is_surname(lower_word: &str) -> bool {
+    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| crate::text::word_list(include_str!("../data/surnames.txt")))
+        .contains(lower_word)
 }
 
 /// Names of institutions and phenomena that are also gazetteer names.
@@ -1107,6 +1058,29 @@ const CONNECTORS: &[&str] = &[
     "sul", "bin", "ibn", "van", "von", "aan", "op", "ter", "ten", "en", "au", "aux", "lès", "les",
     "zu", "na", "nad", "pod", "ob", "under", "over", "by", "sous", "lo", "los", "las", "et", "i",
 ];
+
+/// Set membership for the word lists above, built once.
+fn in_set(
+    cell: &'static OnceLock<HashSet<&'static str>>,
+    list: &'static [&'static str],
+    w: &str,
+) -> bool {
+    cell.get_or_init(|| list.iter().copied().collect())
+        .contains(w)
+}
+
+fn is_stop_word(w: &str) -> bool {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    in_set(&S, STOP_WORDS, w)
+}
+
+fn is_title(w: &str) -> bool {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    // The titles written with a full stop, without it: "gen." as "gen".
+    static DOTTED: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let dotted = DOTTED.get_or_init(|| TITLES.iter().filter_map(|t| t.strip_suffix('.')).collect());
+    in_set(&S, TITLES, w) || (w.len() < 8 && dotted.contains(w))
+}
 
 fn is_capitalised(s: &str) -> bool {
     s.chars()
@@ -1489,9 +1463,8 @@ fn accept(
     let name = &text[start..end];
     let single = !name.contains(|c: char| c.is_whitespace());
     let folded_name = lower_into(name, &mut state.name);
-    let name_kinds = WordKinds::of(folded_name);
     let sentence_start = starts_sentence(text, start);
-    if single && name_kinds.stop_word() {
+    if single && is_stop_word(folded_name) {
         return None;
     }
     if STOP_PHRASES.contains(&folded_name) {
@@ -1569,10 +1542,8 @@ fn accept(
         }
     }
     // "Mayor Vadym", "President Biden", "Mr Lukashenko".
-    // What the word lists say of the word before (without a full stop).
-    let before_kinds = before_l.map(WordKinds::of);
-    if let Some(b) = before_kinds {
-        if b.title() {
+    if let Some(b) = before_l {
+        if is_title(b) {
             if single {
                 state.persons.insert(folded_name.to_string());
             }
@@ -1585,18 +1556,18 @@ fn accept(
     // The word before, lowercased, if it does not end with a full stop (then
     // `before_l` is it).
     let before_word_l = before.and_then(|(_, bw)| (!bw.ends_with('.')).then_some(before_l)?);
-    if let (Some((bstart, bw)), Some(bl), Some(bk)) = (before, before_word_l, before_kinds) {
+    if let (Some((bstart, bw)), Some(bl)) = (before, before_word_l) {
         let possessive = bw.ends_with("'s") || bw.ends_with("’s");
         if is_capitalised(bw)
             && !possessive
-            && !bk.stop_word()
+            && !is_stop_word(bl)
             && !TOWN_WORDS.contains(&bl)
-            && (!starts_sentence(text, bstart) || bk.first_name())
+            && (!starts_sentence(text, bstart) || is_first_name(bl))
             && demonyms.at(bw, 0).is_none()
             // A large place inside an organisation's name is still a mention
             // ("United Way of Metropolitan Atlanta", "Bank Charleston"), unless
             // a first name precedes it.
-            && (bk.first_name() || (!big_unit && max_pop < 100_000))
+            && (is_first_name(bl) || (!big_unit && max_pop < 100_000))
         {
             if single && !big_unit {
                 state.persons.insert(folded_name.to_string());
@@ -1614,7 +1585,7 @@ fn accept(
             // "The Atlanta Journal-Constitution", "Charleston Gold Dome Lions
             // Club": a large place names part of an organisation and is still a
             // mention; a small one or a first name ("Austin Clark") is a person.
-            && (max_pop < 100_000 || name_kinds.first_name())
+            && (max_pop < 100_000 || is_first_name(folded_name))
         {
             // "Roman Starovoit": the next word is a surname.
             if !g.has_name(aw) {
@@ -1639,7 +1610,7 @@ fn accept(
         // A common surname or first name that can only be a small town is a
         // person ("Hall", "Flores", "Mary"), unless a preposition of place
         // introduces it ("in Hall").
-        if max_pop < 50_000 && (name_kinds.surname() || name_kinds.first_name()) {
+        if max_pop < 50_000 && (is_surname(folded_name) || is_first_name(folded_name)) {
             return None;
         }
     }

@@ -209,9 +209,16 @@ pub(crate) fn lines(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// The words of a bundled word list: one per line; `#` starts a comment line.
-pub(crate) fn words_of_list(list: &'static str) -> impl Iterator<Item = &'static str> {
-    lines(list).filter(|l| !l.starts_with('#') && !l.is_empty())
+/// The words of a bundled word list (one per line; `#` starts a comment line)
+/// as a set, sized for them before it is filled: growing a set of 20,000
+/// words re-hashes them a dozen times, at every start-up.
+pub(crate) fn word_list(list: &'static str) -> foldhash::HashSet<&'static str> {
+    let mut set = foldhash::HashSet::with_capacity_and_hasher(
+        memchr::memchr_iter(b'\n', list.as_bytes()).count() + 1,
+        Default::default(),
+    );
+    set.extend(lines(list).filter(|l| !l.starts_with('#') && !l.is_empty()));
+    set
 }
 
 fn is_abbreviation(before: &str) -> bool {
@@ -333,13 +340,13 @@ mod tests {
             "a\r\n# comment\n\nb\nc",
             "",
         ] {
-            let want: Vec<&str> = list
+            let want: foldhash::HashSet<&str> = list
                 .lines()
                 .filter(|l| !l.starts_with('#') && !l.is_empty())
                 .collect();
-            assert_eq!(words_of_list(list).collect::<Vec<_>>(), want);
+            assert_eq!(word_list(list), want);
         }
-        assert_eq!(words_of_list("a\r\nb").count(), 2);
+        assert_eq!(word_list("a\r\nb").len(), 2);
     }
 
     fn texts(t: &str) -> Vec<&str> {
