@@ -1618,7 +1618,7 @@ fn locate(
 
 /// `s` lowercased, borrowed when it is lowercase ASCII already (most words).
 fn lowercase(s: &str) -> Cow<'_, str> {
-    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if crate::text::is_lowercase_ascii(s) {
         Cow::Borrowed(s)
     } else {
         Cow::Owned(s.to_lowercase())

@@ -1163,7 +1163,7 @@ fn lower_into<'b>(s: &str, buf: &'b mut String) -> &'b str {
 /// `s` lowercased: `s` itself when it is ASCII with no capital (most words
 /// around a name: "in", "said", "region"), else lowercased into `buf`.
 fn lowercased<'b>(s: &'b str, buf: &'b mut String) -> &'b str {
-    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if crate::text::is_lowercase_ascii(s) {
         s
     } else {
         lower_into(s, buf)

@@ -35,6 +35,12 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// True if `s` is ASCII without a capital: its own lowercase, so a caller can
+/// read it as it is rather than lowercase a copy (most words in running text).
+pub(crate) fn is_lowercase_ascii(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
 /// The byte length of the run of word characters ([`is_word_char`]) that
 /// `s` starts with: ASCII byte by byte, by char only from a non-ASCII byte on.
 pub fn word_len(s: &str) -> usize {
