@@ -337,12 +337,36 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
 /// True if the word `name` (capitalised in the mention) also stands in `text`
 /// in lowercase, as a whole word: "the station", "a delta".
 fn lowercase_elsewhere(text: &str, name: &str) -> bool {
-    let lower = name.to_lowercase();
-    if lower == name || lower.is_empty() {
-        return false;
-    }
-    memchr::memmem::find_iter(text.as_bytes(), lower.as_bytes())
-        .any(|at| whole_word(text, at, at + lower.len()))
+    LOWER_FINDERS.with_borrow_mut(|finders| {
+        if !finders.contains_key(name) {
+            let lower = name.to_lowercase();
+            let finder = (lower != name && !lower.is_empty())
+                .then(|| memchr::memmem::Finder::new(&lower).into_owned());
+            if finders.len() >= LOWER_FINDERS_MAX {
+                finders.clear();
+            }
+            finders.insert(name.to_string(), finder);
+        }
+        let Some(finder) = &finders[name] else {
+            return false;
+        };
+        let n = finder.needle().len();
+        finder
+            .find_iter(text.as_bytes())
+            .any(|at| whole_word(text, at, at + n))
+    })
+}
+
+/// The cache of [`LOWER_FINDERS`] is emptied when it holds this many names.
+const LOWER_FINDERS_MAX: usize = 1 << 14;
+
+thread_local! {
+    /// The searcher for the lowercase form of each name this thread has
+    /// asked [`lowercase_elsewhere`] about (`None` if the name is its own
+    /// lowercase): the same names recur across articles, and building a
+    /// searcher costs as much as searching a short article with it.
+    static LOWER_FINDERS: std::cell::RefCell<HashMap<String, Option<memchr::memmem::Finder<'static>>>> =
+        std::cell::RefCell::new(HashMap::new());
 }
 
 /// The probability for one feature vector.

@@ -197,9 +197,14 @@ fn us_counties() -> &'static HashMap<String, Vec<String>> {
 
 /// Finds "X County", "X Parish", "X Borough" with X one to three capitalised words.
 fn find_counties(text: &str) -> Vec<(usize, usize, Vec<String>)> {
+    // The searchers are built once: building one costs as much as a search of
+    // a short article.
+    static FINDERS: OnceLock<[memchr::memmem::Finder<'static>; 3]> = OnceLock::new();
+    let finders =
+        FINDERS.get_or_init(|| [" County", " Parish", " Borough"].map(memchr::memmem::Finder::new));
     let mut out = Vec::new();
-    for kw in [" County", " Parish", " Borough"] {
-        let finder = memchr::memmem::Finder::new(kw);
+    for finder in finders {
+        let kw = finder.needle();
         let mut from = 0;
         while let Some(k) = finder.find(&text.as_bytes()[from..]) {
             let at = from + k;
