@@ -99,6 +99,8 @@ fn main() {
             r[layout::COUNTRY + 1] = *cc.get(1).unwrap_or(&b' ');
             r[layout::FCLASS] = *rec[c_fclass].as_bytes().first().unwrap_or(&b' ');
             r[layout::KIND] = layout::kind_code(r[layout::FCLASS], &rec[c_fcode]);
+            r[layout::LOG_POPULATION..layout::LOG_POPULATION + 8]
+                .copy_from_slice(&layout::log_population(pop).to_le_bytes());
             records.extend_from_slice(&r);
 
             let id = rec[c_id].to_string();

@@ -161,7 +161,7 @@ pub fn features(
                 FeatureKind::Town => f[3] = 1.0,
                 FeatureKind::Other => {}
             }
-            f[4] = (p.population as f64 + 1.0).log10();
+            f[4] = p.log_population;
             f[5] = r.score;
             f[6] = (m.hits.len() as f64).ln();
             let single = !name.contains(char::is_whitespace);

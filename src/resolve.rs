@@ -128,11 +128,7 @@ impl Parts {
 /// The prior features of a place for a name, before any context.
 fn prior_parts(p: &Brief<'_>, hit: &NameHit) -> Parts {
     let mut f = [0.0; N];
-    // log10(1) is exactly 0: most places have no population, and log10 costs.
-    let pop = match p.population {
-        0 => 0.0,
-        n => (n as f64 + 1.0).log10(),
-    };
+    let pop = p.log_population;
     match p.kind {
         FeatureKind::Country => f[0] = 1.0,
         FeatureKind::Admin1 => {

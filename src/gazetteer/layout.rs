@@ -14,6 +14,7 @@
 //! | 68..70 | ISO 3166-1 alpha-2 country code (two ASCII bytes, spaces if none) |
 //! | 70 | feature class (ASCII `P`, `A`, `L`, ...) |
 //! | 71 | kind code: 0 town, 1 admin-1, 2 country, 3 other region, 4 other ([`kind_code`]) |
+//! | 72..80 | [`log_population`] of the population, f64 |
 //!
 //! `names.fst` maps every folded name to an index into `postings.bin` (u32 LE
 //! words): a count; the name's reach, `big << 31 | population`, where `big`
@@ -23,7 +24,7 @@
 //! `keys.fst` maps `id:<id>`, `adm1:<CC.code>` and `pcli:<CC>` to record indices.
 
 /// Size of one record in `places.bin`.
-pub const RECORD: usize = 72;
+pub const RECORD: usize = 80;
 /// Offset of the population inside a record.
 pub const POPULATION: usize = 16;
 /// A reach's population when the largest does not fit in 31 bits.
@@ -46,6 +47,19 @@ pub const COUNTRY: usize = 68;
 pub const FCLASS: usize = 70;
 /// Kind code byte.
 pub const KIND: usize = 71;
+/// Offset of [`log_population`] inside a record.
+pub const LOG_POPULATION: usize = 72;
+
+/// log10(population + 1), which resolution and confidence score a place by:
+/// stored in the bundled records, where it is read with the population, since
+/// a logarithm costs as much as the rest of a candidate's prior. Exactly 0 for
+/// no population.
+pub fn log_population(population: u64) -> f64 {
+    match population {
+        0 => 0.0,
+        n => (n as f64 + 1.0).log10(),
+    }
+}
 
 /// The kind code of a GeoNames feature class and code (see the table above).
 pub fn kind_code(feature_class: u8, feature_code: &str) -> u8 {

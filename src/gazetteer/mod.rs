@@ -141,6 +141,8 @@ pub struct Brief<'g> {
     pub lon: f64,
     /// Population (0 when unknown).
     pub population: u64,
+    /// log10(population + 1) ([`layout::log_population`]).
+    pub log_population: f64,
     /// GeoNames feature code.
     pub feature_code: &'g str,
     /// ISO 3166-1 alpha-2 country code, empty if none.
@@ -156,6 +158,7 @@ impl<'g> From<Place<'g>> for Brief<'g> {
             lat: p.lat,
             lon: p.lon,
             population: p.population,
+            log_population: layout::log_population(p.population),
             feature_code: p.feature_code,
             country_code: p.country_code,
             admin1_code: p.admin1_code,
@@ -272,6 +275,7 @@ impl Bundled {
                     .try_into()
                     .unwrap_or([0; 8]),
             ),
+            log_population: f64_at(layout::LOG_POPULATION),
             feature_code: self.str_at(r, layout::STR_FCODE),
             country_code: country_code(cc),
             admin1_code: self.str_at(r, layout::STR_ADMIN1_CODE),
