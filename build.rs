@@ -101,6 +101,8 @@ fn main() {
             r[layout::KIND] = layout::kind_code(r[layout::FCLASS], &rec[c_fcode]);
             r[layout::LOG_POPULATION..layout::LOG_POPULATION + 8]
                 .copy_from_slice(&layout::log_population(pop).to_le_bytes());
+            r[layout::COS_LAT..layout::COS_LAT + 8]
+                .copy_from_slice(&layout::cos_lat(lat).to_le_bytes());
             records.extend_from_slice(&r);
 
             let id = rec[c_id].to_string();

@@ -122,7 +122,7 @@ pub fn features(
         *a1_count.entry(p.admin1_code).or_default() += 1;
         if p.kind != FeatureKind::Country {
             let k = *point_of.entry(idx).or_insert_with(|| {
-                points.push((idx, p.lat, Radians::new((p.lat, p.lon)), 0));
+                points.push((idx, p.lat, Radians::with_cos((p.lat, p.lon), p.cos_lat), 0));
                 points.len() - 1
             });
             points[k].3 += 1;
@@ -209,7 +209,7 @@ pub fn features(
             f[20] = f64::from(u8::from(m.cues.possessive));
             let mut nearest = f64::INFINITY;
             if kind != FeatureKind::Country {
-                let here = Radians::new((p.lat, p.lon));
+                let here = Radians::with_cos((p.lat, p.lon), p.cos_lat);
                 // Northwards from the place's latitude, then southwards, each
                 // until the points are too far in latitude alone: a degree of
                 // latitude is at least 110.5 km, so no trigonometry for places

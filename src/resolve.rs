@@ -185,12 +185,22 @@ pub(crate) struct Radians {
 }
 
 impl Radians {
+    #[cfg(test)]
     pub(crate) fn new((lat, lon): (f64, f64)) -> Radians {
-        let lat = lat.to_radians();
         Radians {
-            lat,
+            lat: lat.to_radians(),
             lon: lon.to_radians(),
-            cos_lat: lat.cos(),
+            cos_lat: crate::gazetteer::cos_lat(lat),
+        }
+    }
+
+    /// A place's point, with the cosine of its latitude that its record
+    /// carries ([`Brief::cos_lat`]).
+    pub(crate) fn with_cos((lat, lon): (f64, f64), cos_lat: f64) -> Radians {
+        Radians {
+            lat: lat.to_radians(),
+            lon: lon.to_radians(),
+            cos_lat,
         }
     }
 }
@@ -314,6 +324,7 @@ struct Where<'g> {
     kind: FeatureKind,
     lat: f64,
     lon: f64,
+    cos_lat: f64,
     country_code: &'g str,
     admin1_code: &'g str,
 }
@@ -324,6 +335,7 @@ impl<'g> From<&Brief<'g>> for Where<'g> {
             kind: p.kind,
             lat: p.lat,
             lon: p.lon,
+            cos_lat: p.cos_lat,
             country_code: p.country_code,
             admin1_code: p.admin1_code,
         }
@@ -392,8 +404,11 @@ impl<'a> Focus<'a> {
             // Countries have no point here: nearness is between smaller places.
             if p.kind != FeatureKind::Country {
                 let k = *point_at.entry(idx).or_insert_with(|| {
-                    let pt = (p.lat, p.lon);
-                    f.points.push((pt, Radians::new(pt), SmallVec::new()));
+                    f.points.push((
+                        (p.lat, p.lon),
+                        Radians::with_cos((p.lat, p.lon), p.cos_lat),
+                        SmallVec::new(),
+                    ));
                     f.points.len() - 1
                 });
                 if !f.points[k].2.contains(&gi) {
@@ -450,7 +465,7 @@ impl<'a> Focus<'a> {
             kind,
             FeatureKind::Town | FeatureKind::Admin1 | FeatureKind::Region
         ) {
-            let here = Radians::new((p.lat, p.lon));
+            let here = Radians::with_cos((p.lat, p.lon), p.cos_lat);
             // The nearest other point, as the haversine's `h`: distances are
             // only compared with the bands' limits, which are compared as `h`
             // too (the distance grows with `h`), without an arcsine per point.

@@ -15,6 +15,7 @@
 //! | 70 | feature class (ASCII `P`, `A`, `L`, ...) |
 //! | 71 | kind code: 0 town, 1 admin-1, 2 country, 3 other region, 4 other ([`kind_code`]) |
 //! | 72..80 | [`log_population`] of the population, f64 |
+//! | 80..88 | [`cos_lat`] of the latitude, f64 |
 //!
 //! `names.fst` maps every folded name to an index into `postings.bin` (u32 LE
 //! words): a count; the name's reach, `big << 31 | population`, where `big`
@@ -24,7 +25,7 @@
 //! `keys.fst` maps `id:<id>`, `adm1:<CC.code>` and `pcli:<CC>` to record indices.
 
 /// Size of one record in `places.bin`.
-pub const RECORD: usize = 80;
+pub const RECORD: usize = 88;
 /// Offset of the population inside a record.
 pub const POPULATION: usize = 16;
 /// A reach's population when the largest does not fit in 31 bits.
@@ -49,6 +50,15 @@ pub const FCLASS: usize = 70;
 pub const KIND: usize = 71;
 /// Offset of [`log_population`] inside a record.
 pub const LOG_POPULATION: usize = 72;
+
+/// Offset of [`cos_lat`] inside a record.
+pub const COS_LAT: usize = 80;
+
+/// The cosine of a latitude in degrees, which every distance from the place
+/// reads: stored in the bundled records, as [`log_population`] is.
+pub fn cos_lat(lat: f64) -> f64 {
+    lat.to_radians().cos()
+}
 
 /// log10(population + 1), which resolution and confidence score a place by:
 /// stored in the bundled records, where it is read with the population, since

@@ -25,6 +25,8 @@
 pub mod fold;
 #[allow(missing_docs)]
 mod layout;
+#[cfg(test)]
+pub(crate) use layout::cos_lat;
 
 use smallvec::SmallVec;
 use std::collections::{BTreeMap, HashMap};
@@ -143,6 +145,8 @@ pub struct Brief<'g> {
     pub population: u64,
     /// log10(population + 1) ([`layout::log_population`]).
     pub log_population: f64,
+    /// The cosine of the latitude ([`layout::cos_lat`]).
+    pub cos_lat: f64,
     /// GeoNames feature code.
     pub feature_code: &'g str,
     /// ISO 3166-1 alpha-2 country code, empty if none.
@@ -159,6 +163,7 @@ impl<'g> From<Place<'g>> for Brief<'g> {
             lon: p.lon,
             population: p.population,
             log_population: layout::log_population(p.population),
+            cos_lat: layout::cos_lat(p.lat),
             feature_code: p.feature_code,
             country_code: p.country_code,
             admin1_code: p.admin1_code,
@@ -276,6 +281,7 @@ impl Bundled {
                     .unwrap_or([0; 8]),
             ),
             log_population: f64_at(layout::LOG_POPULATION),
+            cos_lat: f64_at(layout::COS_LAT),
             feature_code: self.str_at(r, layout::STR_FCODE),
             country_code: country_code(cc),
             admin1_code: self.str_at(r, layout::STR_ADMIN1_CODE),
