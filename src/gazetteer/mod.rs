@@ -510,7 +510,7 @@ impl Gazetteer {
             return Some(i);
         }
         let b = self.bundled.as_ref()?;
-        b.keys.get(key).map(|v| self.redirect(v as PlaceIdx))
+        bundled_key(b, key).map(|v| self.redirect(v as PlaceIdx))
     }
 
     /// The place with this id (`geonames:538560`).
@@ -1211,6 +1211,36 @@ fn bundled_name(b: &Bundled, name: &str) -> Option<u64> {
             cache.clear();
         }
         cache.insert(key, v);
+        v
+    })
+}
+
+/// The cache of [`KEY_OUTPUTS`] is emptied when it holds this many keys.
+const KEY_CACHE_MAX: usize = 1 << 14;
+
+thread_local! {
+    /// The bundled keys' outputs for keys this thread has looked up: the
+    /// incidents ask for the same few countries and regions ("pcli:UA",
+    /// "adm1:UA.09") again and again, and a look-up walks an fst of every
+    /// place's id.
+    static KEY_OUTPUTS: std::cell::RefCell<
+        HashMap<String, Option<u64>, foldhash::fast::RandomState>,
+    > =
+        std::cell::RefCell::new(HashMap::default());
+}
+
+/// The output of `key` in the bundled keys, remembered per thread (the
+/// bundled index is the same static data in every gazetteer).
+fn bundled_key(b: &Bundled, key: &str) -> Option<u64> {
+    KEY_OUTPUTS.with_borrow_mut(|cache| {
+        if let Some(&v) = cache.get(key) {
+            return v;
+        }
+        let v = b.keys.get(key);
+        if cache.len() >= KEY_CACHE_MAX {
+            cache.clear();
+        }
+        cache.insert(key.to_string(), v);
         v
     })
 }
