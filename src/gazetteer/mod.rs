@@ -907,29 +907,34 @@ fn walk_span<D: AsRef<[u8]>>(
 }
 
 /// A transition of the bundled names' fst, as [`walk_span_bundled`] reads
-/// it: from node `from` on `byte`, to node `to` (if `live`), adding `out` to
-/// the output, and whether `to` is final, with its final output.
+/// it, in 16 bytes (the table is read at random, and a smaller entry keeps
+/// more of it in the cache): from node `key >> 8` on byte `key & 0xFF`, to
+/// node `to` (its low bits), adding `out` to the output; [`STEP_LIVE`] if
+/// there is such a transition, [`STEP_FINAL`] if `to` is final, with its
+/// final output.
 #[derive(Debug, Clone, Copy)]
 struct Step {
-    from: u32,
-    byte: u8,
-    live: bool,
-    is_final: bool,
+    key: u32,
     to: u32,
-    out: u64,
-    final_out: u64,
+    out: u32,
+    final_out: u32,
 }
 
-/// log2 of the entries of a thread's [`STEPS`] table (32 bytes each).
-const STEP_BITS: u32 = 14;
+/// [`Step::to`]'s flag: the transition exists.
+const STEP_LIVE: u32 = 1 << 31;
+/// [`Step::to`]'s flag: the node reached is final.
+const STEP_FINAL: u32 = 1 << 30;
 
-/// A slot of [`STEPS`] that holds no transition (no node is at `u32::MAX`:
-/// [`walk_span_bundled`] reads the table only for fsts shorter than that).
+/// The fsts whose transitions [`STEPS`] holds are shorter than this: their
+/// node addresses take 24 bits, and no (node, byte) key is `u32::MAX`.
+const STEP_FST_MAX: usize = (1 << 24) - 1;
+
+/// log2 of the entries of a thread's [`STEPS`] table (16 bytes each).
+const STEP_BITS: u32 = 16;
+
+/// A slot of [`STEPS`] that holds no transition (no key is `u32::MAX`).
 const NO_STEP: Step = Step {
-    from: u32::MAX,
-    byte: 0,
-    live: false,
-    is_final: false,
+    key: u32::MAX,
     to: 0,
     out: 0,
     final_out: 0,
@@ -939,8 +944,8 @@ thread_local! {
     /// The transitions of the bundled fst this thread has taken lately, by
     /// (node, byte), one per slot (a power of two of them): decoding an fst
     /// node costs tens of instructions, and the walks over capitalised words
-    /// and the text after them take the same few thousand transitions again
-    /// and again.
+    /// and the text after them take the same few tens of thousands of
+    /// transitions again and again.
     static STEPS: std::cell::RefCell<Vec<Step>> =
         std::cell::RefCell::new(vec![NO_STEP; 1 << STEP_BITS]);
 }
@@ -956,57 +961,60 @@ fn walk_span_bundled(
     to: usize,
     f: &mut impl FnMut(usize, usize, u64),
 ) -> bool {
-    // Node addresses are offsets in the fst: below 2^32 if it is smaller.
-    let (Ok(mut addr), true) = (u32::try_from(st.addr), fst.as_bytes().len() < 1 << 32) else {
+    // Node addresses are offsets in the fst: below 2^24 if it is smaller.
+    let (Ok(mut addr), true) = (u32::try_from(st.addr), fst.as_bytes().len() < STEP_FST_MAX) else {
         return walk_span(fst, st, text, from, to, f);
     };
     let mut out = st.out;
     let alive = STEPS.with_borrow_mut(|steps| {
+        let shift = 32 - steps.len().trailing_zeros();
         each_folded(text, from, to, |at, folded_char| {
             if let Some((fend, v)) = st.pending.take() {
                 f(fend, at, v);
             }
             for (k, &b) in folded_char.iter().enumerate() {
-                let slot = (addr.wrapping_mul(0x9E37_79B1)
-                    ^ u32::from(b).wrapping_mul(0x85EB_CA6B))
-                .checked_shr(32 - steps.len().trailing_zeros())
-                .unwrap_or(0);
+                let key = addr << 8 | u32::from(b);
+                let slot = key
+                    .wrapping_mul(0x9E37_79B1)
+                    .checked_shr(shift)
+                    .unwrap_or(0);
                 let step = &mut steps[slot as usize];
-                if step.from != addr || step.byte != b {
+                let (next, step_out, final_out) = if step.key == key {
+                    (step.to, u64::from(step.out), u64::from(step.final_out))
+                } else {
                     let node = fst.node(addr as fst::raw::CompiledAddr);
-                    *step = match node.find_input(b).map(|t| node.transition(t)) {
+                    let (next, o, fo) = match node.find_input(b).map(|t| node.transition(t)) {
                         Some(t) => {
-                            let next = fst.node(t.addr);
-                            Step {
-                                from: addr,
-                                byte: b,
-                                live: true,
-                                is_final: next.is_final(),
-                                // Below the fst's length, as checked above.
-                                to: t.addr as u32,
-                                out: t.out.value(),
-                                final_out: next.final_output().value(),
-                            }
+                            let n = fst.node(t.addr);
+                            let flags = STEP_LIVE | if n.is_final() { STEP_FINAL } else { 0 };
+                            // Below 2^24, as checked above.
+                            (
+                                t.addr as u32 | flags,
+                                t.out.value(),
+                                n.final_output().value(),
+                            )
                         }
-                        None => Step {
-                            from: addr,
-                            byte: b,
-                            live: false,
-                            is_final: false,
-                            to: 0,
-                            out: 0,
-                            final_out: 0,
-                        },
+                        None => (0, 0, 0),
                     };
-                }
-                if !step.live {
+                    // Outputs that do not fit are used, not kept.
+                    if let (Ok(o), Ok(fo)) = (u32::try_from(o), u32::try_from(fo)) {
+                        *step = Step {
+                            key,
+                            to: next,
+                            out: o,
+                            final_out: fo,
+                        };
+                    }
+                    (next, o, fo)
+                };
+                if next & STEP_LIVE == 0 {
                     return false;
                 }
-                out += step.out;
-                addr = step.to;
+                out += step_out;
+                addr = next & !(STEP_LIVE | STEP_FINAL);
                 st.folded += 1;
-                if step.is_final {
-                    let v = out + step.final_out;
+                if next & STEP_FINAL != 0 {
+                    let v = out + final_out;
                     if k + 1 < folded_char.len() {
                         f(st.folded, at, v);
                     } else {
