@@ -143,9 +143,11 @@ pub struct Brief<'g> {
     pub lon: f64,
     /// Population (0 when unknown).
     pub population: u64,
-    /// log10(population + 1) ([`layout::log_population`]).
+    /// log10(population + 1), 0 for no population (stored in the bundled
+    /// records, computed for added rows).
     pub log_population: f64,
-    /// The cosine of the latitude ([`layout::cos_lat`]).
+    /// The cosine of the latitude (stored in the bundled records, computed
+    /// for added rows).
     pub cos_lat: f64,
     /// GeoNames feature code.
     pub feature_code: &'g str,
