@@ -1594,6 +1594,16 @@ mod tests {
         }
     }
 
+    /// The walks keep the transitions of an fst shorter than [`STEP_FST_MAX`]
+    /// only: a bundled index that outgrew it would be walked without them,
+    /// with the same output, more slowly. This test says so first.
+    #[test]
+    fn bundled_names_fit_the_step_table() {
+        let g = Gazetteer::bundled();
+        let b = g.bundled.as_ref().expect("bundled");
+        assert!(b.names.as_fst().as_bytes().len() < STEP_FST_MAX);
+    }
+
     #[test]
     fn country_codes_read_as_written() {
         let codes: [&[u8]; 7] = [b"UA", b"AZ", b"ZA", b"ZZ", b"  ", b"X ", b"1A"];
