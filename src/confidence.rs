@@ -337,23 +337,25 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
 /// True if the word `name` (capitalised in the mention) also stands in `text`
 /// in lowercase, as a whole word: "the station", "a delta".
 fn lowercase_elsewhere(text: &str, name: &str) -> bool {
-    LOWER_FINDERS.with_borrow_mut(|finders| {
-        if !finders.contains_key(name) {
-            let lower = name.to_lowercase();
-            let finder = (lower != name && !lower.is_empty())
-                .then(|| memchr::memmem::Finder::new(&lower).into_owned());
-            if finders.len() >= LOWER_FINDERS_MAX {
-                finders.clear();
-            }
-            finders.insert(name.to_string(), finder);
-        }
-        let Some(finder) = &finders[name] else {
-            return false;
-        };
+    let found = |finder: &memchr::memmem::Finder<'_>| {
         let n = finder.needle().len();
         finder
             .find_iter(text.as_bytes())
             .any(|at| whole_word(text, at, at + n))
+    };
+    LOWER_FINDERS.with_borrow_mut(|finders| {
+        if let Some(finder) = finders.get(name) {
+            return finder.as_ref().is_some_and(found);
+        }
+        let lower = name.to_lowercase();
+        let finder = (lower != name && !lower.is_empty())
+            .then(|| memchr::memmem::Finder::new(&lower).into_owned());
+        let seen = finder.as_ref().is_some_and(found);
+        if finders.len() >= LOWER_FINDERS_MAX {
+            finders.clear();
+        }
+        finders.insert(name.to_string(), finder);
+        seen
     })
 }
 
@@ -366,8 +368,9 @@ thread_local! {
     /// asked [`lowercase_elsewhere`] about (`None` if the name is its own
     /// lowercase): the same names recur across articles, and building a
     /// searcher costs as much as searching a short article with it.
-    static LOWER_FINDERS: std::cell::RefCell<HashMap<String, Option<memchr::memmem::Finder<'static>>>> =
-        std::cell::RefCell::new(HashMap::new());
+    static LOWER_FINDERS: std::cell::RefCell<
+        HashMap<String, Option<memchr::memmem::Finder<'static>>>,
+    > = std::cell::RefCell::new(HashMap::new());
 }
 
 /// The probability for one feature vector.
