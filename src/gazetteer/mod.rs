@@ -1211,18 +1211,38 @@ fn bundled_name(b: &Bundled, name: &str) -> Option<u64> {
     if name.len() > WORD_CACHE_MAX_LEN {
         return b.names.get(fold::fold(name));
     }
+    let key = WordKey::new(name);
     NAME_OUTPUTS.with_borrow_mut(|cache| {
-        let key = WordKey::new(name);
-        if let Some(&v) = cache.get(&key) {
-            return v;
-        }
-        let v = b.names.get(fold::fold(name));
-        if cache.len() >= WORD_CACHE_MAX_WORDS {
-            cache.clear();
-        }
-        cache.insert(key, v);
-        v
+        remembered(cache, &key, WORD_CACHE_MAX_WORDS, || {
+            b.names.get(fold::fold(name))
+        })
     })
+}
+
+/// The value `cache` holds for `key`, else `value()`, which it then holds
+/// too; a cache of `max` entries is emptied first (a per-thread memo of
+/// static data, bounded).
+fn remembered<Q, K, V, S>(
+    cache: &mut HashMap<K, V, S>,
+    key: &Q,
+    max: usize,
+    value: impl FnOnce() -> V,
+) -> V
+where
+    Q: ToOwned<Owned = K> + std::hash::Hash + Eq + ?Sized,
+    K: std::borrow::Borrow<Q> + std::hash::Hash + Eq,
+    V: Copy,
+    S: std::hash::BuildHasher,
+{
+    if let Some(&v) = cache.get(key) {
+        return v;
+    }
+    let v = value();
+    if cache.len() >= max {
+        cache.clear();
+    }
+    cache.insert(key.to_owned(), v);
+    v
 }
 
 /// The cache of [`KEY_OUTPUTS`] is emptied when it holds this many keys.
@@ -1242,17 +1262,7 @@ thread_local! {
 /// The output of `key` in the bundled keys, remembered per thread (the
 /// bundled index is the same static data in every gazetteer).
 fn bundled_key(b: &Bundled, key: &str) -> Option<u64> {
-    KEY_OUTPUTS.with_borrow_mut(|cache| {
-        if let Some(&v) = cache.get(key) {
-            return v;
-        }
-        let v = b.keys.get(key);
-        if cache.len() >= KEY_CACHE_MAX {
-            cache.clear();
-        }
-        cache.insert(key.to_string(), v);
-        v
-    })
+    KEY_OUTPUTS.with_borrow_mut(|cache| remembered(cache, key, KEY_CACHE_MAX, || b.keys.get(key)))
 }
 
 fn coord(path: &Path, line: u64, what: &str, v: &str, lim: f64) -> Result<f64> {
