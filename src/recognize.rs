@@ -1279,10 +1279,8 @@ pub fn recognize(text: &str, gazetteer: &Gazetteer, demonyms: &Demonyms) -> Reco
             pos = i + len;
             continue;
         }
-        let best = gazetteer.longest_prefix(text, i, |end| {
-            // Must end on a word boundary, and the matched text must be name-like.
-            !text[end..].starts_with(is_word_char) && name_like(&text[i..end])
-        });
+        // Names end on a word boundary; the matched text must be name-like.
+        let best = gazetteer.longest_prefix(text, i, |end| name_like(&text[i..end]));
         if best.is_none() {
             if let Some((end, place)) = region_demonym_at(text, i, gazetteer) {
                 out.region_demonyms.push((i, end, place));

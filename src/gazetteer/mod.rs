@@ -611,12 +611,13 @@ impl Gazetteer {
     }
 
     /// The longest gazetteer name that is a prefix of the folded text from
-    /// `text[start..]` and whose end (a byte offset in `text`) `fits`, as (end,
-    /// the name, its reach); [`Gazetteer::hits_of`] reads its places.
+    /// `text[start..]`, ends at the end of a word (no word character follows
+    /// it) and whose end (a byte offset in `text`) `fits`, as (end, the name,
+    /// its reach); [`Gazetteer::hits_of`] reads its places.
     ///
     /// The text is folded as the walk goes, so only the characters a name could
     /// span are folded; a name that ends inside a character's folded form ("ss"
-    /// of "ß") ends at that character. The walks only note where names end;
+    /// of "ß") ends at that character, so inside a word. The walks only note where names end;
     /// hits are read for the one end chosen, and only if asked for, since a
     /// short prefix ("san", "new") can have thousands and most capitalised words
     /// that are names somewhere are not place names where they stand.
@@ -630,21 +631,24 @@ impl Gazetteer {
         // This runs for every capitalised word, and a word's walk passes a few
         // names at most: on the stack.
         let mut ends: SmallVec<[NameEnd; 8]> = SmallVec::new();
+        let at_word_end = |end: usize| !text[end..].starts_with(crate::text::is_word_char);
         if let Some(b) = &self.bundled {
             walk_bundled(b.names.as_fst(), text, start, |fend, end, at| {
-                ends.push((fend, end, Some(at), None));
+                if at_word_end(end) {
+                    ends.push((fend, end, Some(at), None));
+                }
             });
         }
         if !self.extra.is_empty() {
-            walk(
-                self.extra_names.as_fst(),
-                text,
-                start,
-                |fend, end, at| match ends.iter_mut().find(|e| e.0 == fend) {
+            walk(self.extra_names.as_fst(), text, start, |fend, end, at| {
+                if !at_word_end(end) {
+                    return;
+                }
+                match ends.iter_mut().find(|e| e.0 == fend) {
                     Some(e) => e.3 = Some(at),
                     None => ends.push((fend, end, None, Some(at))),
-                },
-            );
+                }
+            });
             ends.sort_by_key(|e| e.0);
         }
         let &(_, end, bundled, extra) = ends.iter().rev().find(|e| fits(e.1))?;
@@ -1034,79 +1038,71 @@ fn walk_span_bundled(
     alive
 }
 
-/// A walk of the bundled names over one word, as [`walk_span`] leaves it,
-/// packed so that an entry of the word cache (its key included) is about one
-/// cache line: the lookups of a large cache are memory-bound. Up to
-/// [`WORD_ENDS`] names that ended inside the word (folded end, end relative to
-/// the word's start, output), and the state at the word's end, if the walk
-/// lived. A walk that does not fit is not remembered.
+/// A walk of the bundled names over one word, as [`walk_span`] leaves it at
+/// the word's end, in 12 bytes, so that an entry of the word cache (its key
+/// included) is half a cache line: the lookups of a large cache are
+/// memory-bound. The names that end inside the word are not kept: a word
+/// character follows them, so [`Gazetteer::longest_prefix`] never reports
+/// them. A walk that does not fit is not remembered.
 #[derive(Debug, Clone, Copy)]
 struct WordWalk {
-    ends: [(u16, u8, u32); WORD_ENDS],
-    n_ends: u8,
-    alive: bool,
-    addr: u32,
+    /// The node reached (the low 24 bits) and the folded bytes read (the top 8).
+    at: u32,
+    /// The output so far; [`WordWalk::DEAD`] if the walk died inside the word.
     out: u32,
-    folded: u16,
-    pending: Option<(u16, u32)>,
+    /// The output of the name the word ends (its folded end is the walk's),
+    /// else [`WordWalk::NONE`].
+    pending: u32,
 }
 
-/// How many names ending inside a word a [`WordWalk`] holds.
-const WORD_ENDS: usize = 2;
-
 impl WordWalk {
-    fn pack(ends: &[(usize, usize, u64)], state: Option<WalkState>) -> Option<WordWalk> {
-        if ends.len() > WORD_ENDS {
-            return None;
-        }
-        let mut w = WordWalk {
-            ends: [(0, 0, 0); WORD_ENDS],
-            n_ends: ends.len() as u8,
-            alive: state.is_some(),
-            addr: 0,
-            out: 0,
-            folded: 0,
-            pending: None,
-        };
-        for (slot, &(fend, rel, v)) in w.ends.iter_mut().zip(ends) {
-            *slot = (
-                u16::try_from(fend).ok()?,
-                u8::try_from(rel).ok()?,
-                u32::try_from(v).ok()?,
-            );
-        }
-        if let Some(st) = state {
-            w.addr = u32::try_from(st.addr).ok()?;
-            w.out = u32::try_from(st.out).ok()?;
-            w.folded = u16::try_from(st.folded).ok()?;
-            w.pending = match st.pending {
-                Some((fend, v)) => Some((u16::try_from(fend).ok()?, u32::try_from(v).ok()?)),
-                None => None,
-            };
-        }
-        Some(w)
-    }
+    const DEAD: u32 = u32::MAX;
+    const NONE: u32 = u32::MAX;
 
-    fn ends(&self) -> impl Iterator<Item = (usize, usize, u64)> + '_ {
-        self.ends[..usize::from(self.n_ends)]
-            .iter()
-            .map(|&(fend, rel, v)| (usize::from(fend), usize::from(rel), u64::from(v)))
+    fn pack(state: Option<WalkState>) -> Option<WordWalk> {
+        let Some(st) = state else {
+            return Some(WordWalk {
+                at: 0,
+                out: WordWalk::DEAD,
+                pending: WordWalk::NONE,
+            });
+        };
+        let addr = u32::try_from(st.addr).ok().filter(|&a| a < 1 << 24)?;
+        let folded = u32::try_from(st.folded).ok().filter(|&n| n < 1 << 8)?;
+        let out = u32::try_from(st.out)
+            .ok()
+            .filter(|&o| o != WordWalk::DEAD)?;
+        let pending = match st.pending {
+            // A name pending at the word's end ended with its last folded byte.
+            Some((fend, v)) if fend == st.folded => {
+                u32::try_from(v).ok().filter(|&v| v != WordWalk::NONE)?
+            }
+            Some(_) => return None,
+            None => WordWalk::NONE,
+        };
+        Some(WordWalk {
+            at: addr | folded << 24,
+            out,
+            pending,
+        })
     }
 
     fn state(&self) -> Option<WalkState> {
-        self.alive.then(|| WalkState {
-            addr: self.addr as fst::raw::CompiledAddr,
-            out: u64::from(self.out),
-            folded: usize::from(self.folded),
-            pending: self
-                .pending
-                .map(|(fend, v)| (usize::from(fend), u64::from(v))),
+        (self.out != WordWalk::DEAD).then(|| {
+            let folded = (self.at >> 24) as usize;
+            WalkState {
+                addr: (self.at & 0xFF_FFFF) as fst::raw::CompiledAddr,
+                out: u64::from(self.out),
+                folded,
+                pending: (self.pending != WordWalk::NONE)
+                    .then_some((folded, u64::from(self.pending))),
+            }
         })
     }
 }
 
 /// Words longer than this (in bytes) are walked, not remembered.
-const WORD_CACHE_MAX_LEN: usize = 23;
+const WORD_CACHE_MAX_LEN: usize = 19;
 
 /// A word of at most [`WORD_CACHE_MAX_LEN`] bytes, held in the table itself:
 /// a lookup compares bytes in the entry it probes, without following a pointer
@@ -1135,7 +1131,7 @@ impl WordKey {
         }
     }
 }
-/// The cache is emptied when it holds this many words (a few MB per thread).
+/// The cache is emptied when it holds this many words (up to 4 MB per thread).
 const WORD_CACHE_MAX_WORDS: usize = 1 << 16;
 
 thread_local! {
@@ -1149,7 +1145,8 @@ thread_local! {
 }
 
 /// [`walk`] over the bundled names, with the walk over the word at `start`
-/// remembered per thread.
+/// remembered per thread, except that names ending inside that word are not
+/// reported (a word character follows them: see [`Gazetteer::longest_prefix`]).
 fn walk_bundled(
     fst: &fst::raw::Fst<&'static [u8]>,
     text: &str,
@@ -1164,22 +1161,12 @@ fn walk_bundled(
     let key = WordKey::new(&text[start..word_end]);
     let state = WORD_WALKS.with_borrow_mut(|cache| {
         if let Some(w) = cache.get(&key) {
-            for (fend, rel, v) in w.ends() {
-                f(fend, start + rel, v);
-            }
             return w.state();
         }
         let mut st = WalkState::root(fst);
-        // A word's walk passes a few names at most: on the stack.
-        let mut ends: SmallVec<[(usize, usize, u64); 4]> = SmallVec::new();
-        let alive = walk_span_bundled(fst, &mut st, text, start, word_end, &mut |fend, end, v| {
-            ends.push((fend, end - start, v))
-        });
-        for &(fend, rel, v) in &ends {
-            f(fend, start + rel, v);
-        }
+        let alive = walk_span_bundled(fst, &mut st, text, start, word_end, &mut |_, _, _| {});
         let state = alive.then_some(st);
-        if let Some(w) = WordWalk::pack(&ends, state) {
+        if let Some(w) = WordWalk::pack(state) {
             if cache.len() >= WORD_CACHE_MAX_WORDS {
                 cache.clear();
             }
@@ -1497,11 +1484,14 @@ mod tests {
                 (end, places)
             })
         };
-        // "gros" ends inside "ß" ("ss"), so at the "ß"; the longest name that
-        // fits wins.
+        // The longest name that fits wins; "gros" ends inside "ß" ("ss"), so
+        // at the "ß", inside a word: it is never a prefix.
         assert_eq!(ends(&|_| true), Some((11, vec![name("t:3")])));
         assert_eq!(ends(&|e| e < 11), Some((6, vec![name("t:2")])));
-        assert_eq!(ends(&|e| e < 6), Some((3, vec![name("t:1")])));
+        assert_eq!(ends(&|e| e < 6), None);
+        let mut fresh = Vec::new();
+        walk(g.extra_names.as_fst(), text, 0, |_, e, _| fresh.push(e));
+        assert_eq!(fresh, [3, 6, 11]);
     }
 
     #[test]
@@ -1598,7 +1588,27 @@ mod tests {
                     let (mut fresh, mut cached) = (Vec::new(), Vec::new());
                     walk(b.names.as_fst(), text, i, |f, e, v| fresh.push((f, e, v)));
                     walk_bundled(b.names.as_fst(), text, i, |f, e, v| cached.push((f, e, v)));
-                    assert_eq!(fresh, cached, "{text:?} from {i}");
+                    // The same names end at word ends; only names ending inside
+                    // the first word may be left out.
+                    let word_end = i + crate::text::word_len(&text[i..]);
+                    assert!(
+                        cached.iter().all(|c| fresh.contains(c)),
+                        "{text:?} from {i}"
+                    );
+                    assert!(
+                        fresh.iter().all(|c| cached.contains(c) || c.1 < word_end),
+                        "{text:?} from {i}"
+                    );
+                    let at_word_end = |e: &&(usize, usize, u64)| {
+                        !text[e.1..].starts_with(crate::text::is_word_char)
+                    };
+                    assert!(
+                        fresh
+                            .iter()
+                            .filter(at_word_end)
+                            .eq(cached.iter().filter(at_word_end)),
+                        "{text:?} from {i}"
+                    );
                 }
             }
         }
