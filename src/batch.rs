@@ -11,7 +11,8 @@
 //!
 //! Articles travel between threads in batches: a hand-off costs a futex wake
 //! and a context switch on each side, as much as mapping a short article, so
-//! it is paid once per [`BATCH`] articles (or [`BATCH_BYTES`] of text). Items
+//! it is paid once per [`BATCH`] articles (or [`BATCH_BYTES`] of text), after
+//! smaller first batches, so that a short run still spreads over every worker. Items
 //! read from stdin are batched only while more of them have already arrived:
 //! the batch is handed on before every read of stdin, which may wait for the
 //! stream, so that a live stream is mapped as it arrives (and a JSON Lines
@@ -101,14 +102,34 @@ pub struct Summary {
 /// Bytes of input read so far, for progress bars.
 pub static BYTES_READ: AtomicU64 = AtomicU64::new(0);
 
-/// Most articles in one batch.
-pub const BATCH: usize = 32;
+/// Most articles in one batch. Each hand-off wakes a sleeping thread (the
+/// worker that takes the batch, the calling thread when its results are in,
+/// the reading thread when the window frees a place): tens of microseconds on
+/// a virtual machine. 128 articles a batch rather than 32: 1.025x on the
+/// bench corpus's places layer, 1.04x on conflict reporting.
+pub const BATCH: usize = 128;
+/// The most articles in each worker's first batch (then twice as many in
+/// each next one, up to [`BATCH`]).
+pub const BATCH_FIRST: usize = 8;
 /// A batch is sent once its articles hold this many bytes of text.
 pub const BATCH_BYTES: usize = 256 << 10;
+
+/// The most articles batch `seq` holds: [`BATCH_FIRST`] in each worker's
+/// first batch, twice as many in its next, and so on up to [`BATCH`], so that
+/// a run of a few hundred articles still spreads over every worker, and a
+/// long run pays a hand-off per [`BATCH`] articles.
+fn batch_limit(seq: u64, jobs: usize) -> usize {
+    let round = seq / jobs.max(1) as u64;
+    BATCH_FIRST
+        .checked_shl(round.min(16) as u32)
+        .map_or(BATCH, |n| n.min(BATCH))
+}
 
 /// The producer's batch of work, handed to the workers when full or flushed.
 struct Batcher<'a> {
     seq: u64,
+    /// Workers, for [`batch_limit`].
+    jobs: usize,
     batch: Vec<Work>,
     bytes: usize,
     tx: mpsc::SyncSender<(u64, Vec<Work>)>,
@@ -125,7 +146,7 @@ impl Batcher<'_> {
         }
         self.bytes += w.len();
         self.batch.push(w);
-        if self.batch.len() < BATCH && self.bytes < BATCH_BYTES {
+        if self.batch.len() < batch_limit(self.seq, self.jobs) && self.bytes < BATCH_BYTES {
             return true;
         }
         self.flush()
@@ -421,6 +442,7 @@ pub fn run(
             // called on this thread, never one inside the other.
             let batcher = std::cell::RefCell::new(Batcher {
                 seq: 0,
+                jobs,
                 batch: Vec::new(),
                 bytes: 0,
                 tx: work_tx,
@@ -537,6 +559,19 @@ mod tests {
                 Outcome::Skipped(p) => format!("skipped {}", p.display()),
             });
             Ok(())
+        }
+    }
+
+    #[test]
+    fn batches_grow_from_a_few_articles_per_worker_to_the_most() {
+        let limits: Vec<usize> = (0..12).map(|seq| batch_limit(seq, 2)).collect();
+        assert_eq!(limits, [8, 8, 16, 16, 32, 32, 64, 64, 128, 128, 128, 128]);
+        // Every one of 64 workers gets a small first batch.
+        assert!((0..64).all(|seq| batch_limit(seq, 64) == BATCH_FIRST));
+        assert_eq!(batch_limit(64, 64), 2 * BATCH_FIRST);
+        for jobs in [0, 1, 3] {
+            assert_eq!(batch_limit(0, jobs), BATCH_FIRST);
+            assert_eq!(batch_limit(u64::MAX, jobs), BATCH);
         }
     }
 
