@@ -617,7 +617,8 @@ impl Gazetteer {
     ///
     /// The text is folded as the walk goes, so only the characters a name could
     /// span are folded; a name that ends inside a character's folded form ("ss"
-    /// of "ß") ends at that character, so inside a word. The walks only note where names end;
+    /// of "ß") ends at that character, so inside a word, and is never taken.
+    /// The walks only note where names end;
     /// hits are read for the one end chosen, and only if asked for, since a
     /// short prefix ("san", "new") can have thousands and most capitalised words
     /// that are names somewhere are not place names where they stand.
