@@ -1047,7 +1047,8 @@ fn walk_span_bundled(
 /// them. A walk that does not fit is not remembered.
 #[derive(Debug, Clone, Copy)]
 struct WordWalk {
-    /// The node reached (the low 24 bits) and the folded bytes read (the top 8).
+    /// The node reached (the low [`WordWalk::ADDR_BITS`]) and the folded
+    /// bytes read (the rest).
     at: u32,
     /// The output so far; [`WordWalk::DEAD`] if the walk died inside the word.
     out: u32,
@@ -1059,6 +1060,10 @@ struct WordWalk {
 impl WordWalk {
     const DEAD: u32 = u32::MAX;
     const NONE: u32 = u32::MAX;
+    /// The bits of [`WordWalk::at`] that hold the node's address (24, as
+    /// in the step table: see [`STEP_FST_MAX`]); the folded bytes take the rest.
+    const ADDR_BITS: u32 = 24;
+    const ADDR: u32 = (1 << WordWalk::ADDR_BITS) - 1;
 
     fn pack(state: Option<WalkState>) -> Option<WordWalk> {
         let Some(st) = state else {
@@ -1068,8 +1073,12 @@ impl WordWalk {
                 pending: WordWalk::NONE,
             });
         };
-        let addr = u32::try_from(st.addr).ok().filter(|&a| a < 1 << 24)?;
-        let folded = u32::try_from(st.folded).ok().filter(|&n| n < 1 << 8)?;
+        let addr = u32::try_from(st.addr)
+            .ok()
+            .filter(|&a| a <= WordWalk::ADDR)?;
+        let folded = u32::try_from(st.folded)
+            .ok()
+            .filter(|&n| n < 1 << (32 - WordWalk::ADDR_BITS))?;
         let out = u32::try_from(st.out)
             .ok()
             .filter(|&o| o != WordWalk::DEAD)?;
@@ -1082,7 +1091,7 @@ impl WordWalk {
             None => WordWalk::NONE,
         };
         Some(WordWalk {
-            at: addr | folded << 24,
+            at: addr | folded << WordWalk::ADDR_BITS,
             out,
             pending,
         })
@@ -1090,9 +1099,9 @@ impl WordWalk {
 
     fn state(&self) -> Option<WalkState> {
         (self.out != WordWalk::DEAD).then(|| {
-            let folded = (self.at >> 24) as usize;
+            let folded = (self.at >> WordWalk::ADDR_BITS) as usize;
             WalkState {
-                addr: (self.at & 0xFF_FFFF) as fst::raw::CompiledAddr,
+                addr: (self.at & WordWalk::ADDR) as fst::raw::CompiledAddr,
                 out: u64::from(self.out),
                 folded,
                 pending: (self.pending != WordWalk::NONE)
