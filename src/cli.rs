@@ -500,6 +500,77 @@ fn progress_bar(specs: &[batch::Spec]) -> Option<indicatif::ProgressBar> {
 /// calls, all from the thread that every result passes through.
 const OUT_BUFFER: usize = 1 << 18;
 
+/// True if `path` is a regular file, which a temporary file renamed onto it
+/// will replace.
+fn replaces_file(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file())
+}
+
+/// A new file, written from its start, whose pages are handed to the kernel
+/// to write to the disk every `every` bytes, as a run goes.
+///
+/// A temporary output renamed onto an existing file waits at the rename for
+/// its pages to be sent to the disk: ext4 (`auto_da_alloc`, on by default)
+/// then allocates and writes a file's dirty pages, so that a crash never
+/// leaves an empty file where the old one was. A layer of a large corpus is
+/// tens of MB, and all of that waited after the work: the rename of the
+/// places layer of the 50 MB bench corpus over the last run's took 21-26 ms.
+/// Handed over as the run goes, those writes overlap the work and the rename
+/// takes 9 ms (what is left is freeing the old file's blocks); the run,
+/// 562 -> 546 ms (15 alternating runs).
+///
+/// The hand-over is `posix_fadvise(POSIX_FADV_DONTNEED)`: Linux starts
+/// writing the range's dirty pages without waiting for them, and drops only
+/// pages already clean (none, just after writing: the file stays cached for
+/// whatever reads it next). Advice only: an error changes nothing written,
+/// and other systems are not advised.
+struct WriteBehind {
+    file: std::fs::File,
+    /// Bytes written, and handed over.
+    written: u64,
+    handed: u64,
+    every: u64,
+}
+
+impl WriteBehind {
+    /// Hand-over size: a few system calls per 10 MB of output.
+    const EVERY: u64 = 4 << 20;
+
+    fn new(file: std::fs::File, every: u64) -> WriteBehind {
+        WriteBehind {
+            file,
+            written: 0,
+            handed: 0,
+            every,
+        }
+    }
+
+    /// Advises the kernel to write the bytes written since the last hand-over.
+    fn hand_over(&mut self) {
+        #[cfg(target_os = "linux")]
+        {
+            let len = std::num::NonZeroU64::new(self.written - self.handed);
+            let _ = rustix::fs::fadvise(&self.file, self.handed, len, rustix::fs::Advice::DontNeed);
+        }
+        self.handed = self.written;
+    }
+}
+
+impl Write for WriteBehind {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.file.write(buf)?;
+        self.written += n as u64;
+        if self.written - self.handed >= self.every {
+            self.hand_over();
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
+}
+
 fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
     // Outputs first: a bad output path fails before any work is done.
@@ -556,9 +627,17 @@ fn map(args: MapArgs) -> anyhow::Result<ExitCode> {
             .as_file_mut()
             .try_clone()
             .context("opening the output file")?;
-        Out::Collection(emit::CollectionWriter::new(
-            Box::new(std::io::BufWriter::with_capacity(OUT_BUFFER, f)) as Box<dyn Write>,
-        )?)
+        // Renamed onto an existing file, its pages go to the disk as it is written.
+        let replaces = args.output.as_deref().is_some_and(replaces_file);
+        let w: Box<dyn Write> = if replaces {
+            Box::new(std::io::BufWriter::with_capacity(
+                OUT_BUFFER,
+                WriteBehind::new(f, WriteBehind::EVERY),
+            ))
+        } else {
+            Box::new(std::io::BufWriter::with_capacity(OUT_BUFFER, f))
+        };
+        Out::Collection(emit::CollectionWriter::new(w)?)
     } else if let Some(f) = direct_out {
         Out::Collection(emit::CollectionWriter::new(
             Box::new(std::io::BufWriter::with_capacity(OUT_BUFFER, f)) as Box<dyn Write>,
@@ -844,4 +923,37 @@ fn lookup(args: LookupArgs) -> anyhow::Result<ExitCode> {
     }
     w.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_behind_writes_every_byte_in_order_across_hand_overs() {
+        let mut tmp = tempfile::NamedTempFile::new().unwrap();
+        let file = tmp.as_file_mut().try_clone().unwrap();
+        // Hand-overs every 1,000 bytes, in writes of 1 to 700 bytes.
+        let mut w = WriteBehind::new(file, 1000);
+        let mut want = Vec::new();
+        for k in 0..200u32 {
+            let chunk: Vec<u8> = (0..(k * 37 % 700 + 1)).map(|i| (i + k) as u8).collect();
+            w.write_all(&chunk).unwrap();
+            want.extend_from_slice(&chunk);
+        }
+        w.flush().unwrap();
+        assert!(w.handed > 0 && w.written - w.handed < 1000);
+        assert_eq!(w.written, want.len() as u64);
+        assert_eq!(std::fs::read(tmp.path()).unwrap(), want);
+    }
+
+    #[test]
+    fn only_regular_files_are_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("layer.geojson");
+        assert!(!replaces_file(&file));
+        std::fs::write(&file, "{}").unwrap();
+        assert!(replaces_file(&file));
+        assert!(!replaces_file(dir.path()));
+    }
 }
