@@ -1881,6 +1881,27 @@ mod tests {
     }
 
     #[test]
+    fn every_demonym_and_its_plural_is_found_past_the_prefix_filter() {
+        let d = Demonyms::bundled();
+        for (name, _, _) in &d.entries {
+            let text = format!("{name} said.");
+            assert_eq!(
+                d.at(&text, 0).map(|(len, _)| len),
+                Some(name.len()),
+                "{name}"
+            );
+            if !name.ends_with('s') && !name.ends_with("ese") {
+                let text = format!("{name}s said.");
+                let found = d.at(&text, 0).map(|(len, _)| len);
+                assert_eq!(found, Some(name.len() + 1), "{name}s");
+            }
+        }
+        for none in ["Police", "Rusty", "Americanos", "Sudan", "Kyivans"] {
+            assert!(d.at(none, 0).is_none(), "{none}");
+        }
+    }
+
+    #[test]
     fn cues() {
         let t = "the city of Melitopol, the Kursk region, Ukraine's army, Russia-occupied Melitopol, cities in Ukraine";
         let r = recognize(t, &gazetteer(), &Demonyms::bundled());
