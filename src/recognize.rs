@@ -855,42 +855,48 @@ pub(crate) fn is_surname(lower_word: &str) -> bool {
 }
 
 /// Names of institutions and phenomena that are also gazetteer names.
-const STOP_PHRASES: &[&str] = &[
-    "white house",
-    "pentagon",
-    "kremlin",
-    "capitol hill",
-    "downing street",
-    "wall street",
-    "scotland yard",
-    "whitehall",
-    "el niño",
-    "la niña",
-    "el nino",
-    "la nina",
-    "silicon valley",
-];
+fn is_stop_phrase(w: &str) -> bool {
+    matches!(
+        w,
+        "white house"
+            | "pentagon"
+            | "kremlin"
+            | "capitol hill"
+            | "downing street"
+            | "wall street"
+            | "scotland yard"
+            | "whitehall"
+            | "el niño"
+            | "la niña"
+            | "el nino"
+            | "la nina"
+            | "silicon valley"
+    )
+}
 
 /// Verbs of speech: a one-word town name right before one is a person's name.
-const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "explained",
-    "noted",
-    "stated",
-    "wrote",
-    "asked",
-    "testified",
-    "argued",
-    "insisted",
-    "recalled",
-    "agreed",
-    "replied",
-    "announced",
-    "tweeted",
-];
+fn is_speech_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "told"
+            | "added"
+            | "explained"
+            | "noted"
+            | "stated"
+            | "wrote"
+            | "asked"
+            | "testified"
+            | "argued"
+            | "insisted"
+            | "recalled"
+            | "agreed"
+            | "replied"
+            | "announced"
+            | "tweeted"
+    )
+}
 
 /// Words that, right before a capitalised name, mark a person.
 const TITLES: &[&str] = &[
@@ -966,95 +972,100 @@ const TITLES: &[&str] = &[
 
 /// Capitalised words that may follow a place name without making it part of a
 /// longer proper name ("Luhansk Governor", "Kursk Oblast", "Gaza City").
-const PLACE_FOLLOWERS: &[&str] = &[
-    "governor",
-    "governors",
-    "mayor",
-    "region",
-    "regional",
-    "province",
-    "provincial",
-    "oblast",
-    "state",
-    "county",
-    "city",
-    "district",
-    "governorate",
-    "prefecture",
-    "krai",
-    "kray",
-    "raion",
-    "rayon",
-    "municipality",
-    "area",
-    "border",
-    "front",
-    "frontline",
-    "authorities",
-    "officials",
-    "police",
-    "president",
-    "residents",
-    "airport",
-    "river",
-    "sea",
-    "valley",
-    "mountains",
-    "strip",
-    "peninsula",
-    "administration",
-    "council",
-    "zone",
-    "sector",
-    "direction",
-    "axis",
-    "offensive",
-];
+fn is_place_follower(w: &str) -> bool {
+    matches!(
+        w,
+        "governor"
+            | "governors"
+            | "mayor"
+            | "region"
+            | "regional"
+            | "province"
+            | "provincial"
+            | "oblast"
+            | "state"
+            | "county"
+            | "city"
+            | "district"
+            | "governorate"
+            | "prefecture"
+            | "krai"
+            | "kray"
+            | "raion"
+            | "rayon"
+            | "municipality"
+            | "area"
+            | "border"
+            | "front"
+            | "frontline"
+            | "authorities"
+            | "officials"
+            | "police"
+            | "president"
+            | "residents"
+            | "airport"
+            | "river"
+            | "sea"
+            | "valley"
+            | "mountains"
+            | "strip"
+            | "peninsula"
+            | "administration"
+            | "council"
+            | "zone"
+            | "sector"
+            | "direction"
+            | "axis"
+            | "offensive"
+    )
+}
 
 /// Words after a name that mark an administrative region.
-const REGION_WORDS: &[&str] = &[
-    "region",
-    "regions",
-    "regional",
-    "province",
-    "provinces",
-    "provincial",
-    "oblast",
-    "oblasts",
-    "state",
-    "governorate",
-    "prefecture",
-    "krai",
-    "kray",
-    "county",
-    "department",
-    "territory",
-];
+fn is_region_word(w: &str) -> bool {
+    matches!(
+        w,
+        "region"
+            | "regions"
+            | "regional"
+            | "province"
+            | "provinces"
+            | "provincial"
+            | "oblast"
+            | "oblasts"
+            | "state"
+            | "governorate"
+            | "prefecture"
+            | "krai"
+            | "kray"
+            | "county"
+            | "department"
+            | "territory"
+    )
+}
 
 /// Words that name a kind of settlement, before "of X" or "in X".
-const TOWN_WORDS: &[&str] = &[
-    "city",
-    "town",
-    "village",
-    "settlement",
-    "hamlet",
-    "port",
-    "suburb",
-    "capital",
-];
-const TOWN_PLURALS: &[&str] = &[
-    "city",
-    "cities",
-    "town",
-    "towns",
-    "village",
-    "villages",
-    "settlements",
-    "places",
-    "areas",
-    "communities",
-    "districts",
-];
+fn is_town_word(w: &str) -> bool {
+    matches!(
+        w,
+        "city" | "town" | "village" | "settlement" | "hamlet" | "port" | "suburb" | "capital"
+    )
+}
+fn is_town_plural(w: &str) -> bool {
+    matches!(
+        w,
+        "city"
+            | "cities"
+            | "town"
+            | "towns"
+            | "village"
+            | "villages"
+            | "settlements"
+            | "places"
+            | "areas"
+            | "communities"
+            | "districts"
+    )
+}
 
 /// Lowercase words allowed inside multi-word names ("Rostov-on-Don", "Bay of Islands").
 const CONNECTORS: &[&str] = &[
@@ -1470,7 +1481,7 @@ fn accept(
     if single && is_stop_word(folded_name) {
         return None;
     }
-    if STOP_PHRASES.contains(&folded_name) {
+    if is_stop_phrase(folded_name) {
         return None;
     }
     // Short all-caps words are acronyms (NATO, APC, BA), unless they name a
@@ -1513,24 +1524,27 @@ fn accept(
 
     // "Jordan Valley", "Dnipro River", "Gulf of Aden": a physical feature named
     // after the place, not the place (the gazetteer has no such features).
-    const FEATURES: &[&str] = &[
-        "valley",
-        "mountains",
-        "mountain",
-        "desert",
-        "gulf",
-        "bay",
-        "strait",
-        "straits",
-        "canal",
-        "basin",
-        "range",
-        "plateau",
-        "delta",
-        "hills",
-        "forest",
-    ];
-    if after_l.is_some_and(|a| FEATURES.contains(&a)) {
+    let feature = |w: &str| {
+        matches!(
+            w,
+            "valley"
+                | "mountains"
+                | "mountain"
+                | "desert"
+                | "gulf"
+                | "bay"
+                | "strait"
+                | "straits"
+                | "canal"
+                | "basin"
+                | "range"
+                | "plateau"
+                | "delta"
+                | "hills"
+                | "forest"
+        )
+    };
+    if after_l.is_some_and(feature) {
         return None;
     }
     if before_l == Some("of") {
@@ -1564,7 +1578,7 @@ fn accept(
         if is_capitalised(bw)
             && !possessive
             && !is_stop_word(bl)
-            && !TOWN_WORDS.contains(&bl)
+            && !is_town_word(bl)
             && (!starts_sentence(text, bstart) || is_first_name(bl))
             && demonyms.at(bw, 0).is_none()
             // A large place inside an organisation's name is still a mention
@@ -1582,7 +1596,7 @@ fn accept(
         let joined_by_space = text[end..astart].chars().all(|c| c == ' ');
         if joined_by_space
             && is_capitalised(aw)
-            && !PLACE_FOLLOWERS.contains(&al)
+            && !is_place_follower(al)
             && !aw.chars().all(|c| c.is_uppercase())
             && !big_unit
             // "The Atlanta Journal-Constitution", "Charleston Gold Dome Lions
@@ -1606,7 +1620,7 @@ fn accept(
     });
     if single && !big_unit && !after_preposition {
         if let Some(al) = after_l {
-            if SPEECH.contains(&al) {
+            if is_speech_verb(al) {
                 return None;
             }
         }
@@ -1637,7 +1651,7 @@ fn accept(
     cues.possessive = rest.starts_with("'s") || rest.starts_with("’s");
     cues.modifier = rest.starts_with('-') && rest[1..].starts_with(char::is_lowercase);
     if let Some(al) = after_l {
-        if REGION_WORDS.contains(&al) || al == "governor" || al == "governors" {
+        if is_region_word(al) || al == "governor" || al == "governors" {
             cues.region = true;
         }
         if al == "city" || al == "mayor" {
@@ -1662,7 +1676,7 @@ fn accept(
     if let (Some((bstart, _)), Some(b)) = (before, before_word_l) {
         if b == "of" {
             if let Some((_, w)) = word_before(text, bstart) {
-                if TOWN_WORDS.contains(&lowercased(w, &mut state.other)) {
+                if is_town_word(lowercased(w, &mut state.other)) {
                     cues.town = true;
                 }
             }
@@ -1670,7 +1684,7 @@ fn accept(
         if b == "in" || b == "across" || b == "throughout" {
             if let Some((_, w)) = word_before(text, bstart) {
                 let w = lowercased(w, &mut state.other);
-                if TOWN_PLURALS.contains(&w) || w == "remaining" {
+                if is_town_plural(w) || w == "remaining" {
                     cues.container = true;
                 }
             }
