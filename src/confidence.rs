@@ -140,7 +140,7 @@ pub fn features(
         let singles: Vec<&str> = (0..ms.len())
             .filter(|&i| places[i].is_some() && resolved[i].is_some())
             .map(|i| &text[ms[i].start..ms[i].end])
-            .filter(|name| !name.contains(char::is_whitespace))
+            .filter(|name| !crate::text::has_whitespace(name))
             .collect();
         if singles.len().saturating_mul(text.len()) > ONE_PASS_ABOVE {
             lowercase_seen = lowercase_elsewhere_all(text, &singles);
@@ -164,7 +164,7 @@ pub fn features(
             f[4] = p.log_population;
             f[5] = r.score;
             f[6] = (m.hits.len() as f64).ln();
-            let single = !name.contains(char::is_whitespace);
+            let single = !crate::text::has_whitespace(name);
             let key = &keys[i];
             if single {
                 f[7] = 1.0;

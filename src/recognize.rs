@@ -1475,7 +1475,7 @@ fn accept(
     state: &mut AcceptState,
 ) -> Option<Cues> {
     let name = &text[start..end];
-    let single = !name.contains(|c: char| c.is_whitespace());
+    let single = !crate::text::has_whitespace(name);
     let folded_name = lower_into(name, &mut state.name);
     let sentence_start = starts_sentence(text, start);
     if single && is_stop_word(folded_name) {
@@ -1486,8 +1486,13 @@ fn accept(
     }
     // Short all-caps words are acronyms (NATO, APC, BA), unless they name a
     // country or region (US, UK, UAE).
-    let mut letters = name.chars().filter(|c| c.is_alphabetic());
-    let acronym = letters.by_ref().take(4).all(|c| c.is_uppercase()) && letters.next().is_none();
+    let acronym = if name.is_ascii() {
+        let mut letters = name.bytes().filter(u8::is_ascii_alphabetic);
+        letters.by_ref().take(4).all(|b| b.is_ascii_uppercase()) && letters.next().is_none()
+    } else {
+        let mut letters = name.chars().filter(|c| c.is_alphabetic());
+        letters.by_ref().take(4).all(|c| c.is_uppercase()) && letters.next().is_none()
+    };
     if acronym && !big_unit {
         return None;
     }

@@ -41,6 +41,23 @@ pub(crate) fn is_lowercase_ascii(s: &str) -> bool {
     s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
 }
 
+/// True if `s` has a white-space character (`char::is_whitespace`): ASCII
+/// byte by byte, by char only from a non-ASCII byte on. Names in an article
+/// are nearly all ASCII, and most have no space.
+pub(crate) fn has_whitespace(s: &str) -> bool {
+    // The ASCII white space of `char::is_whitespace`: tab to carriage return
+    // (vertical tab and form feed too, unlike `u8::is_ascii_whitespace`), space.
+    match s
+        .bytes()
+        .position(|b| matches!(b, b'\t'..=b'\r' | b' ') || b >= 0x80)
+    {
+        None => false,
+        Some(i) if s.as_bytes()[i] < 0x80 => true,
+        // A lead byte: a character boundary.
+        Some(i) => s[i..].contains(char::is_whitespace),
+    }
+}
+
 /// The byte length of the run of word characters ([`is_word_char`]) that
 /// `s` starts with: ASCII byte by byte, by char only from a non-ASCII byte on.
 pub fn word_len(s: &str) -> usize {
@@ -316,6 +333,40 @@ mod tests {
             }
         }
         assert!(n > 10_000, "{n}");
+    }
+
+    #[test]
+    fn has_whitespace_agrees_with_char_is_whitespace() {
+        let mut words: Vec<String> = [
+            "Kyiv",
+            "New York",
+            "Rostov-on-Don",
+            "a\tb",
+            "a\u{0B}b",
+            "a\u{0C}b",
+            "a\u{1C}b",
+            "Київ",
+            "Нью Йорк",
+            "Київ\u{a0}x",
+            "São\u{2003}Paulo",
+            "Zürich ",
+            "",
+            " ",
+        ]
+        .map(String::from)
+        .to_vec();
+        // And every word and pair of words of the public corpora's texts.
+        for text in crate::test_texts().iter().take(200) {
+            let mut prev = "";
+            for w in text.split(' ') {
+                words.push(w.to_string());
+                words.push(format!("{prev} {w}"));
+                prev = w;
+            }
+        }
+        for w in &words {
+            assert_eq!(has_whitespace(w), w.contains(char::is_whitespace), "{w:?}");
+        }
     }
 
     #[test]
