@@ -209,7 +209,7 @@ enum Work {
 /// `path` relative to `root`, a folder whose walk found it: a walk's paths
 /// are `root` joined with names, so that is what follows `root`'s bytes and
 /// the separators after them. `Path::strip_prefix`, which parses both paths
-/// into components, was ~1 % of a run's instructions (24,000 small files).
+/// into components, was 0.6 % of a run's instructions (3,000 small files).
 fn relative_to<'p>(path: &'p Path, root: &Path) -> &'p Path {
     #[cfg(unix)]
     {

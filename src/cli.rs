@@ -526,9 +526,11 @@ fn replaces_file(path: &Path) -> bool {
 /// and other systems are not advised.
 struct WriteBehind {
     file: std::fs::File,
-    /// Bytes written, and handed over.
+    /// Bytes written so far.
     written: u64,
+    /// Bytes handed to the kernel so far: the first `handed` of them.
     handed: u64,
+    /// Bytes written between hand-overs.
     every: u64,
 }
 

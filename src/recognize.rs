@@ -854,7 +854,8 @@ pub(crate) fn is_surname(lower_word: &str) -> bool {
         .contains(lower_word)
 }
 
-/// Names of institutions and phenomena that are also gazetteer names.
+/// True for the names of institutions and phenomena that are also
+/// gazetteer names (folded).
 fn is_stop_phrase(w: &str) -> bool {
     matches!(
         w,
@@ -874,7 +875,8 @@ fn is_stop_phrase(w: &str) -> bool {
     )
 }
 
-/// Verbs of speech: a one-word town name right before one is a person's name.
+/// True for verbs of speech: a one-word town name right before one is a
+/// person's name.
 fn is_speech_verb(w: &str) -> bool {
     matches!(
         w,
@@ -970,8 +972,9 @@ const TITLES: &[&str] = &[
     "st.",
 ];
 
-/// Capitalised words that may follow a place name without making it part of a
-/// longer proper name ("Luhansk Governor", "Kursk Oblast", "Gaza City").
+/// True for the words (lowercased) that may follow a place name, capitalised,
+/// without making it part of a longer proper name ("Luhansk Governor",
+/// "Kursk Oblast", "Gaza City").
 fn is_place_follower(w: &str) -> bool {
     matches!(
         w,
@@ -1020,7 +1023,7 @@ fn is_place_follower(w: &str) -> bool {
     )
 }
 
-/// Words after a name that mark an administrative region.
+/// True for the words after a name that mark an administrative region.
 fn is_region_word(w: &str) -> bool {
     matches!(
         w,
@@ -1043,13 +1046,15 @@ fn is_region_word(w: &str) -> bool {
     )
 }
 
-/// Words that name a kind of settlement, before "of X" or "in X".
+/// True for the words that name a kind of settlement ("the city of X").
 fn is_town_word(w: &str) -> bool {
     matches!(
         w,
         "city" | "town" | "village" | "settlement" | "hamlet" | "port" | "suburb" | "capital"
     )
 }
+
+/// True for the plurals of settlement words, before "in X" ("cities in X").
 fn is_town_plural(w: &str) -> bool {
     matches!(
         w,
