@@ -307,10 +307,45 @@ fn decode(source: &str, bytes: Vec<u8>, emit: &mut dyn FnMut(Item)) -> String {
     }
 }
 
-/// Reads at most `limit` bytes into `buf`; true if the input had more.
+/// Reads the rest of `r` into `buf` while it holds at most `limit` bytes;
+/// true if the input had more.
 fn read_capped(r: &mut dyn Read, buf: &mut Vec<u8>, limit: usize) -> std::io::Result<bool> {
-    r.take(limit as u64 + 1).read_to_end(buf)?;
+    let room = (limit + 1).saturating_sub(buf.len());
+    r.take(room as u64).read_to_end(buf)?;
     Ok(buf.len() > limit)
+}
+
+/// Reads a regular file whose metadata gave its length, `len`, whole; true
+/// if it had more than `limit` bytes.
+///
+/// The buffer is one byte longer than the file, so a file that is still
+/// `len` bytes long is read with one `read`: a read of a regular file that
+/// stops short of what was asked has reached the file's end, so the read
+/// that would return 0 is not made (one system call per file of a folder,
+/// which `read_to_end` makes). It stops early only at exactly `len` bytes;
+/// a read that stops short elsewhere (a network file system may), or a file
+/// that has grown, is read on to its end (a file that grows while it is read
+/// is read as it was at some moment of the read, as by any reader).
+fn read_file(r: &mut dyn Read, len: usize, limit: usize) -> std::io::Result<(Vec<u8>, bool)> {
+    let mut buf = vec![0; len.min(limit) + 1];
+    let mut filled = 0;
+    while filled < buf.len() {
+        match r.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => {
+                filled += n;
+                if filled == len {
+                    break;
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let more = filled == buf.len();
+    buf.truncate(filled);
+    let over = more && read_capped(r, &mut buf, limit)?;
+    Ok((buf, over))
 }
 
 /// Reads one line (without its newline) of at most `limit` bytes into `buf`;
@@ -365,8 +400,15 @@ pub fn read_input(
     read_input_sized(display, reader, None, format, defaults, emit)
 }
 
-/// [`read_input`] for an input of about `size` bytes (a file's length), so
-/// that a small file gets a small buffer, read without regrowth.
+/// The buffer of a stream read a piece at a time, and how much of a file's
+/// start [`Format::sniff`] reads.
+const BUFFER: usize = 64 * 1024;
+
+/// [`read_input`] for a file of `size` bytes (its metadata's length: 0 for
+/// a pipe), so that a small file gets a small buffer, read without regrowth: a text,
+/// Markdown or HTML file is read whole into the buffer its text is then
+/// decoded in (JSON and JSON Lines are read a record at a time, as from any
+/// stream, unless the file was sniffed as JSON once read).
 pub fn read_input_sized(
     display: &str,
     reader: &mut dyn Read,
@@ -375,10 +417,30 @@ pub fn read_input_sized(
     defaults: &Defaults,
     emit: &mut dyn FnMut(Item),
 ) {
-    const BUFFER: usize = 64 * 1024;
-    // One more byte than the file, so the read that finds its end needs no regrowth.
-    let expected = size.map(|n| (n as usize).saturating_add(1));
-    let capacity = expected.map_or(BUFFER, |n| n.clamp(512, BUFFER));
+    let whole = size.and_then(|n| usize::try_from(n).ok()).filter(|&n| {
+        n <= MAX_ARTICLE_BYTES && !matches!(format, Some(Format::Jsonl | Format::Json))
+    });
+    if let Some(len) = whole {
+        let bytes = match read_file(reader, len, MAX_ARTICLE_BYTES) {
+            Err(e) => return emit(Item::Failed(bad(display, e.to_string()))),
+            Ok((_, true)) => return emit(Item::Failed(too_large(display))),
+            Ok((bytes, false)) => bytes,
+        };
+        let format = format.unwrap_or_else(|| Format::sniff(&bytes[..bytes.len().min(BUFFER)]));
+        return match format {
+            Format::Jsonl | Format::Json => {
+                read_records(display, &mut &bytes[..], format, defaults, emit)
+            }
+            _ => read_document(display, bytes, format, defaults, emit),
+        };
+    }
+    // A stream (stdin, a compressed file), or a JSON file read a record at a time.
+    let capacity = size.map_or(BUFFER, |n| {
+        usize::try_from(n)
+            .unwrap_or(usize::MAX)
+            .saturating_add(1)
+            .clamp(512, BUFFER)
+    });
     let mut reader = BufReader::with_capacity(capacity, reader);
     let format = match format {
         Some(f) => f,
@@ -391,32 +453,62 @@ pub fn read_input_sized(
     if display == "-" && reader.fill_buf().is_ok_and(|b| b.is_empty()) {
         return;
     }
-    if format == Format::Jsonl {
-        return read_jsonl(display, &mut reader, defaults, emit);
+    if matches!(format, Format::Jsonl | Format::Json) {
+        return read_records(display, &mut reader, format, defaults, emit);
     }
-    if format == Format::Json {
-        match starts_array(&mut reader) {
-            Err(e) => return emit(Item::Failed(bad(display, e.to_string()))),
-            Ok(true) => {
-                return read_json_array(display, &mut reader, MAX_ARTICLE_BYTES, defaults, emit)
-            }
-            Ok(false) => {}
-        }
-    }
-    let mut bytes = Vec::with_capacity(expected.map_or(0, |n| n.min(MAX_ARTICLE_BYTES + 1)));
+    let mut bytes = Vec::new();
     match read_capped(&mut reader, &mut bytes, MAX_ARTICLE_BYTES) {
+        Err(e) => emit(Item::Failed(bad(display, e.to_string()))),
+        Ok(true) => emit(Item::Failed(too_large(display))),
+        Ok(false) => read_document(display, bytes, format, defaults, emit),
+    }
+}
+
+/// The message for an input over [`MAX_ARTICLE_BYTES`].
+fn too_large(display: &str) -> Error {
+    bad(
+        display,
+        format!(
+            "larger than the {} MB article limit: skipped",
+            MAX_ARTICLE_BYTES >> 20
+        ),
+    )
+}
+
+/// Reads JSON Lines, or JSON: an array an element at a time, anything else
+/// whole.
+fn read_records(
+    display: &str,
+    reader: &mut dyn BufRead,
+    format: Format,
+    defaults: &Defaults,
+    emit: &mut dyn FnMut(Item),
+) {
+    if format == Format::Jsonl {
+        return read_jsonl(display, reader, defaults, emit);
+    }
+    match starts_array(reader) {
         Err(e) => return emit(Item::Failed(bad(display, e.to_string()))),
-        Ok(true) => {
-            return emit(Item::Failed(bad(
-                display,
-                format!(
-                    "larger than the {} MB article limit: skipped",
-                    MAX_ARTICLE_BYTES >> 20
-                ),
-            )))
-        }
+        Ok(true) => return read_json_array(display, reader, MAX_ARTICLE_BYTES, defaults, emit),
         Ok(false) => {}
     }
+    let mut bytes = Vec::new();
+    match read_capped(reader, &mut bytes, MAX_ARTICLE_BYTES) {
+        Err(e) => emit(Item::Failed(bad(display, e.to_string()))),
+        Ok(true) => emit(Item::Failed(too_large(display))),
+        Ok(false) => read_document(display, bytes, format, defaults, emit),
+    }
+}
+
+/// The article (or, for a JSON document, articles) in the whole of an
+/// input's bytes.
+fn read_document(
+    display: &str,
+    bytes: Vec<u8>,
+    format: Format,
+    defaults: &Defaults,
+    emit: &mut dyn FnMut(Item),
+) {
     if let Some(at) = memchr::memchr(0, &bytes[..bytes.len().min(8192)]) {
         return emit(Item::Failed(bad(
             display,
@@ -466,7 +558,7 @@ pub fn read_input_sized(
                 format!("invalid JSON at column {}: {e}", e.column()),
             ))),
         },
-        Format::Jsonl => unreachable!("handled above"),
+        Format::Jsonl => read_jsonl(display, &mut text.as_bytes(), defaults, emit),
     }
 }
 
@@ -861,6 +953,105 @@ mod tests {
             },
         );
         out
+    }
+
+    /// A reader of `data` that returns at most `chunk` bytes per read and
+    /// counts its reads.
+    struct Chunks<'a> {
+        data: &'a [u8],
+        chunk: usize,
+        reads: usize,
+    }
+
+    impl Read for Chunks<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            self.reads += 1;
+            let n = buf.len().min(self.chunk).min(self.data.len());
+            buf[..n].copy_from_slice(&self.data[..n]);
+            self.data = &self.data[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn files_are_read_whole_whatever_their_metadata_said() {
+        let data: Vec<u8> = (0..=255u8).cycle().take(1000).collect();
+        // (the length the metadata gave, bytes per read, the limit, how
+        // many bytes are read: None if over the limit)
+        for (len, chunk, limit, read) in [
+            (1000, usize::MAX, 5000, Some(1000)), // as long as it was: one read
+            (1000, 7, 5000, Some(1000)),          // short reads on the way (a network file system)
+            (0, usize::MAX, 5000, Some(1000)),    // a pipe, or a file that has grown
+            (600, usize::MAX, 5000, Some(1000)),
+            (1400, usize::MAX, 5000, Some(1000)), // a file that has shrunk
+            (1400, 33, 5000, Some(1000)),
+            (1000, usize::MAX, 999, None), // over the limit
+            (2000, 64, 999, None),
+            (0, 64, 1000, Some(1000)), // just at the limit
+            // A file that grew after its metadata was read, read in short
+            // reads of which one stops at its old length: what it held then.
+            (600, 600, 5000, Some(600)),
+        ] {
+            let mut r = Chunks {
+                data: &data,
+                chunk,
+                reads: 0,
+            };
+            let (bytes, over) = read_file(&mut r, len, limit).unwrap();
+            let case = format!("len {len}, chunk {chunk}, limit {limit}");
+            match read {
+                Some(n) => assert_eq!((&bytes[..], over), (&data[..n], false), "{case}"),
+                None => assert!(over && bytes.len() == limit + 1, "{case}"),
+            }
+            if len == data.len() && chunk == usize::MAX {
+                assert_eq!(r.reads, 1, "{case}: one read, none to find the end");
+            }
+        }
+    }
+
+    #[test]
+    fn sized_and_unsized_reads_agree() {
+        let inputs: [&[u8]; 7] = [
+            b"Text in Kyiv.",
+            b"  \n{\"text\":\"a\"}\n{\"text\":\"b\"}\n",
+            b"[{\"text\":\"a\"},{\"text\":\"b\"}]",
+            b"{\"text\":\"one\"}",
+            b"<html><body><p>Hi.</p></body></html>",
+            b"\xef\xbb\xbfText\xff.",
+            b"   ",
+        ];
+        for input in inputs {
+            for format in [
+                None,
+                Some(Format::Txt),
+                Some(Format::Json),
+                Some(Format::Jsonl),
+            ] {
+                let read = |size: Option<u64>| {
+                    let mut out = Vec::new();
+                    read_input_sized(
+                        "f",
+                        &mut &input[..],
+                        size,
+                        format,
+                        &Defaults::default(),
+                        &mut |i| {
+                            out.push(match i {
+                                Item::Article(a) => format!("article {} {:?}", a.source, a.text),
+                                Item::Failed(e) => format!("failed {e}"),
+                                Item::Warning(e) => format!("warning {e}"),
+                            })
+                        },
+                    );
+                    out
+                };
+                let unsized_ = read(None);
+                assert!(!unsized_.is_empty());
+                for size in [0, 3, input.len() as u64, 4096] {
+                    assert_eq!(read(Some(size)), unsized_, "{input:?} {format:?} {size}");
+                }
+            }
+        }
     }
 
     #[test]
