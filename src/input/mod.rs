@@ -938,10 +938,16 @@ mod tests {
     }
 
     fn items(bytes: &[u8], format: Option<Format>) -> Vec<String> {
+        sized_items(bytes, None, format)
+    }
+
+    /// [`items`] of a file whose metadata gave `size`.
+    fn sized_items(bytes: &[u8], size: Option<u64>, format: Option<Format>) -> Vec<String> {
         let mut out = Vec::new();
-        read_input(
+        read_input_sized(
             "f",
             &mut &bytes[..],
+            size,
             format,
             &Defaults::default(),
             &mut |i| {
@@ -1027,28 +1033,11 @@ mod tests {
                 Some(Format::Json),
                 Some(Format::Jsonl),
             ] {
-                let read = |size: Option<u64>| {
-                    let mut out = Vec::new();
-                    read_input_sized(
-                        "f",
-                        &mut &input[..],
-                        size,
-                        format,
-                        &Defaults::default(),
-                        &mut |i| {
-                            out.push(match i {
-                                Item::Article(a) => format!("article {} {:?}", a.source, a.text),
-                                Item::Failed(e) => format!("failed {e}"),
-                                Item::Warning(e) => format!("warning {e}"),
-                            })
-                        },
-                    );
-                    out
-                };
-                let unsized_ = read(None);
+                let unsized_ = items(input, format);
                 assert!(!unsized_.is_empty());
                 for size in [0, 3, input.len() as u64, 4096] {
-                    assert_eq!(read(Some(size)), unsized_, "{input:?} {format:?} {size}");
+                    let sized = sized_items(input, Some(size), format);
+                    assert_eq!(sized, unsized_, "{input:?} {format:?} {size}");
                 }
             }
         }
