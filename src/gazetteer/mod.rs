@@ -939,10 +939,10 @@ const STEP_FST_MAX: usize = (1 << 24) - 1;
 /// log2 of the entries of a thread's [`STEPS`] table (16 bytes each): 4,096
 /// of them, 64 KB, which stays in the core's own caches. The bench corpus
 /// takes ~40,000 distinct transitions, so a table of 65,536 (1 MB) missed
-/// fewer of them (2.8 % fewer instructions), but its reads went out to the
-/// shared cache: with two workers, 3.5 % more CPU time on the bench corpus's
-/// places layer and 10 % more on its distinct articles (`--jobs 1`); tables
-/// of 512 to 8,192 entries measured the same.
+/// fewer of them (2.7 % fewer instructions), but its reads went out to the
+/// shared cache: 3.5 % more CPU time on the bench corpus's places layer (two
+/// workers) and 10 % more on its distinct articles (one worker). Tables of
+/// 512 to 8,192 entries measured the same as this one.
 const STEP_BITS: u32 = 12;
 
 /// A slot of [`STEPS`] that holds no transition (no key is `u32::MAX`).

@@ -324,8 +324,9 @@ fn read_capped(r: &mut dyn Read, buf: &mut Vec<u8>, limit: usize) -> std::io::Re
 /// that would return 0 is not made (one system call per file of a folder,
 /// which `read_to_end` makes). It stops early only at exactly `len` bytes;
 /// a read that stops short elsewhere (a network file system may), or a file
-/// that has grown, is read on to its end (a file that grows while it is read
-/// is read as it was at some moment of the read, as by any reader).
+/// that had grown by the time it was read, is read on to its end. (A file
+/// still growing while it is read may be read as its length said, which no
+/// reader of a changing file can rule out.)
 fn read_file(r: &mut dyn Read, len: usize, limit: usize) -> std::io::Result<(Vec<u8>, bool)> {
     let mut buf = vec![0; len.min(limit) + 1];
     let mut filled = 0;
