@@ -38,6 +38,7 @@ fn main() {
     };
 
     let mut records: Vec<u8> = Vec::new();
+    let mut labels: Vec<u8> = Vec::new();
     let mut ids: BTreeMap<Vec<u8>, u64> = BTreeMap::new();
     let mut capitals: Vec<(usize, String)> = Vec::new();
     let mut names: BTreeMap<String, Vec<u32>> = BTreeMap::new();
@@ -79,20 +80,20 @@ fn main() {
             let lon: f64 = rec[c_lon].parse().expect("lon");
             let pop: u64 = rec[c_pop].parse().unwrap_or(0);
             let mut r = [0u8; layout::RECORD];
+            let mut label = [0u8; layout::LABEL_RECORD];
             r[0..8].copy_from_slice(&lat.to_le_bytes());
             r[8..16].copy_from_slice(&lon.to_le_bytes());
-            r[16..24].copy_from_slice(&pop.to_le_bytes());
-            for (at, value) in [
-                (layout::STR_ID, &rec[c_id]),
-                (layout::STR_NAME, &rec[c_name]),
-                (layout::STR_ADMIN1_NAME, &rec[c_a1name]),
-                (layout::STR_ADMIN1_CODE, &rec[c_a1code]),
-                (layout::STR_FCODE, &rec[c_fcode]),
-            ] {
+            r[layout::POPULATION..layout::POPULATION + 8].copy_from_slice(&pop.to_le_bytes());
+            let mut reference = |to: &mut [u8], at: usize, value: &str| {
                 let (o, l) = intern(value, &mut strings);
-                r[at..at + 4].copy_from_slice(&o.to_le_bytes());
-                r[at + 4..at + 8].copy_from_slice(&l.to_le_bytes());
-            }
+                to[at..at + 4].copy_from_slice(&o.to_le_bytes());
+                to[at + 4..at + 8].copy_from_slice(&l.to_le_bytes());
+            };
+            reference(&mut label, layout::STR_ID, &rec[c_id]);
+            reference(&mut label, layout::STR_NAME, &rec[c_name]);
+            reference(&mut label, layout::STR_ADMIN1_NAME, &rec[c_a1name]);
+            reference(&mut r, layout::STR_ADMIN1_CODE, &rec[c_a1code]);
+            reference(&mut r, layout::STR_FCODE, &rec[c_fcode]);
             r[layout::CAPITAL..layout::CAPITAL + 4].copy_from_slice(&layout::NONE.to_le_bytes());
             let cc = rec[c_cc].as_bytes();
             r[layout::COUNTRY] = *cc.first().unwrap_or(&b' ');
@@ -104,6 +105,7 @@ fn main() {
             r[layout::COS_LAT..layout::COS_LAT + 8]
                 .copy_from_slice(&layout::cos_lat(lat).to_le_bytes());
             records.extend_from_slice(&r);
+            labels.extend_from_slice(&label);
 
             let id = rec[c_id].to_string();
             assert!(
@@ -222,6 +224,7 @@ fn main() {
     }
 
     fs::write(out.join("places.bin"), &records).expect("write places.bin");
+    fs::write(out.join("labels.bin"), &labels).expect("write labels.bin");
     fs::write(out.join("strings.bin"), &strings).expect("write strings.bin");
     fs::write(out.join("postings.bin"), &postings).expect("write postings.bin");
     fs::write(out.join("names.fst"), names_fst.into_inner().expect("fst"))
