@@ -15,7 +15,7 @@
 use crate::gazetteer::{Brief, FeatureKind, Gazetteer, PlaceIdx};
 use crate::recognize::{is_first_name, is_surname, word_before, Mention, Recognized};
 use crate::resolve::{haversine_km, Radians, Resolved};
-use foldhash::{HashMap, HashMapExt, HashSet};
+use foldhash::{HashMap, HashMapExt};
 
 /// The features of a mention, by name (the order of [`WEIGHTS`]).
 pub const FEATURES: [&str; M] = [
@@ -79,7 +79,7 @@ pub const WARM_UP_STEPS: usize = 1;
 /// True if `lower_word` is an ordinary English word that is also a gazetteer
 /// name (`data/common_words.txt`, from Debian's wamerican word list).
 pub fn is_common_word(lower_word: &str) -> bool {
-    static WORDS: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    static WORDS: std::sync::OnceLock<crate::text::WordSet> = std::sync::OnceLock::new();
     WORDS
         .get_or_init(|| crate::text::word_list(include_str!("../data/common_words.txt")))
         .contains(lower_word)

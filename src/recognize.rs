@@ -18,7 +18,7 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::OnceLock;
 
 use crate::gazetteer::{FeatureKind, Gazetteer, NameHit, PlaceIdx, Reach};
-use crate::text::is_word_char;
+use crate::text::{is_word_char, WordSet};
 
 /// Context around a mention that tells what kind of place it is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -840,7 +840,7 @@ const STOP_WORDS: &[&str] = &[
 
 /// True for common first names (US Census 1990 lists, `data/first_names.txt`).
 pub(crate) fn is_first_name(lower_word: &str) -> bool {
-    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static NAMES: OnceLock<WordSet> = OnceLock::new();
     NAMES
         .get_or_init(|| crate::text::word_list(include_str!("../data/first_names.txt")))
         .contains(lower_word)
@@ -848,7 +848,7 @@ pub(crate) fn is_first_name(lower_word: &str) -> bool {
 
 /// True for the 20,000 most common US surnames (Census 1990, `data/surnames.txt`).
 pub(crate) fn is_surname(lower_word: &str) -> bool {
-    static NAMES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static NAMES: OnceLock<WordSet> = OnceLock::new();
     NAMES
         .get_or_init(|| crate::text::word_list(include_str!("../data/surnames.txt")))
         .contains(lower_word)
@@ -1081,24 +1081,20 @@ const CONNECTORS: &[&str] = &[
 ];
 
 /// Set membership for the word lists above, built once.
-fn in_set(
-    cell: &'static OnceLock<HashSet<&'static str>>,
-    list: &'static [&'static str],
-    w: &str,
-) -> bool {
+fn in_set(cell: &'static OnceLock<WordSet>, list: &'static [&'static str], w: &str) -> bool {
     cell.get_or_init(|| list.iter().copied().collect())
         .contains(w)
 }
 
 fn is_stop_word(w: &str) -> bool {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static S: OnceLock<WordSet> = OnceLock::new();
     in_set(&S, STOP_WORDS, w)
 }
 
 fn is_title(w: &str) -> bool {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static S: OnceLock<WordSet> = OnceLock::new();
     // The titles written with a full stop, without it: "gen." as "gen".
-    static DOTTED: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static DOTTED: OnceLock<WordSet> = OnceLock::new();
     let dotted = DOTTED.get_or_init(|| TITLES.iter().filter_map(|t| t.strip_suffix('.')).collect());
     in_set(&S, TITLES, w) || (w.len() < 8 && dotted.contains(w))
 }

@@ -235,13 +235,99 @@ pub(crate) fn lines(s: &str) -> impl Iterator<Item = &str> {
 /// The words of a bundled word list (one per line; `#` starts a comment line)
 /// as a set, sized for them before it is filled: growing a set of 20,000
 /// words re-hashes them a dozen times, at every start-up.
-pub(crate) fn word_list(list: &'static str) -> foldhash::HashSet<&'static str> {
-    let mut set = foldhash::HashSet::with_capacity_and_hasher(
+pub(crate) fn word_list(list: &'static str) -> WordSet {
+    let words = lines(list).filter(|l| !l.starts_with('#') && !l.is_empty());
+    WordSet::new(
         memchr::memchr_iter(b'\n', list.as_bytes()).count() + 1,
-        Default::default(),
-    );
-    set.extend(lines(list).filter(|l| !l.starts_with('#') && !l.is_empty()));
-    set
+        words,
+    )
+}
+
+/// A set of words, looked up without reading the words themselves: a word of
+/// at most [`ShortWord::MAX`] bytes (every word of the bundled lists) is held
+/// in the table as a [`ShortWord`], so that a look-up hashes and compares two
+/// integers, where a set of `&str` followed a pointer from each entry it
+/// probed to the word's bytes and compared them with a `memcmp` call.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct WordSet {
+    short: foldhash::HashSet<ShortWord>,
+    long: foldhash::HashSet<&'static str>,
+}
+
+impl WordSet {
+    /// The set of `words`, sized for `capacity`.
+    pub(crate) fn new(capacity: usize, words: impl IntoIterator<Item = &'static str>) -> WordSet {
+        use foldhash::HashSetExt;
+        let mut set = WordSet {
+            short: foldhash::HashSet::with_capacity(capacity),
+            long: foldhash::HashSet::new(),
+        };
+        for w in words {
+            match ShortWord::new(w) {
+                Some(k) => set.short.insert(k),
+                None => set.long.insert(w),
+            };
+        }
+        set
+    }
+
+    /// True if `w` is one of the words.
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        match ShortWord::new(w) {
+            Some(k) => self.short.contains(&k),
+            None => self.long.contains(w),
+        }
+    }
+
+    /// How many words the set has.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+}
+
+impl FromIterator<&'static str> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(words: I) -> WordSet {
+        WordSet::new(0, words)
+    }
+}
+
+/// A word of at most [`ShortWord::MAX`] bytes as two integers that the word
+/// alone determines (its length in the top byte of the second, the rest read
+/// as foldhash reads a short string: the first and last bytes, or the first
+/// and last four or eight, which overlap).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ShortWord(u64, u64);
+
+impl ShortWord {
+    const MAX: usize = 15;
+
+    fn new(w: &str) -> Option<ShortWord> {
+        let b = w.as_bytes();
+        let n = b.len();
+        let u32_at =
+            |at: usize| u64::from(u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]));
+        let u64_at = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().unwrap_or([0; 8]));
+        let len = (n as u64) << 56;
+        Some(match n {
+            0 => ShortWord(0, len),
+            1..=3 => ShortWord(
+                u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16,
+                len,
+            ),
+            4..=7 => ShortWord(u32_at(0) | u32_at(n - 4) << 32, len),
+            // The last eight bytes' first is one of the first eight.
+            8..=ShortWord::MAX => ShortWord(u64_at(0), u64_at(n - 8) >> 8 | len),
+            _ => return None,
+        })
+    }
+}
+
+impl std::hash::Hash for ShortWord {
+    /// One word for the hasher's one multiply.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.0 ^ self.1.rotate_left(29));
+    }
 }
 
 fn is_abbreviation(before: &str) -> bool {
@@ -252,7 +338,7 @@ fn is_abbreviation(before: &str) -> bool {
         .last()
         .map_or(before.len(), |(i, _)| i);
     let word = &before[start..];
-    static SET: std::sync::OnceLock<foldhash::HashSet<&'static str>> = std::sync::OnceLock::new();
+    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
     let set = SET.get_or_init(|| ABBREVIATIONS.iter().copied().collect());
     if word.is_ascii() {
         // ASCII lowercasing is Unicode's for ASCII text, and no abbreviation
@@ -397,13 +483,52 @@ mod tests {
             "a\r\n# comment\n\nb\nc",
             "",
         ] {
-            let want: foldhash::HashSet<&str> = list
+            let want: Vec<&str> = list
                 .lines()
                 .filter(|l| !l.starts_with('#') && !l.is_empty())
                 .collect();
-            assert_eq!(word_list(list), want);
+            let set = word_list(list);
+            assert_eq!(set.len(), want.len());
+            assert!(want.iter().all(|w| set.contains(w)));
         }
-        assert_eq!(word_list("a\r\nb").len(), 2);
+        let set = word_list("a\r\nb");
+        assert_eq!(set.len(), 2);
+        assert!(set.contains("a") && set.contains("b") && !set.contains("a\r"));
+    }
+
+    /// Two words have the same [`ShortWord`] only if they are the same word:
+    /// every substring of a text up to the longest short word, and every
+    /// word of one byte changed (at each place, to each of a few values).
+    #[test]
+    fn short_words_are_the_words() {
+        let text = "Aa\0aab abcd abcde Kyiv, Київ Mariupol Zaporizhzhia-Oblast\u{1}";
+        let mut seen = std::collections::HashMap::new();
+        for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for end in (start..=text.len().min(start + ShortWord::MAX))
+                .filter(|&e| text.is_char_boundary(e))
+            {
+                let w = &text[start..end];
+                let key = ShortWord::new(w).unwrap();
+                assert_eq!(*seen.entry(key).or_insert(w), w);
+            }
+        }
+        let word = "abcdefghijklmno";
+        for n in 0..=word.len() {
+            let w = &word[..n];
+            for at in 0..n {
+                for b in [b'\0', b'A', b'z', 0x7F] {
+                    let mut other = w.as_bytes().to_vec();
+                    other[at] = b;
+                    let other = std::str::from_utf8(&other).unwrap();
+                    assert_eq!(ShortWord::new(w) == ShortWord::new(other), w == other);
+                }
+            }
+        }
+        assert_eq!(ShortWord::new(&"a".repeat(ShortWord::MAX + 1)), None);
+        let set: WordSet = ["a", "a bit longer than fifteen bytes"]
+            .into_iter()
+            .collect();
+        assert!(set.contains("a bit longer than fifteen bytes") && !set.contains("a bit"));
     }
 
     fn texts(t: &str) -> Vec<&str> {
