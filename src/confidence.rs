@@ -13,7 +13,9 @@
 //! already require a place where something happened.
 
 use crate::gazetteer::{Brief, FeatureKind, Gazetteer, PlaceIdx};
-use crate::recognize::{is_first_name, is_surname, word_before, Mention, Recognized};
+use crate::recognize::{
+    name_lists, word_before, Mention, Recognized, COMMON_WORD, FIRST_NAME, SURNAME,
+};
 use crate::resolve::{haversine_km, Radians, Resolved};
 use foldhash::{HashMap, HashMapExt};
 
@@ -65,24 +67,10 @@ pub const WEIGHTS: [f64; M] = [
 /// above Mordecai 3's published figures (see `scripts/fit_confidence.py`).
 pub const THRESHOLD: f64 = 0.4;
 
-/// Step `step` of the one-time set-up of the confidence model, one of
-/// [`WARM_UP_STEPS`]: its word list. See [`crate::incidents::warm_up`].
-pub fn warm_up(step: usize) {
-    if step == 0 {
-        let _ = is_common_word("");
-    }
-}
-
-/// How many steps [`warm_up`] has.
-pub const WARM_UP_STEPS: usize = 1;
-
 /// True if `lower_word` is an ordinary English word that is also a gazetteer
 /// name (`data/common_words.txt`, from Debian's wamerican word list).
 pub fn is_common_word(lower_word: &str) -> bool {
-    static WORDS: std::sync::OnceLock<crate::text::WordSet> = std::sync::OnceLock::new();
-    WORDS
-        .get_or_init(|| crate::text::word_list(include_str!("../data/common_words.txt")))
-        .contains(lower_word)
+    name_lists(lower_word) & COMMON_WORD != 0
 }
 
 /// The features of every mention of `rec` (aligned with `rec.mentions`; `None`
@@ -168,9 +156,10 @@ pub fn features(
             let key = &keys[i];
             if single {
                 f[7] = 1.0;
-                f[8] = f64::from(u8::from(is_first_name(key)));
-                f[9] = f64::from(u8::from(is_surname(key)));
-                f[10] = f64::from(u8::from(is_common_word(key)));
+                let lists = name_lists(key);
+                f[8] = f64::from(u8::from(lists & FIRST_NAME != 0));
+                f[9] = f64::from(u8::from(lists & SURNAME != 0));
+                f[10] = f64::from(u8::from(lists & COMMON_WORD != 0));
             }
             // ASCII case folding is Unicode's for these words: no character
             // but "K" (Kelvin) lowercases to an ASCII letter, and none has a "k".

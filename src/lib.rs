@@ -123,11 +123,6 @@ impl Engine {
                 incidents::warm_up as fn(usize),
             ),
             (true, recognize::WARM_UP_STEPS, recognize::warm_up),
-            (
-                layer != Layer::Incidents,
-                confidence::WARM_UP_STEPS,
-                confidence::warm_up,
-            ),
         ];
         for (wanted, steps, run) in parts {
             if !wanted {
@@ -250,14 +245,10 @@ mod tests {
     fn warm_up_takes_each_layers_steps_then_says_it_is_done() {
         let engine = Engine::new(Gazetteer::bundled());
         let steps = |layer| (0..).take_while(|&k| engine.warm_up(layer, k)).count();
-        let (i, r, c) = (
-            incidents::WARM_UP_STEPS,
-            recognize::WARM_UP_STEPS,
-            confidence::WARM_UP_STEPS,
-        );
+        let (i, r) = (incidents::WARM_UP_STEPS, recognize::WARM_UP_STEPS);
         assert_eq!(steps(Layer::Incidents), i + r);
-        assert_eq!(steps(Layer::Places), r + c);
-        assert_eq!(steps(Layer::All), i + r + c);
+        assert_eq!(steps(Layer::Places), r);
+        assert_eq!(steps(Layer::All), i + r);
         assert!(!engine.warm_up(Layer::All, usize::MAX));
     }
 }

@@ -18,7 +18,7 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::OnceLock;
 
 use crate::gazetteer::{FeatureKind, Gazetteer, NameHit, PlaceIdx, Reach};
-use crate::text::{is_word_char, WordSet};
+use crate::text::{is_word_char, WordLists, WordSet};
 
 /// Context around a mention that tells what kind of place it is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -105,15 +105,12 @@ pub fn warm_up(step: usize) {
             let _ = is_title("");
         }
         2 => {
-            let _ = is_first_name("");
+            let _ = name_lists("");
         }
         3 => {
-            let _ = is_surname("");
-        }
-        4 => {
             let _ = region_demonyms();
         }
-        5 => {
+        4 => {
             let _ = us_counties();
         }
         _ => {}
@@ -121,7 +118,7 @@ pub fn warm_up(step: usize) {
 }
 
 /// How many steps [`warm_up`] has.
-pub const WARM_UP_STEPS: usize = 6;
+pub const WARM_UP_STEPS: usize = 5;
 
 /// The [`RegionDemonyms`], read once.
 fn region_demonyms() -> &'static RegionDemonyms {
@@ -838,20 +835,39 @@ const STOP_WORDS: &[&str] = &[
     "leaders",
 ];
 
-/// True for common first names (US Census 1990 lists, `data/first_names.txt`).
-pub(crate) fn is_first_name(lower_word: &str) -> bool {
-    static NAMES: OnceLock<WordSet> = OnceLock::new();
-    NAMES
-        .get_or_init(|| crate::text::word_list(include_str!("../data/first_names.txt")))
-        .contains(lower_word)
+/// [`name_lists`]' bit for common first names (US Census 1990 lists,
+/// `data/first_names.txt`).
+pub(crate) const FIRST_NAME: u8 = 1;
+/// [`name_lists`]' bit for the 20,000 most common US surnames (Census 1990,
+/// `data/surnames.txt`).
+pub(crate) const SURNAME: u8 = 2;
+/// [`name_lists`]' bit for ordinary English words that are also gazetteer
+/// names (`data/common_words.txt`, from Debian's wamerican word list).
+pub(crate) const COMMON_WORD: u8 = 4;
+
+/// Which of the word lists a lowercase word is in ([`FIRST_NAME`],
+/// [`SURNAME`], [`COMMON_WORD`]), with one look-up.
+pub(crate) fn name_lists(lower_word: &str) -> u8 {
+    static LISTS: OnceLock<WordLists> = OnceLock::new();
+    LISTS
+        .get_or_init(|| {
+            WordLists::new(&[
+                include_str!("../data/first_names.txt"),
+                include_str!("../data/surnames.txt"),
+                include_str!("../data/common_words.txt"),
+            ])
+        })
+        .lists_of(lower_word)
 }
 
-/// True for the 20,000 most common US surnames (Census 1990, `data/surnames.txt`).
+/// True for common first names ([`FIRST_NAME`]).
+pub(crate) fn is_first_name(lower_word: &str) -> bool {
+    name_lists(lower_word) & FIRST_NAME != 0
+}
+
+/// True for common surnames ([`SURNAME`]).
 pub(crate) fn is_surname(lower_word: &str) -> bool {
-    static NAMES: OnceLock<WordSet> = OnceLock::new();
-    NAMES
-        .get_or_init(|| crate::text::word_list(include_str!("../data/surnames.txt")))
-        .contains(lower_word)
+    name_lists(lower_word) & SURNAME != 0
 }
 
 /// True for the names of institutions and phenomena that are also

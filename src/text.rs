@@ -232,15 +232,9 @@ pub(crate) fn lines(s: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// The words of a bundled word list (one per line; `#` starts a comment line)
-/// as a set, sized for them before it is filled: growing a set of 20,000
-/// words re-hashes them a dozen times, at every start-up.
-pub(crate) fn word_list(list: &'static str) -> WordSet {
-    let words = lines(list).filter(|l| !l.starts_with('#') && !l.is_empty());
-    WordSet::new(
-        memchr::memchr_iter(b'\n', list.as_bytes()).count() + 1,
-        words,
-    )
+/// The words of a bundled word list: one per line; `#` starts a comment line.
+fn list_words(list: &'static str) -> impl Iterator<Item = &'static str> {
+    lines(list).filter(|l| !l.starts_with('#') && !l.is_empty())
 }
 
 /// A set of words, looked up without reading the words themselves: a word of
@@ -248,20 +242,25 @@ pub(crate) fn word_list(list: &'static str) -> WordSet {
 /// in the table as a [`ShortWord`], so that a look-up hashes and compares two
 /// integers, where a set of `&str` followed a pointer from each entry it
 /// probed to the word's bytes and compared them with a `memcmp` call.
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Default)]
 pub(crate) struct WordSet {
     short: foldhash::HashSet<ShortWord>,
     long: foldhash::HashSet<&'static str>,
 }
 
 impl WordSet {
-    /// The set of `words`, sized for `capacity`.
-    pub(crate) fn new(capacity: usize, words: impl IntoIterator<Item = &'static str>) -> WordSet {
-        use foldhash::HashSetExt;
-        let mut set = WordSet {
-            short: foldhash::HashSet::with_capacity(capacity),
-            long: foldhash::HashSet::new(),
-        };
+    /// True if `w` is one of the words.
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        match ShortWord::new(w) {
+            Some(k) => self.short.contains(&k),
+            None => self.long.contains(w),
+        }
+    }
+}
+
+impl FromIterator<&'static str> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(words: I) -> WordSet {
+        let mut set = WordSet::default();
         for w in words {
             match ShortWord::new(w) {
                 Some(k) => set.short.insert(k),
@@ -270,25 +269,94 @@ impl WordSet {
         }
         set
     }
+}
 
-    /// True if `w` is one of the words.
-    pub(crate) fn contains(&self, w: &str) -> bool {
-        match ShortWord::new(w) {
-            Some(k) => self.short.contains(&k),
-            None => self.long.contains(w),
+/// Up to four word lists in one table, each word once with the lists that
+/// have it: one look-up says of a name whether it is a first name, a surname
+/// and a common word, where a set per list took a look-up (and a cache miss)
+/// in each.
+#[derive(Debug, Default)]
+pub(crate) struct WordLists {
+    short: foldhash::HashSet<Listed>,
+    long: foldhash::HashMap<&'static str, u8>,
+}
+
+impl WordLists {
+    /// The bundled word lists `lists` (see [`list_words`]); bit `i` of
+    /// [`WordLists::lists_of`] is list `i`. The table is sized for their
+    /// lines before it is filled: growing a set of 20,000 words re-hashes
+    /// them a dozen times, at every start-up.
+    pub(crate) fn new(lists: &[&'static str]) -> WordLists {
+        use foldhash::HashSetExt;
+        assert!(lists.len() <= 4, "a word has four bits for its lists");
+        let lines: usize = lists
+            .iter()
+            .map(|l| memchr::memchr_iter(b'\n', l.as_bytes()).count() + 1)
+            .sum();
+        let mut table = WordLists {
+            short: foldhash::HashSet::with_capacity(lines),
+            long: foldhash::HashMap::default(),
+        };
+        for (i, list) in lists.iter().enumerate() {
+            for w in list_words(list) {
+                let bit = 1u8 << i;
+                match ShortWord::new(w) {
+                    Some(k) => {
+                        let had = table.short.take(&Listed(k)).map_or(0, |l| l.lists());
+                        table.short.insert(Listed::new(k, had | bit));
+                    }
+                    None => *table.long.entry(w).or_default() |= bit,
+                }
+            }
         }
+        table
     }
 
-    /// How many words the set has.
-    #[cfg(test)]
-    pub(crate) fn len(&self) -> usize {
-        self.short.len() + self.long.len()
+    /// The lists that have `w`, a bit each.
+    pub(crate) fn lists_of(&self, w: &str) -> u8 {
+        match ShortWord::new(w) {
+            Some(k) => self.short.get(&Listed(k)).map_or(0, |l| l.lists()),
+            None => self.long.get(w).copied().unwrap_or(0),
+        }
     }
 }
 
-impl FromIterator<&'static str> for WordSet {
-    fn from_iter<I: IntoIterator<Item = &'static str>>(words: I) -> WordSet {
-        WordSet::new(0, words)
+/// A [`ShortWord`] with the lists that have it in the top four bits of its
+/// second integer (its length takes the four below): the key's equality and
+/// hash leave them out.
+#[derive(Debug, Clone, Copy)]
+struct Listed(ShortWord);
+
+impl Listed {
+    const LISTS: u64 = 0xF << 60;
+
+    fn new(k: ShortWord, lists: u8) -> Listed {
+        Listed(ShortWord(
+            k.0,
+            k.1 & !Listed::LISTS | u64::from(lists) << 60,
+        ))
+    }
+
+    fn lists(&self) -> u8 {
+        (self.0 .1 >> 60) as u8
+    }
+
+    fn word(&self) -> ShortWord {
+        ShortWord(self.0 .0, self.0 .1 & !Listed::LISTS)
+    }
+}
+
+impl PartialEq for Listed {
+    fn eq(&self, other: &Listed) -> bool {
+        self.word() == other.word()
+    }
+}
+
+impl Eq for Listed {}
+
+impl std::hash::Hash for Listed {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.word().hash(state);
     }
 }
 
@@ -476,24 +544,35 @@ mod tests {
 
     #[test]
     fn word_lists_are_their_lines() {
-        for list in [
+        let lists = [
             include_str!("../data/surnames.txt"),
             include_str!("../data/first_names.txt"),
             include_str!("../data/common_words.txt"),
-            "a\r\n# comment\n\nb\nc",
-            "",
-        ] {
-            let want: Vec<&str> = list
+            "a\r\n# comment\n\nb\nc\nthe word that is longer than fifteen bytes\nsmith",
+        ];
+        let table = WordLists::new(&lists);
+        let mut all = std::collections::HashMap::<&str, u8>::new();
+        for (i, list) in lists.iter().enumerate() {
+            let words: Vec<&str> = list
                 .lines()
                 .filter(|l| !l.starts_with('#') && !l.is_empty())
                 .collect();
-            let set = word_list(list);
-            assert_eq!(set.len(), want.len());
-            assert!(want.iter().all(|w| set.contains(w)));
+            assert!(words.iter().all(|w| table.lists_of(w) & 1 << i != 0));
+            for w in words {
+                *all.entry(w).or_default() |= 1 << i;
+            }
         }
-        let set = word_list("a\r\nb");
-        assert_eq!(set.len(), 2);
-        assert!(set.contains("a") && set.contains("b") && !set.contains("a\r"));
+        assert_eq!(table.short.len() + table.long.len(), all.len());
+        assert!(all.iter().all(|(w, &bits)| table.lists_of(w) == bits));
+        assert_eq!(table.lists_of("smith") & 0b1011, 0b1001);
+        assert_eq!(
+            table.lists_of("a\r") | table.lists_of("# comment") | table.lists_of(""),
+            0
+        );
+        assert_eq!(
+            table.lists_of("the word that is longer than fifteen bytes"),
+            0b1000
+        );
     }
 
     /// Two words have the same [`ShortWord`] only if they are the same word:
