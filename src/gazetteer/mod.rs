@@ -1725,9 +1725,6 @@ mod tests {
         }
     }
 
-    /// The walks keep the transitions of an fst shorter than [`STEP_FST_MAX`]
-    /// only: a bundled index that outgrew it would be walked without them,
-    /// with the same output, more slowly. This test says so first.
     /// A word's key is the same read from its text (where a 24-byte window
     /// fits, or not) as built from the word alone, and distinct words have
     /// distinct keys; an entry of the word cache is half a cache line.
@@ -1749,6 +1746,9 @@ mod tests {
         assert_ne!(WordKey::new("a"), WordKey::new("a\0"));
     }
 
+    /// The walks keep the transitions of an fst shorter than [`STEP_FST_MAX`]
+    /// only: a bundled index that outgrew it would be walked without them,
+    /// with the same output, more slowly. This test says so first.
     #[test]
     fn bundled_names_fit_the_step_table() {
         let g = Gazetteer::bundled();
