@@ -18,7 +18,7 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::OnceLock;
 
 use crate::gazetteer::{FeatureKind, Gazetteer, NameHit, PlaceIdx, Reach};
-use crate::text::{is_word_char, WordLists, WordSet};
+use crate::text::{is_word_char, WordSet};
 
 /// Context around a mention that tells what kind of place it is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -848,10 +848,10 @@ pub(crate) const COMMON_WORD: u8 = 4;
 /// Which of the word lists a lowercase word is in ([`FIRST_NAME`],
 /// [`SURNAME`], [`COMMON_WORD`]), with one look-up.
 pub(crate) fn name_lists(lower_word: &str) -> u8 {
-    static LISTS: OnceLock<WordLists> = OnceLock::new();
+    static LISTS: OnceLock<WordSet> = OnceLock::new();
     LISTS
         .get_or_init(|| {
-            WordLists::new(&[
+            WordSet::lists(&[
                 include_str!("../data/first_names.txt"),
                 include_str!("../data/surnames.txt"),
                 include_str!("../data/common_words.txt"),

@@ -237,87 +237,73 @@ fn list_words(list: &'static str) -> impl Iterator<Item = &'static str> {
     lines(list).filter(|l| !l.starts_with('#') && !l.is_empty())
 }
 
-/// A set of words, looked up without reading the words themselves: a word of
-/// at most [`ShortWord::MAX`] bytes (every word of the bundled lists) is held
-/// in the table as a [`ShortWord`], so that a look-up hashes and compares two
+/// A set of words, each with the lists that have it (up to four, a bit
+/// each), looked up without reading the words themselves: a word of at most
+/// [`ShortWord::MAX`] bytes (every word of the bundled lists) is held in the
+/// table as a [`ShortWord`], so that a look-up hashes and compares two
 /// integers, where a set of `&str` followed a pointer from each entry it
-/// probed to the word's bytes and compared them with a `memcmp` call.
+/// probed to the word's bytes and compared them with a `memcmp` call. Lists
+/// asked about the same words share one table: one look-up says of a name
+/// whether it is a first name, a surname and a common word, where a set per
+/// list took a look-up (and a cache miss) in each.
 #[derive(Debug, Default)]
 pub(crate) struct WordSet {
-    short: foldhash::HashSet<ShortWord>,
-    long: foldhash::HashSet<&'static str>,
-}
-
-impl WordSet {
-    /// True if `w` is one of the words.
-    pub(crate) fn contains(&self, w: &str) -> bool {
-        match ShortWord::new(w) {
-            Some(k) => self.short.contains(&k),
-            None => self.long.contains(w),
-        }
-    }
-}
-
-impl FromIterator<&'static str> for WordSet {
-    fn from_iter<I: IntoIterator<Item = &'static str>>(words: I) -> WordSet {
-        let mut set = WordSet::default();
-        for w in words {
-            match ShortWord::new(w) {
-                Some(k) => set.short.insert(k),
-                None => set.long.insert(w),
-            };
-        }
-        set
-    }
-}
-
-/// Up to four word lists in one table, each word once with the lists that
-/// have it: one look-up says of a name whether it is a first name, a surname
-/// and a common word, where a set per list took a look-up (and a cache miss)
-/// in each.
-#[derive(Debug, Default)]
-pub(crate) struct WordLists {
     short: foldhash::HashSet<Listed>,
     long: foldhash::HashMap<&'static str, u8>,
 }
 
-impl WordLists {
+impl WordSet {
     /// The bundled word lists `lists` (see [`list_words`]); bit `i` of
-    /// [`WordLists::lists_of`] is list `i`. The table is sized for their
+    /// [`WordSet::lists_of`] is list `i`. The table is sized for their
     /// lines before it is filled: growing a set of 20,000 words re-hashes
     /// them a dozen times, at every start-up.
-    pub(crate) fn new(lists: &[&'static str]) -> WordLists {
-        use foldhash::HashSetExt;
+    pub(crate) fn lists(lists: &[&'static str]) -> WordSet {
         assert!(lists.len() <= 4, "a word has four bits for its lists");
-        let lines: usize = lists
+        let lines = lists
             .iter()
             .map(|l| memchr::memchr_iter(b'\n', l.as_bytes()).count() + 1)
             .sum();
-        let mut table = WordLists {
-            short: foldhash::HashSet::with_capacity(lines),
-            long: foldhash::HashMap::default(),
-        };
-        for (i, list) in lists.iter().enumerate() {
-            for w in list_words(list) {
-                let bit = 1u8 << i;
-                match ShortWord::new(w) {
-                    Some(k) => {
-                        let had = table.short.take(&Listed(k)).map_or(0, |l| l.lists());
-                        table.short.insert(Listed::new(k, had | bit));
-                    }
-                    None => *table.long.entry(w).or_default() |= bit,
-                }
-            }
-        }
-        table
+        let words = (0..lists.len()).flat_map(|i| list_words(lists[i]).map(move |w| (w, 1 << i)));
+        WordSet::with(lines, words)
     }
 
-    /// The lists that have `w`, a bit each.
+    /// The set of `words` with their lists' bits, sized for `capacity`.
+    fn with(capacity: usize, words: impl IntoIterator<Item = (&'static str, u8)>) -> WordSet {
+        use foldhash::HashSetExt;
+        let mut set = WordSet {
+            short: foldhash::HashSet::with_capacity(capacity),
+            long: foldhash::HashMap::default(),
+        };
+        for (w, bits) in words {
+            match ShortWord::new(w) {
+                Some(k) => {
+                    let had = set.short.take(&Listed(k)).map_or(0, |l| l.lists());
+                    set.short.insert(Listed::new(k, had | bits));
+                }
+                None => *set.long.entry(w).or_default() |= bits,
+            }
+        }
+        set
+    }
+
+    /// The lists that have `w`, a bit each (0 if it is not in the set).
     pub(crate) fn lists_of(&self, w: &str) -> u8 {
         match ShortWord::new(w) {
             Some(k) => self.short.get(&Listed(k)).map_or(0, |l| l.lists()),
             None => self.long.get(w).copied().unwrap_or(0),
         }
+    }
+
+    /// True if `w` is one of the words.
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.lists_of(w) != 0
+    }
+}
+
+/// A set of one list's words.
+impl FromIterator<&'static str> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(words: I) -> WordSet {
+        WordSet::with(0, words.into_iter().map(|w| (w, 1)))
     }
 }
 
@@ -550,7 +536,7 @@ mod tests {
             include_str!("../data/common_words.txt"),
             "a\r\n# comment\n\nb\nc\nthe word that is longer than fifteen bytes\nsmith",
         ];
-        let table = WordLists::new(&lists);
+        let table = WordSet::lists(&lists);
         let mut all = std::collections::HashMap::<&str, u8>::new();
         for (i, list) in lists.iter().enumerate() {
             let words: Vec<&str> = list
@@ -564,7 +550,6 @@ mod tests {
         }
         assert_eq!(table.short.len() + table.long.len(), all.len());
         assert!(all.iter().all(|(w, &bits)| table.lists_of(w) == bits));
-        assert_eq!(table.lists_of("smith") & 0b1011, 0b1001);
         assert_eq!(
             table.lists_of("a\r") | table.lists_of("# comment") | table.lists_of(""),
             0
