@@ -771,6 +771,36 @@ fn realis(r: &Lexeme, s: &str) -> Option<usize> {
         .find(|&at| !irrealis(s, at))
 }
 
+/// True if a match of the looting lexicon is looting itself ("looted",
+/// "pillaging", "ransacked"), not destruction.
+fn is_looting(w: &str) -> bool {
+    let w = w.as_bytes();
+    ["loot", "pillag", "ransack"]
+        .iter()
+        .any(|p| w.len() >= p.len() && w[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+}
+
+/// True if an intervention word `m` acts at the protest: "arrested" or
+/// "detained" right after a determiner or "of" names people held before it
+/// ("demanding the release of detained activists", "their arrested leader"),
+/// not an arrest at the protest.
+fn intervenes(s: &str, m: &Hit<'_>) -> bool {
+    let w = m.as_str();
+    if !(w.eq_ignore_ascii_case("arrested") || w.eq_ignore_ascii_case("detained")) {
+        return true;
+    }
+    let before = s[..m.start()].trim_end();
+    let prev = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    !matches!(
+        prev.as_str(),
+        "the" | "of" | "for" | "their" | "its" | "his" | "her" | "our" | "all" | "free"
+    )
+}
+
 /// A trigger word written as a common word: lowercase, or capitalised only
 /// because it starts the sentence. "the Houston Rockets", "Royal Battle" and
 /// "Operation Strike" are names, not events.
@@ -967,7 +997,12 @@ fn classify_scan(
         if sc.has(&lex.riot) {
             return k(RIOTS, "Violent demonstration", at, true);
         }
-        if sc.has(&lex.intervention) {
+        if sc.may(&lex.intervention)
+            && lex
+                .intervention
+                .find_iter(s)
+                .any(|m| common(s, &m) && intervenes(s, &m))
+        {
             return k(PROTESTS, "Protest with intervention", at, true);
         }
         return k(PROTESTS, "Peaceful protest", at, true);
@@ -976,10 +1011,17 @@ fn classify_scan(
         return k(RIOTS, "Mob violence", at, true);
     }
     // Burning and vandalism by armed fighters is property destruction, not a
-    // riot; by crowds, rioters or youths it is a riot.
-    if let Some(at) = sc.realis(&lex.riot) {
-        if !sc.has(&lex.perpetrators) || has(&RIOT_WORD, s) {
-            return k(RIOTS, "Violent demonstration", at, true);
+    // riot; by crowds, rioters or youths it is a riot. The police a crowd
+    // clashed with ("students clashed with police") are not such fighters:
+    // the words of the riot's own phrase are not asked about.
+    if let Some(m) = sc.first(&lex.riot, |m| common(s, m) && !irrealis(s, m.start())) {
+        let fighters = sc.may(&lex.perpetrators)
+            && lex
+                .perpetrators
+                .find_iter(s)
+                .any(|p| common(s, &p) && (p.end() <= m.start() || p.start() >= m.end()));
+        if !fighters || has(&RIOT_WORD, s) {
+            return k(RIOTS, "Violent demonstration", m.start(), true);
         }
     }
     if let Some(at) = sc.realis(&lex.sexual).filter(|_| sc.has(&lex.perpetrators)) {
@@ -1116,8 +1158,15 @@ fn classify_scan(
     if let Some(at) = sc.realis(&lex.base) {
         return k(STRATEGIC, "Headquarters or base established", at, true);
     }
-    if let Some(at) = sc.realis(&lex.loot) {
-        return k(STRATEGIC, "Looting/property destruction", at, true);
+    // Looting is an act of someone; destruction ("a fire destroyed the
+    // building") is property destruction when armed men, forces or a gang
+    // did it.
+    if let Some(m) = sc.first(&lex.loot, |m| {
+        common(s, m)
+            && !irrealis(s, m.start())
+            && (is_looting(m.as_str()) || sc.has(&lex.perpetrators))
+    }) {
+        return k(STRATEGIC, "Looting/property destruction", m.start(), true);
     }
     if let Some(at) = sc.realis(&lex.change) {
         return k(STRATEGIC, "Change to group/activity", at, false);
@@ -1172,12 +1221,22 @@ fn number_word(w: &str) -> Option<u32> {
 /// first needs each ([`fatality`]).
 fn fatality_patterns() -> [String; FAT_COUNT] {
     let victims = r"(?:people|persons|civilians?|soldiers?|servicemen|troops|fighters|militants?|rebels?|police(?:men|officers)?|officers?|children|women|men|man|woman|residents?|villagers?|protesters|demonstrators|members|workers|passengers|others|of them|bodies|individuals|attackers|insurgents|combatants|jihadists|gunmen|[a-z]+ (?:soldiers|troops|civilians|fighters|servicemen|people))";
-    let num = r"(\d[\d,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|dozen|hundred)";
+    let about = "(?:at least |up to |nearly |about |around |some |as many as |more than |over )?";
+    // A group without a count: "an unknown number of militants", "several civilians".
+    let vague = format!(
+        r"(?:(?:an? )?(?:unspecified|unknown|undetermined|undisclosed) number of|a number of|several|many|numerous|multiple) (?:\w+ )?{victims}"
+    );
+    // Digits with commas only between thousands: "1,200", not the year of
+    // "On 17 August 2024, gunmen shot dead".
+    let num = r"(\d{1,3}(?:,\d{3})+|\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|dozen|hundred)";
+    // A list of two or more victim groups, counted or not.
+    let elem = format!(r"(?:{vague}|{about}{num} (?:\w+ )?{victims})");
+    let list = format!(r"{elem}(?:(?:,| and|, and) {elem})+");
     [
         // "four people were killed", "2 soldiers died", "five dead"
-        format!(r"\b(?:at least |up to |nearly |about |around |some |as many as |more than |over )?{num}(?:-| )(?:(?:\w+ ){{0,2}}{victims} )?(?:(?:were|was|have been|had been|are|is|being) )?(?:(?:reportedly|reported|also|all) )?(?:killed|dead|died|slain|executed|massacred|lost their lives|perished|shot dead|shot and killed|gunned down|beheaded|(?:beaten|burned|burnt|hacked|stabbed|stoned) to death)\b"),
+        format!(r"\b(?:at least |up to |nearly |about |around |some |as many as |more than |over )?{num}(?:-| )(?:(?:\w+ ){{0,2}}{victims} )?(?:(?:were|was|have been|had been|are|is|being) )?(?:(?:reportedly|reported|also|all) )?(?:killed|dead|died|slain|executed|massacred|lynched|lost their lives|perished|shot dead|shot and killed|gunned down|beheaded|(?:beaten|burned|burnt|hacked|stabbed|stoned) to death)\b"),
         // "killed four people", "killing at least 12"
-        format!(r"\b(?:killed|killing|kills|killed at least|shot dead|shooting dead|shot and killed|gunned down|executed|executing|massacred|beheaded|left|leaving) (?:at least |up to |nearly |about |around |some |as many as |more than |over )?{num} (?:\w+ )?(?:{victims}|dead)"),
+        format!(r"\b(?:killed|killing|kills|killed at least|shot dead|shooting dead|shot and killed|gunned down|executed|executing|massacred|lynched|beheaded|left|leaving) (?:at least |up to |nearly |about |around |some |as many as |more than |over )?{num} (?:\w+ )?(?:{victims}|dead)"),
         // "death toll rose to 7"
         format!(r"\bdeath toll (?:\w+ ){{0,3}}(?:to|at|of|reached|is|was) (?:at least )?{num}\b"),
         // "an unspecified number of people", "several people", "many civilians"
@@ -1192,11 +1251,13 @@ fn fatality_patterns() -> [String; FAT_COUNT] {
         format!(r"\b(?:killed|killing|kills|shot dead|gunned down|executed|massacred) (?:at least |up to |nearly |about |around |some |as many as |more than |over )?{}\b(?: (?:percent|per|km|kilometres|kilometers|miles|years?|days?|hours?|times|of the|%))?", num.replace("|a|an|", "|").replace("|a dozen|", "|")),
         // FAT_NONE: "no one was killed", "without casualties"
         r"\b(no (one|deaths|fatalities|casualties)|nobody) (was |were )?(killed|reported|hurt)?|no (deaths|fatalities|casualties)\b|without casualties".to_string(),
-        // FAT_LIST: a list of victim groups killed together, "three soldiers
-        // and two civilians were killed"
-        format!(r"\b{num} (?:\w+ )?{victims}(?:(?:,| and|, and) {num} (?:\w+ )?{victims})+ (?:were |have been |had been )?(?:killed|dead|died)"),
-        // FAT_NUM: each number of such a list
-        format!(r"\b{num} "),
+        // FAT_LIST: a list of victim groups killed together, before the verb
+        // ("three soldiers and two civilians were killed", "at least 12
+        // soldiers and an unknown number of militants were killed") or after
+        // it ("killing three civilians and three soldiers")
+        format!(r"\b{list} (?:were |have been |had been )?(?:reportedly |also |all )?(?:killed|dead|died|slain|lynched)|\b(?:killed|killing|kills|lynched) {list}"),
+        // FAT_ELEM: each group of such a list; the number of a counted one
+        format!(r"\b(?:{vague}|{about}{num} (?:\w+ )?{victims})"),
         // FAT_SINGLE: a single victim, "a man was killed"
         r"\b(a|an|one) (\w+ )?(man|woman|child|boy|girl|person|civilian|soldier|policeman|officer|resident|villager|farmer|teacher|journalist|worker|fighter|member)\b".to_string(),
         // FAT_PLURAL: victims without a count, "civilians were killed"
@@ -1212,7 +1273,7 @@ const FAT_DOZENS: usize = 4;
 const FAT_HUNDREDS: usize = 5;
 const FAT_NONE: usize = 9;
 const FAT_LIST: usize = 10;
-const FAT_NUM: usize = 11;
+const FAT_ELEM: usize = 11;
 const FAT_SINGLE: usize = 12;
 const FAT_PLURAL: usize = 13;
 const FAT_COUNT: usize = 14;
@@ -1223,6 +1284,44 @@ fn fatality(i: usize) -> &'static Regex {
     static PATTERNS: std::sync::LazyLock<[String; FAT_COUNT]> =
         std::sync::LazyLock::new(fatality_patterns);
     RES[i].get_or_init(|| re_masked(&PATTERNS[i]))
+}
+
+/// True if `before` (lowercased) ends with a month's name and a space.
+fn after_month(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word = rest
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        word,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
 }
 
 /// Fatalities by ACLED's rules: (count, words when the count was not a number).
@@ -1241,8 +1340,12 @@ fn fatalities(s: &str) -> (u32, Option<String>) {
     }
     let masked = Masked::new(s);
     let (key, lower) = (masked.key(), &*masked.base);
+    // A list of victim groups: the sum of its counts. A group without a
+    // count adds nothing to groups with one ("at least 12 soldiers and an
+    // unknown number of militants": 12); a list of such groups alone is read
+    // below, as vague words are.
     if let Some(m) = fatality(FAT_LIST).find(key) {
-        let total: u32 = fatality(FAT_NUM)
+        let counts: Vec<u32> = fatality(FAT_ELEM)
             .captures_iter(m.as_str())
             .filter_map(|c| {
                 let n = c.get(1)?;
@@ -1250,8 +1353,10 @@ fn fatalities(s: &str) -> (u32, Option<String>) {
                     &lower[masked.at(m.start() + n.start())..masked.at(m.start() + n.end())],
                 )
             })
-            .sum();
-        return (total, None);
+            .collect();
+        if !counts.is_empty() {
+            return (counts.iter().sum(), None);
+        }
     }
     let mut counts: Vec<u32> = Vec::new();
     for i in FAT_COUNTS {
@@ -1288,6 +1393,17 @@ fn fatalities(s: &str) -> (u32, Option<String>) {
                 .next()
                 .map_or("", |m| masked.text(m));
             let w = w.trim_start_matches("a ");
+            // A year or day after a month's name ("On 17 August 2024 gunmen
+            // shot dead ...") is a date, not a toll.
+            let at = c
+                .iter()
+                .skip(1)
+                .flatten()
+                .next()
+                .map_or(0, |m| masked.span(m).start);
+            if after_month(&lower[..at]) {
+                continue;
+            }
             let n = number_word(w).or_else(|| number_word(&w.replace(',', "")));
             if let Some(n) = n {
                 counts.push(n);
@@ -1553,6 +1669,18 @@ fn locate(
         if m.cues.dateline || m.cues.modifier || kind == FeatureKind::Other {
             continue;
         }
+        // "Y" of "X (Y)" or "X, Y" where Y can be X's country or region
+        // says where X is, not another place ("entered Sudzha (Kursk)").
+        if i > 0
+            && rec.mentions[i - 1].qualifier == Some(i)
+            && rec.mentions[i - 1].start >= sent.start
+        {
+            if let Some(x) = resolved[i - 1] {
+                if qualifies(&m.hits, x.place, g) {
+                    continue;
+                }
+            }
+        }
         let rel = m.start - sent.start;
         let after = &text[m.end..sent.end];
         let next_word = after
@@ -1614,6 +1742,19 @@ fn locate(
         }
     }
     best.map(|(c, _)| c)
+}
+
+/// True if one of `hits` is the country or the admin-1 region of `place`.
+fn qualifies(hits: &[crate::gazetteer::NameHit], place: PlaceIdx, g: &Gazetteer) -> bool {
+    let p = g.brief(place);
+    hits.iter().any(|h| match g.kind(h.place) {
+        FeatureKind::Country => g.brief(h.place).country_code == p.country_code,
+        FeatureKind::Admin1 => {
+            let q = g.brief(h.place);
+            q.country_code == p.country_code && q.admin1_code == p.admin1_code
+        }
+        _ => false,
+    })
 }
 
 /// `s` lowercased, borrowed when it is lowercase ASCII already (most words).
@@ -2660,7 +2801,7 @@ pub(crate) fn extract_with(cx: &Context<'_>, g: &Gazetteer, scans: &Scans<'_>) -
                 if lex.excessive.is_match(ns) || (lex.kill.is_match(ns) && lex.armed.is_match(ns)) {
                     kind.sub_event_type = "Excessive force against protesters";
                     spans.push((n.start, n.end));
-                } else if lex.intervention.is_match(ns) {
+                } else if lex.intervention.find_iter(ns).any(|m| intervenes(ns, &m)) {
                     kind.sub_event_type = "Protest with intervention";
                     spans.push((n.start, n.end));
                 }
@@ -3631,6 +3772,38 @@ mod tests {
     }
 
     #[test]
+    fn what_a_crowd_or_a_fire_does_is_not_what_fighters_do() {
+        // The police a crowd clashed with are not fighters who make it a battle.
+        assert_eq!(
+            kind("Students blocked roads and clashed with police."),
+            Some((RIOTS, "Violent demonstration"))
+        );
+        assert_eq!(
+            kind("JNIM militants clashed with police near the town."),
+            Some((BATTLES, "Armed clash"))
+        );
+        // People detained before the protest are not an intervention at it.
+        assert_eq!(
+            kind("Protesters gathered to demand the release of detained activists."),
+            Some((PROTESTS, "Peaceful protest"))
+        );
+        assert_eq!(
+            kind("Protesters gathered outside parliament; police detained 20 of them."),
+            Some((PROTESTS, "Protest with intervention"))
+        );
+        // Destruction is property destruction when someone armed did it.
+        assert_eq!(
+            kind("Israeli forces demolished a Palestinian house."),
+            Some((STRATEGIC, "Looting/property destruction"))
+        );
+        assert_eq!(kind("A fire destroyed the building."), None);
+        assert_eq!(
+            kind("Fighters looted the market."),
+            Some((STRATEGIC, "Looting/property destruction"))
+        );
+    }
+
+    #[test]
     fn other_types() {
         assert_eq!(
             kind("Hundreds of people protested outside parliament."),
@@ -3818,6 +3991,43 @@ mod tests {
             assert_eq!(dates(curly, day), dates(straight, day), "{curly}");
         }
         assert_eq!(fatalities("“Dozens were killed,” officials said.").0, 12);
+    }
+
+    #[test]
+    fn fatalities_of_lists_dates_and_lynchings() {
+        // A list of groups sums its counts; a group without one adds nothing.
+        assert_eq!(
+            fatalities("At least 12 soldiers and an unknown number of militants were killed."),
+            (12, None)
+        );
+        assert_eq!(
+            fatalities(
+                "Fighters attacked the hotel and killed three civilians and three soldiers."
+            ),
+            (6, None)
+        );
+        assert_eq!(
+            fatalities("The strike killed 4 civilians and injured 10 others."),
+            (4, None)
+        );
+        // A year is not a toll, with or without the comma after it.
+        assert_eq!(
+            fatalities("On 17 August 2024, unknown gunmen shot dead a local journalist."),
+            (1, None)
+        );
+        assert_eq!(
+            fatalities("On 17 August 2024 gunmen shot dead 3 people."),
+            (3, None)
+        );
+        assert_eq!(
+            fatalities("But police are not sure how Bryan Harman, 28, died."),
+            (0, None)
+        );
+        assert_eq!(fatalities("1,200 people were killed."), (1200, None));
+        assert_eq!(
+            fatalities("A mob lynched a man accused of theft."),
+            (1, None)
+        );
     }
 
     #[test]

@@ -1726,11 +1726,13 @@ fn accept(
     Some(cues)
 }
 
-/// Links "X, Y" pairs where Y is a larger unit that qualifies X.
+/// Links "X, Y" and "X (Y)" pairs, where Y may be a larger unit that
+/// qualifies X (resolution checks that it is: "Alexandria, Virginia",
+/// "Sudzha (Kursk)", the form conflict monitors' notes use).
 fn link_qualifiers(text: &str, mentions: &mut [Mention]) {
     for k in 1..mentions.len() {
         let gap = &text[mentions[k - 1].end..mentions[k].start];
-        if gap == ", " || gap == "," {
+        if matches!(gap, ", " | "," | " (" | "(") {
             mentions[k - 1].qualifier = Some(k);
         }
     }

@@ -695,32 +695,35 @@ fn incident_notes_fixture_scores() {
         eprintln!("skipped: {} is not here", scorer.display());
         return;
     }
-    let gold = root().join("tests/fixtures/incidents/notes.gold.jsonl");
-    let dir = tmpdir();
-    let notes = dir.path().join("notes");
-    let o = Command::new("python3")
-        .arg(&scorer)
-        .arg("export")
-        .arg(&gold)
-        .arg(&notes)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let out = dir.path().join("notes.geojson");
-    let o = eventmap(&["map", notes.to_str().unwrap(), "-o", out.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let v = score_incidents(&scorer, &gold, &out);
-    let o = &v["overall"];
-    let rate = |k: &str| o[k]["rate"].as_f64().unwrap_or(0.0);
-    for (k, min) in [
-        ("detected", 0.9),
-        ("event_type", 0.9),
-        ("sub_event_type", 0.85),
-        ("loc_50km", 0.85),
-        ("fatalities_exact", 0.9),
-        ("date", 0.9),
-    ] {
-        assert!(rate(k) >= min, "{k} {} < {min}: {o}", rate(k));
+    // notes2: a second set in the terse style of conflict monitors' notes.
+    for set in ["notes", "notes2"] {
+        let gold = root().join(format!("tests/fixtures/incidents/{set}.gold.jsonl"));
+        let dir = tmpdir();
+        let notes = dir.path().join(set);
+        let o = Command::new("python3")
+            .arg(&scorer)
+            .arg("export")
+            .arg(&gold)
+            .arg(&notes)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let out = dir.path().join("notes.geojson");
+        let o = eventmap(&["map", notes.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let v = score_incidents(&scorer, &gold, &out);
+        let o = &v["overall"];
+        let rate = |k: &str| o[k]["rate"].as_f64().unwrap_or(0.0);
+        for (k, min) in [
+            ("detected", 0.9),
+            ("event_type", 0.9),
+            ("sub_event_type", 0.85),
+            ("loc_50km", 0.85),
+            ("fatalities_exact", 0.9),
+            ("date", 0.9),
+        ] {
+            assert!(rate(k) >= min, "{set}: {k} {} < {min}: {o}", rate(k));
+        }
     }
 }
 

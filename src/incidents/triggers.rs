@@ -5,7 +5,7 @@
 //! Shared with `build.rs`, which compiles [`GATE`] and [`SET`] into dense DFAs
 //! that the binary reads in place: determinising them lazily cost each worker
 //! thread ~15 % of its instructions on a few thousand new articles.
-pub const KILL: &str = r"\b(killed|killing|kills|dead|died|dies|deaths?|death toll|lost (their|his|her) lives|perished|massacred?|slain|executed|fatalit(y|ies)|bodies|lives)\b";
+pub const KILL: &str = r"\b(killed|killing|kills|dead|died|dies|deaths?|death toll|lost (their|his|her) lives|perished|massacred?|slain|executed|lynched|fatalit(y|ies)|bodies|lives)\b";
 pub const INJURE: &str = r"\b(wounded|wounding|injured|injuring|injuries|hurt|casualties)\b";
 pub const DAMAGE: &str = r"\b(damaged|damaging|destroyed|destroying|hit|struck|burned|ablaze|set (on )?fire|razed|flattened|demolished)\b";
 pub const ARTY: &str = r"\b(shell(s|ed|ing)?|artillery|rockets?|missiles?|mortars?|grad|himars|mlrs|howitzers?|multiple[- ]launch|cluster munitions?|ballistic|tank fire|bombardment|bombarded)\b";
@@ -40,7 +40,7 @@ pub const MOB: &str = r"\b(mobs?|lynch(ed|ing|ings)?|vigilantes?|angry crowd|mob
 pub const ARREST: &str = r"\b(arrest(ed|s|ing)?|detain(ed|s|ing)?|detention|taken into custody|apprehended|rounded up)\b";
 pub const AGREEMENT: &str = r"\b(cease-?fire|truce|peace (deal|agreement|accord|talks)|signed (an? )?(agreement|deal|accord)|prisoner (exchange|swap)s?|exchanged prisoners)\b";
 pub const BASE: &str = r"\b(established|set up|opened|building|built) (a |an |its |their )?(new )?(military )?(base|headquarters|outpost|camp)s?\b";
-pub const LOOT: &str = r"\b(loot(ed|ing)|pillag(ed|ing)|ransack(ed|ing)|(destroyed|demolished|bulldozed|burned|burnt|torched) (\w+ ){0,2}(homes|houses|buildings|property|shops|crops|granaries|villages?|huts|markets?|vehicles|cars))\b";
+pub const LOOT: &str = r"\b(loot(ed|ing)|pillag(ed|ing)|ransack(ed|ing)|(destroyed|demolished|bulldozed|burned|burnt|torched) (\w+ ){0,2}(homes?|houses?|buildings?|property|properties|shops?|crops|granar(y|ies)|villages?|huts?|markets?|vehicles?|cars?|structures?))\b";
 pub const CHANGE: &str = r"\b(merged|disbanded|dissolved|renamed|joined forces|pledged allegiance|announced the formation|new armed group|defected)\b";
 pub const IRREALIS: &str = r"\b(would|could|might|(?-i:may)|(?-i:will)|shall|plans?|planned|planning|threat(en|ens|ened)?|goal|aim(s|ed)?|seek(s|ing)?|sought|trying|tried|attempt(s|ed|ing)?|vowed|warned|if|unless|no|not|never|nobody|none|denied|deny|denies|false|fake|since|prevent(ed)?|ready to)\b";
 pub const SPEECH: &str = r"\b(said|says|say|claimed|claims|claim|stated|states|reported|reports|announced|announces|told|tells|added|wrote|writes|confirmed|confirms|alleged|according to|accused|noted|described)\b";
