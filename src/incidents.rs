@@ -694,6 +694,16 @@ static ATTACK_ON_ARMED: std::sync::LazyLock<Lexeme> = std::sync::LazyLock::new(|
 static RIOT_WORD: std::sync::LazyLock<Lexeme> =
     std::sync::LazyLock::new(|| lx(r"\briot(s|ers|ing|ed)?\b"));
 
+/// Taking a place by force: "overran the base".
+static OVERRUN: std::sync::LazyLock<Lexeme> =
+    std::sync::LazyLock::new(|| lx(r"\boverr(an|un|unning|uns)\b"));
+
+/// State forces that make an arrest a conflict event (ACLED codes arrests
+/// by armies and security forces, and political arrests by the police; not
+/// the police's ordinary arrests for crime).
+static FORCES: std::sync::LazyLock<Lexeme> =
+    std::sync::LazyLock::new(|| lx(r"\b(forces|troops|soldiers|army)\b"));
+
 /// Words that put two armed sides in one sentence.
 static TWO_SIDED: std::sync::LazyLock<Lexeme> = std::sync::LazyLock::new(|| {
     lx(
@@ -769,6 +779,19 @@ fn realis(r: &Lexeme, s: &str) -> Option<usize> {
         .filter(|m| common(s, m))
         .map(|m| m.start())
         .find(|&at| !irrealis(s, at))
+}
+
+/// True if the words before `at` make what follows the reason for an act:
+/// "for" and a verb in -ing among the last four words ("arrested for
+/// organising an unauthorised demonstration", "jailed for leading protests").
+fn given_as_reason(s: &str, at: usize) -> bool {
+    let words: Vec<&str> = s[..at].split_whitespace().rev().take(4).collect();
+    words.iter().enumerate().any(|(i, w)| {
+        w.eq_ignore_ascii_case("for")
+            && i > 0
+            && words[i - 1].len() > 4
+            && words[i - 1].to_ascii_lowercase().ends_with("ing")
+    })
 }
 
 /// True if a match of the looting lexicon is looting itself ("looted",
@@ -990,7 +1013,14 @@ fn classify_scan(
     };
     let outcome = sc.has(&lex.kill) || sc.has(&lex.injure) || sc.has(&lex.damage);
 
-    if let Some(at) = sc.realis(&lex.protest) {
+    // "arrested for organising a demonstration": the protest is the reason
+    // given for something else, not an event.
+    if let Some(at) = sc
+        .first(&lex.protest, |m| {
+            common(s, m) && !irrealis(s, m.start()) && !given_as_reason(s, m.start())
+        })
+        .map(|m| m.start())
+    {
         if sc.has(&lex.excessive) {
             return k(PROTESTS, "Excessive force against protesters", at, true);
         }
@@ -1149,7 +1179,10 @@ fn classify_scan(
         }
     }
     // ACLED codes politically significant arrests, not ordinary crime.
-    if let Some(at) = sc.realis(&lex.arrest).filter(|_| sc.has(&lex.political)) {
+    if let Some(at) = sc
+        .realis(&lex.arrest)
+        .filter(|_| sc.has(&lex.political) || has(&FORCES, s))
+    {
         return k(STRATEGIC, "Arrests", at, true);
     }
     if let Some(at) = sc.realis(&lex.agreement) {
@@ -1286,6 +1319,22 @@ fn fatality(i: usize) -> &'static Regex {
     RES[i].get_or_init(|| re_masked(&PATTERNS[i]))
 }
 
+/// True if `rest` (lowercased) starts with the article of a number left
+/// unsaid: "an unknown number of", "a number of".
+fn vague_article(rest: &str) -> bool {
+    let Some(after) = rest.strip_prefix("an ").or_else(|| rest.strip_prefix("a ")) else {
+        return false;
+    };
+    after.starts_with("number of")
+        || ["unknown", "unspecified", "undetermined", "undisclosed"]
+            .iter()
+            .any(|w| {
+                after
+                    .strip_prefix(w)
+                    .is_some_and(|r| r.starts_with(" number of"))
+            })
+}
+
 /// True if `before` (lowercased) ends with a month's name and a space.
 fn after_month(before: &str) -> bool {
     let Some(rest) = before.strip_suffix(' ') else {
@@ -1386,24 +1435,17 @@ fn fatalities(s: &str) -> (u32, Option<String>) {
             {
                 continue;
             }
-            let w = c
-                .iter()
-                .skip(1)
-                .flatten()
-                .next()
-                .map_or("", |m| masked.text(m));
-            let w = w.trim_start_matches("a ");
+            let Some(nm) = c.iter().skip(1).flatten().next() else {
+                continue;
+            };
+            let span = masked.span(nm);
             // A year or day after a month's name ("On 17 August 2024 gunmen
-            // shot dead ...") is a date, not a toll.
-            let at = c
-                .iter()
-                .skip(1)
-                .flatten()
-                .next()
-                .map_or(0, |m| masked.span(m).start);
-            if after_month(&lower[..at]) {
+            // shot dead ...") is a date, not a toll; the "an" of "an unknown
+            // number of people" is no count (the vague words are read below).
+            if after_month(&lower[..span.start]) || vague_article(&lower[span.start..]) {
                 continue;
             }
+            let w = masked.text(nm).trim_start_matches("a ");
             let n = number_word(w).or_else(|| number_word(&w.replace(',', "")));
             if let Some(n) = n {
                 counts.push(n);
@@ -1512,6 +1554,31 @@ fn date_re() -> &'static Regex {
     RE.get_or_init(|| re_masked(&date_pattern()))
 }
 
+/// Where a wire story's dateline ends: "KHARTOUM, June 5 (Reuters) - " is
+/// a place in capitals, a comma, and up to 60 bytes before a dash; 0 if `s`
+/// does not start with one.
+fn dateline_end(s: &str) -> usize {
+    let head = s.split([',', ' ']).next().unwrap_or("");
+    let capitals = head.len() >= 3
+        && head.chars().any(char::is_alphabetic)
+        && !head.chars().any(char::is_lowercase);
+    let city_end = s.find(',').unwrap_or(0);
+    // "NEW YORK," too: every word before the comma in capitals.
+    if !capitals || city_end == 0 || s[..city_end].chars().any(char::is_lowercase) {
+        return 0;
+    }
+    let mut n = s.len().min(city_end + 60);
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    let window = &s[..n];
+    [" - ", " \u{2013} ", " \u{2014} ", "\u{2014}"]
+        .iter()
+        .filter_map(|d| window.find(d).map(|i| i + d.len()))
+        .min()
+        .unwrap_or(0)
+}
+
 /// Date expressions in `s`, each with whether it follows a speech verb (the
 /// day a statement was made rather than the day of the event).
 fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(When, bool)> {
@@ -1519,11 +1586,16 @@ fn dates(s: &str, published: Option<NaiveDate>) -> Vec<(When, bool)> {
     let mut out = Vec::new();
     let masked = Masked::new(s);
     let speech = &lexicon().speech;
+    let dateline = dateline_end(s);
     for c in r.captures_iter(masked.key()) {
         // A group of the match, as the lowercased text it matched ("" if it
         // took no part: only read where it did).
         let cap = |k: usize| c.get(k).map_or("", |m| masked.text(m));
         let m = c.get(0).map_or(0..0, |m| masked.span(m));
+        // The wire's dateline gives the day of the report, not of the event.
+        if m.start < dateline {
+            continue;
+        }
         let before = &s[..m.start];
         let tail: String = before
             .split_whitespace()
@@ -2808,7 +2880,8 @@ pub(crate) fn extract_with(cx: &Context<'_>, g: &Gazetteer, scans: &Scans<'_>) -
             }
         }
         if kind.event_type == BATTLES && kind.sub_event_type != "Armed clash" {
-            let fought = scan.may(&lex.clash) || {
+            // Overrunning a place is taking it by force.
+            let fought = scan.may(&lex.clash) || has(&OVERRUN, scan.s) || {
                 let (places, admin1) = fighting();
                 places.contains(&cand.place) || admin1.contains(named.admin1_code)
             };
@@ -3798,6 +3871,30 @@ mod tests {
         );
         assert_eq!(kind("A fire destroyed the building."), None);
         assert_eq!(
+            kind("Troops set fire to more than 100 houses in the village."),
+            Some((STRATEGIC, "Looting/property destruction"))
+        );
+        // Arrests by armed forces are conflict events; the protest an arrest
+        // is for is not one.
+        assert_eq!(
+            kind("Israeli forces detained 25 Palestinians during raids."),
+            Some((STRATEGIC, "Arrests"))
+        );
+        assert_eq!(
+            kind("Police arrested 12 opposition members for organizing an unauthorized demonstration."),
+            Some((STRATEGIC, "Arrests"))
+        );
+        assert_eq!(kind("Police arrested two men for theft."), None);
+        // Both sides firing is a clash; drones destroyed in the air were intercepted.
+        assert_eq!(
+            kind("The army and the rebels exchanged artillery fire in the city."),
+            Some((BATTLES, "Armed clash"))
+        );
+        assert_eq!(
+            kind("The air force said it destroyed 24 of 27 Shahed drones overnight."),
+            Some((STRATEGIC, "Disrupted weapons use"))
+        );
+        assert_eq!(
             kind("Fighters looted the market."),
             Some((STRATEGIC, "Looting/property destruction"))
         );
@@ -4028,6 +4125,11 @@ mod tests {
             fatalities("A mob lynched a man accused of theft."),
             (1, None)
         );
+        // The "an" of a number left unsaid is no count.
+        assert_eq!(
+            fatalities("Soldiers and rebels fought; an unknown number of people were killed."),
+            (3, Some("an unknown number of people".to_string()))
+        );
     }
 
     #[test]
@@ -4053,6 +4155,28 @@ mod tests {
             fatalities("Three soldiers and two civilians were killed."),
             (5, None)
         );
+    }
+
+    #[test]
+    fn a_wire_datelines_day_is_the_reports() {
+        let p = NaiveDate::from_ymd_opt(2024, 6, 5); // a Wednesday
+        let d = |s: &str| dates(s, p).into_iter().map(|x| x.0).collect::<Vec<_>>();
+        let day = |y, m, dd| When::Day(NaiveDate::from_ymd_opt(y, m, dd).unwrap(), "day");
+        assert_eq!(
+            d("KHARTOUM, June 5 (Reuters) - Fighters shelled a market on Tuesday."),
+            [day(2024, 6, 4)]
+        );
+        assert_eq!(
+            d("NEW YORK, June 5 \u{2014} Police said the attack happened on June 3."),
+            [day(2024, 6, 3)]
+        );
+        // Not a dateline: the date is the event's.
+        assert_eq!(
+            d("On June 5, fighters shelled a market."),
+            [day(2024, 6, 5)]
+        );
+        assert_eq!(d("Kyiv, June 3 - a strike hit."), [day(2024, 6, 3)]);
+        assert_eq!(dateline_end("ÉÉÉ, \u{00e9}\u{00e9}"), 0);
     }
 
     #[test]
