@@ -37,7 +37,7 @@ notes = [
  ("ke-kisumu-2024-06-25", "On 25 June 2024, protesters in Kisumu (Kisumu) burned tyres, looted shops and threw stones at police.", R, "Violent demonstration", 191245, 1, 0),
  ("et-mekele-2023-12-20", "On 20 December 2023, hundreds of displaced people in Mekele (Tigray) held a demonstration calling for their return home.", P, "Peaceful protest", 331180, 1, 0),
  ("sn-dakar-2024-02-09", "On 9 February 2024, security forces dispersed opposition supporters protesting the postponement of the election in Dakar (Dakar) with tear gas.", P, "Protest with intervention", 2253354, 1, 0),
- ("ng-maiduguri-2024-06-29", "On 29 June 2024, female suicide bombers attacked a wedding and a hospital in Gwoza near Maiduguri (Borno), killing 18 people.", E, "Suicide bomb", 2331447, 2, 18),
+ ("ng-maiduguri-2024-06-29", "On 29 June 2024, female suicide bombers attacked a wedding and a hospital in Gwoza near Maiduguri (Borno), killing 18 people.", E, "Suicide bomb", 2339665, 1, 18),
  ("cd-bunia-2024-06-05", "On 5 June 2024, CODECO militiamen attacked a displacement camp near Bunia (Ituri), killing 10 civilians with machetes.", V, "Attack", 217695, 2, 10),
  ("cd-beni-2024-06-07", "On 7 June 2024, ADF rebels killed 41 civilians in an attack on villages near Beni (North Kivu).", V, "Attack", 219057, 2, 41),
  ("ru-belgorod-2024-05-12", "On 12 May 2024, part of a ten-storey apartment block in Belgorod (Belgorod) collapsed after it was hit by debris from an intercepted Ukrainian missile, killing 15 people.", E, "Shelling/artillery/missile attack", 578072, 1, 15),

@@ -686,13 +686,20 @@ impl Lexicon {
 /// An attack verb with an armed target: the other side is armed, so a clash.
 static ATTACK_ON_ARMED: std::sync::LazyLock<Lexeme> = std::sync::LazyLock::new(|| {
     lx(
-        r"\b(attacked|raided|stormed|ambushed|assaulted|overran) (an? |the )?(\w+ ){0,2}((gendarmerie|police|army|military|border|security) (post|station|base|checkpoint|camp|patrol|convoy|positions?|vehicles?)|checkpoints?|barracks|military (base|camp|positions?)|(army|police|military) (convoy|patrol)s?|soldiers|troops|servicem[ae]n|garrison)\b",
+        r"\b(attacked|raided|stormed|ambushed|assaulted|overran) (an? |the )?(\w+ ){0,2}((gendarmerie|police|army|military|border|security) (post|station|base|checkpoint|camp|patrol|convoy|positions?|vehicles?|school|academy|headquarters|barracks|airbase|air base)|checkpoints?|barracks|military (base|camp|positions?)|(army|police|military) (convoy|patrol)s?|soldiers|troops|servicem[ae]n|garrison)\b",
     )
 });
 
 /// The word "riot" itself.
 static RIOT_WORD: std::sync::LazyLock<Lexeme> =
     std::sync::LazyLock::new(|| lx(r"\briot(s|ers|ing|ed)?\b"));
+
+/// Unarmed groups who riot when they clash.
+static CROWD: std::sync::LazyLock<Lexeme> = std::sync::LazyLock::new(|| {
+    lx(
+        r"\b(students|supporters|youths?|residents|activists|crowds?|rioters|(party|opposition) (members|workers|activists|supporters))\b",
+    )
+});
 
 /// Taking a place by force: "overran the base".
 static OVERRUN: std::sync::LazyLock<Lexeme> =
@@ -1125,6 +1132,20 @@ fn classify_scan(
             && (sc.has(&lex.kill) || sc.has(&lex.injure));
         if one_sided && !has(lex.armed_victims(), s) {
             return k(VAC, "Attack", at, true);
+        }
+        // Unarmed crowds clashing with each other or with the police
+        // ("students clashed with ruling-party supporters"), with no armed
+        // side but the police: a riot. (A clash of demonstrators is read as
+        // a protest above.)
+        let armed = sc.may(&lex.perpetrators)
+            && lex.perpetrators.find_iter(s).any(|p| {
+                common(s, &p)
+                    && !["police", "policemen", "security forces"]
+                        .iter()
+                        .any(|w| p.as_str().eq_ignore_ascii_case(w))
+            });
+        if !armed && has(&CROWD, s) {
+            return k(RIOTS, "Mob violence", at, true);
         }
         return k(BATTLES, "Armed clash", at, true);
     }
@@ -3870,6 +3891,44 @@ mod tests {
             Some((STRATEGIC, "Looting/property destruction"))
         );
         assert_eq!(kind("A fire destroyed the building."), None);
+        // Crowds clashing, with no armed side but the police: a riot.
+        assert_eq!(
+            kind("Students clashed with supporters of the ruling party; police fired tear gas."),
+            Some((RIOTS, "Mob violence"))
+        );
+        assert_eq!(
+            kind("Soldiers clashed with militants near the town."),
+            Some((BATTLES, "Armed clash"))
+        );
+        assert_eq!(
+            kind("Demonstrators clashed, some of them throwing stones at each other."),
+            Some((RIOTS, "Violent demonstration"))
+        );
+        assert_eq!(
+            kind("Unidentified aircraft struck militia positions, killing 6 fighters."),
+            Some((ERV, "Air/drone strike"))
+        );
+        assert_eq!(
+            kind("A remote-controlled bomb targeted a police van, wounding five policemen."),
+            Some((ERV, "Remote explosive/landmine/IED"))
+        );
+        // Bombs that hit from the air are not planted ones.
+        assert_eq!(
+            kind("Russian guided bombs hit a hardware store, killing 12 people."),
+            Some((ERV, "Air/drone strike"))
+        );
+        assert_eq!(
+            kind("A sniper shot and killed a child in the market."),
+            Some((VAC, "Attack"))
+        );
+        assert_eq!(
+            kind("Militants beheaded three civilians in a village."),
+            Some((VAC, "Attack"))
+        );
+        assert_eq!(
+            kind("JNIM militants attacked the gendarmerie school and the airport."),
+            Some((BATTLES, "Armed clash"))
+        );
         assert_eq!(
             kind("Troops set fire to more than 100 houses in the village."),
             Some((STRATEGIC, "Looting/property destruction"))

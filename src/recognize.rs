@@ -1094,6 +1094,9 @@ const CONNECTORS: &[&str] = &[
     "le", "les", "el", "al", "am", "an", "im", "in", "der", "den", "the", "and", "y", "e", "sur",
     "sul", "bin", "ibn", "van", "von", "aan", "op", "ter", "ten", "en", "au", "aux", "lès", "les",
     "zu", "na", "nad", "pod", "ob", "under", "over", "by", "sous", "lo", "los", "las", "et", "i",
+    // The Arabic article as transliterated before sun letters ("Deir ez-Zor",
+    // "Ras at-Tannurah", "Dar es Salaam").
+    "ad", "adh", "ar", "as", "ash", "at", "ath", "az", "ed", "er", "es", "esh", "ez", "ul", "ur",
 ];
 
 /// Set membership for the word lists above, built once.

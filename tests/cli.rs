@@ -695,9 +695,9 @@ fn incident_notes_fixture_scores() {
         eprintln!("skipped: {} is not here", scorer.display());
         return;
     }
-    // notes2 and notes3: more sets in the terse style of conflict monitors'
-    // notes (notes3 was coded before eventmap ran on it).
-    for set in ["notes", "notes2", "notes3"] {
+    // notes2 to notes4: more sets in the terse style of conflict monitors'
+    // notes (notes3 and notes4 were coded before eventmap ran on them).
+    for set in ["notes", "notes2", "notes3", "notes4"] {
         let gold = root().join(format!("tests/fixtures/incidents/{set}.gold.jsonl"));
         let dir = tmpdir();
         let notes = dir.path().join(set);

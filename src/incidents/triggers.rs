@@ -5,16 +5,16 @@
 //! Shared with `build.rs`, which compiles [`GATE`] and [`SET`] into dense DFAs
 //! that the binary reads in place: determinising them lazily cost each worker
 //! thread ~15 % of its instructions on a few thousand new articles.
-pub const KILL: &str = r"\b(killed|killing|kills|dead|died|dies|deaths?|death toll|lost (their|his|her) lives|perished|massacred?|slain|executed|lynched|fatalit(y|ies)|bodies|lives)\b";
+pub const KILL: &str = r"\b(killed|killing|kills|dead|died|dies|deaths?|death toll|lost (their|his|her) lives|perished|massacred?|slain|executed|lynched|beheaded|beheading|gunned down|fatalit(y|ies)|bodies|lives)\b";
 pub const INJURE: &str = r"\b(wounded|wounding|injured|injuring|injuries|hurt|casualties)\b";
 pub const DAMAGE: &str = r"\b(damaged|damaging|destroyed|destroying|hit|struck|burned|ablaze|set (on )?fire|razed|flattened|demolished)\b";
 pub const ARTY: &str = r"\b(shell(s|ed|ing)?|artillery|rockets?|missiles?|mortars?|grad|himars|mlrs|howitzers?|multiple[- ]launch|cluster munitions?|ballistic|tank fire|bombardment|bombarded)\b";
 pub const ARTY_ACT: &str = r"\b(fired|firing|fires|launched|launching|struck|strikes?|hit|hits|attacks?|attacked|came under|come under|comes under|coming under|destroyed|damaged|killed|injured|wounded|shelled|shelling|bombard(ed|ment)|pounded|rained|landed|exploded)\b";
-pub const AIR: &str = r"\b((guided|glide|aerial|gliding|cluster|barrel|unguided|laser-guided) bombs?|air ?strikes?|air raids?|air attacks?|aerial (attack|bombardment|strike)s?|warplanes?|fighter jets?|jets? (struck|bombed|attacked)|gunships?|helicopters? (fired|attacked|struck)|bombed|bombing raids?|barrel bombs?|drone (strike|attack)s?|(kamikaze|attack|suicide|loitering|armed) drones?|shaheds?|uav (strike|attack)s?)\b";
+pub const AIR: &str = r"\b((guided|glide|aerial|gliding|cluster|barrel|unguided|laser-guided) bombs?|air ?strikes?|air raids?|air attacks?|aerial (attack|bombardment|strike)s?|warplanes?|fighter jets?|jets? (struck|bombed|attacked)|aircraft (struck|bombed|attacked|targeted|hit)|gunships?|helicopters? (fired|attacked|struck)|bombed|bombing raids?|barrel bombs?|drone (strike|attack)s?|(kamikaze|attack|suicide|loitering|armed) drones?|shaheds?|uav (strike|attack)s?)\b";
 pub const DRONE: &str = r"\b(drones?|uavs?|unmanned aerial vehicles?)\b";
 pub const INTERCEPT: &str = r"\b(intercept(ed|s|ing|ion|ions)?|shot down|shoots down|shooting down|downed|air defen[cs]es? (destroyed|repelled|neutrali[sz]ed)|(destroyed|neutrali[sz]ed) (\d+ of (the )?\d+ |all |\d+ )?(russian |iranian |enemy |hostile |attack |kamikaze |shahed |houthi |incoming )?(drones|missiles|shaheds|uavs|rockets))\b";
 pub const DEBRIS: &str = r"\b(debris|fragments?|shrapnel|wreckage|falling)\b";
-pub const IED: &str = r"\b(ieds?|improvised explosive|(bomb|bombing) (blast|attack|explosion)s?|explosion of an? (device|bomb|explosive)|a bombing|bomb (blast|explosion)|magnetic bomb|sticky bomb|roadside bombs?|land ?mines?|mines? (exploded|blast)|car bombs?|vbieds?|explosive devices?|booby[- ]trap(ped|s)?|bomb exploded|bomb went off)\b";
+pub const IED: &str = r"\b(ieds?|improvised explosive|(bomb|bombing) (blast|attack|explosion)s?|explosion of an? (device|bomb|explosive)|a bombing|bomb (blast|explosion)|magnetic bomb|sticky bomb|roadside bombs?|land ?mines?|mines? (exploded|blast)|car bombs?|vbieds?|explosive devices?|booby[- ]trap(ped|s)?|bomb exploded|bomb went off|remote[- ]controlled (bomb|device|explosive|ied)s?|(planted|homemade|pipe|magnetic|parcel) bombs?|bomb (ripped|tore) through)\b";
 pub const SUICIDE: &str = r"\bsuicide (bomb(er|ers|ing|ings)?|attack(er|ers|s)?|vests?|car bomb)\b";
 pub const GRENADE: &str = r"\bgrenades?\b";
 pub const CHEMICAL: &str =
@@ -35,7 +35,7 @@ pub const SEXUAL: &str = r"\b(rap(ed|e|es|ing)|sexual(ly)? (assault(ed)?|violenc
 pub const PROTEST: &str = r"\b(protest(s|ed|ers|ors|ing)?|demonstrat(ion|ions|ors|ed|ing)|rall(y|ies|ied)|sit-ins?|marched|(held|staged|organi[sz]ed) a (march|vigil|strike|walkout)|protest march|took to the streets|picket(s|ed|ing)?|went on strike|general strike|strikers)\b";
 pub const INTERVENTION: &str = r"\b(dispers(ed|e|ing)|tear ?gas|water cannons?|rubber bullets|arrested|detained|batons?|broke up|break up|beat(en)?)\b";
 pub const EXCESSIVE: &str = r"\b((opened fire|fired) on (the )?(protesters|demonstrators|crowds?)|live (ammunition|rounds|fire)|(protesters|demonstrators) (were )?(killed|shot dead))\b";
-pub const RIOT: &str = r"\b(riot(s|ers|ing|ed)?|violent (protests?|demonstrations?)|clashed with (the )?(police|security forces)|threw (stones|rocks|molotov)|torched|vandali[sz](ed|ing))\b";
+pub const RIOT: &str = r"\b(riot(s|ers|ing|ed)?|violent (protests?|demonstrations?)|clashed with (the )?(police|security forces)|(threw|throwing|throw|hurled|hurling) (stones|rocks|molotov)|stone[- ]pelting|torched|vandali[sz](ed|ing))\b";
 pub const MOB: &str = r"\b(mobs?|lynch(ed|ing|ings)?|vigilantes?|angry crowd|mob justice)\b";
 pub const ARREST: &str = r"\b(arrest(ed|s|ing)?|detain(ed|s|ing)?|detention|taken into custody|apprehended|rounded up)\b";
 pub const AGREEMENT: &str = r"\b(cease-?fire|truce|peace (deal|agreement|accord|talks)|signed (an? )?(agreement|deal|accord)|prisoner (exchange|swap)s?|exchanged prisoners)\b";
@@ -46,8 +46,8 @@ pub const IRREALIS: &str = r"\b(would|could|might|(?-i:may)|(?-i:will)|shall|pla
 pub const SPEECH: &str = r"\b(said|says|say|claimed|claims|claim|stated|states|reported|reports|announced|announces|told|tells|added|wrote|writes|confirmed|confirms|alleged|according to|accused|noted|described)\b";
 pub const NEAR: &str = r"\b(near|outside|outskirts of|close to|vicinity of|around|on the edge of|north of|south of|east of|west of|km from|kilometres from|kilometers from|miles from)\s*$";
 pub const LARGE: &str = r"\b(massacre|mass killing|scores of|large-scale|carnage|mass casualty)\b";
-pub const SHOOTING: &str = r"\b(opened fire|open fire|shot (at|dead)|shooting|gunfire|gunshots?|fired (at|on) (the )?(people|civilians|crowd|worshippers|passengers|residents))\b";
-pub const PERPETRATORS: &str = r"\b(gang(s|sters| members)?|gunm[ae]n|militants?|armed (men|group|groups)|assailants?|attackers?|jihadists?|bandits?|insurgents?|militia(men|s)?|rebels?|terrorists?|fighters|soldiers|troops|security forces|army|police|policemen|forces|paramilitar(y|ies)|combatants)\b";
+pub const SHOOTING: &str = r"\b(opened fire|open fire|shot (at|dead|and killed)|snipers?|shooting|gunfire|gunshots?|fired (at|on) (the )?(people|civilians|crowd|worshippers|passengers|residents))\b";
+pub const PERPETRATORS: &str = r"\b(gang(s|sters| members)?|gunm[ae]n|snipers?|militants?|armed (men|group|groups)|assailants?|attackers?|jihadists?|bandits?|insurgents?|militia(men|s)?|rebels?|terrorists?|fighters|soldiers|troops|security forces|army|police|policemen|forces|paramilitar(y|ies)|combatants)\b";
 pub const POLITICAL: &str = r"\b(journalists?|reporters?|activists?|opposition|protesters?|demonstrators?|politicians?|lawmakers?|mps?|dissidents?|candidates?|party (members?|leaders?|officials?)|militants?|rebels?|insurgents?|jihadists?|separatists?|bloggers?|critics?|student leaders?|unionists?|trade union|human rights|terror(ism|ist|ists)?|sedition|treason|espionage|spying|extremis[mt]s?|coup|plot(ting)?|(cartel|gang|group|militia|rebel|opposition|armed group|faction) (leaders?|commanders?|bosses|boss|chiefs?|members?)|kingpins?|warlords?|members of (the )?\w+ (group|movement|party|organi[sz]ation)|suspected (militants?|members|fighters|rebels|insurgents))\b";
 
 /// Every lexicon, in the order of the set's pattern ids: one pass of the
