@@ -686,13 +686,21 @@ impl Lexicon {
 /// An attack verb with an armed target: the other side is armed, so a clash.
 static ATTACK_ON_ARMED: std::sync::LazyLock<Lexeme> = std::sync::LazyLock::new(|| {
     lx(
-        r"\b(attacked|raided|stormed|ambushed|assaulted|overran) (an? |the )?(\w+ ){0,2}((gendarmerie|police|army|military|border|security) (post|station|base|checkpoint|camp|patrol|convoy|positions?|vehicles?|school|academy|headquarters|barracks|airbase|air base)|checkpoints?|barracks|military (base|camp|positions?)|(army|police|military) (convoy|patrol)s?|soldiers|troops|servicem[ae]n|garrison)\b",
+        r"\b(attacked|raided|stormed|ambushed|assaulted|overran|attacks? on|raids? on|assaults? on) (an? |the )?(\w+ ){0,2}((gendarmerie|police|army|military|border|security) (post|station|base|checkpoint|camp|patrol|convoy|positions?|vehicles?|school|academy|headquarters|barracks|airbase|air base)|checkpoints?|barracks|military (base|camp|positions?)|(army|police|military) (convoy|patrol)s?|soldiers|troops|servicem[ae]n|garrison)\b",
     )
 });
 
 /// The word "riot" itself.
 static RIOT_WORD: std::sync::LazyLock<Lexeme> =
     std::sync::LazyLock::new(|| lx(r"\briot(s|ers|ing|ed)?\b"));
+
+/// Soldiers or police among the dead: "killing 15 people, including 8
+/// soldiers", "three soldiers were killed".
+static ARMED_DEAD: std::sync::LazyLock<Lexeme> = std::sync::LazyLock::new(|| {
+    lx(
+        r"\b(including|among them|among the dead were) (\w+ ){0,2}(soldiers|troops|servicem[ae]n|policem[ae]n|police officers|gendarmes)\b|\b(\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens of) (\w+ )?(soldiers|troops|servicem[ae]n|policem[ae]n|police officers|gendarmes) (were |was )?(killed|dead|died)\b",
+    )
+});
 
 /// Unarmed groups who riot when they clash.
 static CROWD: std::sync::LazyLock<Lexeme> = std::sync::LazyLock::new(|| {
@@ -1186,7 +1194,10 @@ fn classify_scan(
                 return k(ERV, "Shelling/artillery/missile attack", at, false);
             }
         }
-        if sc.has(&lex.civilians) && kill_at.is_some() {
+        // An attack on soldiers or a military post, or with soldiers among
+        // its dead, is a clash, whoever else it killed.
+        let on_armed = realis(&ATTACK_ON_ARMED, s).is_some() || has(&ARMED_DEAD, s);
+        if sc.has(&lex.civilians) && kill_at.is_some() && !on_armed {
             return k(VAC, "Attack", at, false);
         }
         return k(BATTLES, "Armed clash", at, false);
@@ -2944,8 +2955,29 @@ pub(crate) fn extract_with(cx: &Context<'_>, g: &Gazetteer, scans: &Scans<'_>) -
         if geo_precision == 3 {
             confidence -= 0.1;
         }
+        // "Residents said the attackers also burned houses": destruction in
+        // an attack the paragraph has reported, at its place and on its day,
+        // is part of that attack, as ACLED codes it.
+        if kind.sub_event_type == "Looting/property destruction"
+            && last_paragraph == Some(sent.paragraph)
+        {
+            if let Some(last) = out.last_mut().filter(|l| {
+                l.place == place && l.date == date && ![PROTESTS, STRATEGIC].contains(&l.event_type)
+            }) {
+                last.spans.push((sent.start, sent.end));
+                continue;
+            }
+        }
         last_paragraph = Some(sent.paragraph);
-        out.push(Incident {
+        // "The protests spread to Mombasa and Kisumu": an event in each town
+        // of a list, as ACLED codes one event per place. Only for a report
+        // without a toll, which could not be shared out among them.
+        let also = if carried || fat > 0 || cand.kind != FeatureKind::Town {
+            Vec::new()
+        } else {
+            listed_towns(text, sent, cand.place, cx.recognized, cx.resolved, g)
+        };
+        let inc = Incident {
             event_type: kind.event_type,
             sub_event_type: kind.sub_event_type,
             place,
@@ -2959,9 +2991,63 @@ pub(crate) fn extract_with(cx: &Context<'_>, g: &Gazetteer, scans: &Scans<'_>) -
             evidence: (sent.start, sent.end),
             spans,
             confidence: confidence.clamp(0.05, 0.95),
-        });
+        };
+        for &other in &also {
+            out.push(Incident {
+                place: other,
+                ..inc.clone()
+            });
+        }
+        out.push(inc);
     }
     merge(out, g)
+}
+
+/// The other towns of a list that `place`'s mention in `sent` is part of
+/// ("in Mombasa and Kisumu", "Kharkiv, Odesa and Dnipro"): mentions next to
+/// each other with only ", ", " and ", ", and " or " or " between them, each
+/// resolved to a town. Qualifiers ("Lagos, Nigeria") are regions or
+/// countries, not towns, and are not listed.
+fn listed_towns(
+    text: &str,
+    sent: &Sentence,
+    place: PlaceIdx,
+    rec: &Recognized,
+    resolved: &[Option<Resolved>],
+    g: &Gazetteer,
+) -> Vec<PlaceIdx> {
+    let ms = &rec.mentions;
+    let first = ms.partition_point(|m| m.start < sent.start);
+    let end = first + ms[first..].partition_point(|m| m.end <= sent.end);
+    let town = |i: usize| {
+        resolved[i]
+            .map(|r| r.place)
+            .filter(|&p| g.kind(p) == FeatureKind::Town && !ms[i].cues.modifier)
+    };
+    let Some(at) = (first..end).find(|&i| town(i) == Some(place)) else {
+        return Vec::new();
+    };
+    let joined = |a: usize, b: usize| {
+        matches!(
+            &text[ms[a].end..ms[b].start],
+            ", " | " and " | ", and " | " or "
+        )
+    };
+    let mut lo = at;
+    while lo > first && joined(lo - 1, lo) && town(lo - 1).is_some() {
+        lo -= 1;
+    }
+    let mut hi = at;
+    while hi + 1 < end && joined(hi, hi + 1) && town(hi + 1).is_some() {
+        hi += 1;
+    }
+    let mut out: Vec<PlaceIdx> = Vec::new();
+    for i in lo..=hi {
+        if let Some(p) = town(i).filter(|&p| p != place && !out.contains(&p)) {
+            out.push(p);
+        }
+    }
+    out
 }
 
 /// False if [`locate`] finds no place in `sent` whatever the trigger: no
@@ -3928,6 +4014,15 @@ mod tests {
         assert_eq!(
             kind("JNIM militants attacked the gendarmerie school and the airport."),
             Some((BATTLES, "Armed clash"))
+        );
+        // An attack with soldiers among its dead is a clash; on civilians alone, an attack.
+        assert_eq!(
+            kind("Jihadists killed 15 people, including 8 soldiers, in an attack on a military post."),
+            Some((BATTLES, "Armed clash"))
+        );
+        assert_eq!(
+            kind("Jihadists killed 15 people in an attack on a village."),
+            Some((VAC, "Attack"))
         );
         assert_eq!(
             kind("Troops set fire to more than 100 houses in the village."),
