@@ -130,6 +130,7 @@ struct Lexicon {
     base: Trigger,
     loot: Trigger,
     change: Trigger,
+    siege: Trigger,
     irrealis: Trigger,
     speech: Trigger,
     near: Trigger,
@@ -606,6 +607,7 @@ fn lexicon() -> &'static Lexicon {
             base: t(triggers::BASE),
             loot: t(triggers::LOOT),
             change: t(triggers::CHANGE),
+            siege: t(triggers::SIEGE),
             irrealis: t(triggers::IRREALIS),
             speech: t(triggers::SPEECH),
             near: t(triggers::NEAR),
@@ -1236,6 +1238,10 @@ fn classify_scan(
     if let Some(at) = sc.realis(&lex.change) {
         return k(STRATEGIC, "Change to group/activity", at, false);
     }
+    // A siege or blockade: ACLED's "other" strategic development.
+    if let Some(at) = sc.realis(&lex.siege) {
+        return k(STRATEGIC, "Other", at, false);
+    }
     None
 }
 
@@ -1324,7 +1330,8 @@ fn fatality_patterns() -> [String; FAT_COUNT] {
         // FAT_ELEM: each group of such a list; the number of a counted one
         format!(r"\b(?:{vague}|{about}{num} (?:\w+ )?{victims})"),
         // FAT_SINGLE: a single victim, "a man was killed"
-        r"\b(a|an|one) (\w+ )?(man|woman|child|boy|girl|person|civilian|soldier|policeman|officer|resident|villager|farmer|teacher|journalist|worker|fighter|member)\b".to_string(),
+        // or the one object of a killing ("shot dead a village headman")
+        r"\b(a|an|one) (\w+ )?(man|woman|child|boy|girl|person|civilian|soldier|policeman|officer|resident|villager|farmer|teacher|journalist|worker|fighter|member)\b|\b(killed|killing|shot dead|shooting dead|gunned down|executed|beheaded|lynched|shot and killed|stabbed to death) (a|an|one) \w+".to_string(),
         // FAT_PLURAL: victims without a count, "civilians were killed"
         format!(r"\b{victims} (were|have been|had been) (killed|slain)|\bkill(ed|ing) {victims}"),
     ]
@@ -1411,7 +1418,7 @@ fn fatalities(s: &str) -> (u32, Option<String>) {
     // Deaths in a clause that gives the background ("..., a day after a
     // teenager was shot dead") belong to another event.
     static CAUSE: OnceLock<Lexeme> = OnceLock::new();
-    let cause = CAUSE.get_or_init(|| lx(r"\b((a|one|two|three|several) (day|days|week|weeks) after|following the|in response to|in protest (at|against|over)|to protest|over the (death|killing)s?)\b"));
+    let cause = CAUSE.get_or_init(|| lx(r"\b((a|one|two|three|several) (day|days|week|weeks) after|following the|in response to|in protest (at|against|over)|to protest|over the (death|killing)s?|after the (killing|death|murder|shooting)s? of|after (the )?(police|policemen|officers|soldiers|troops|security forces) (shot dead|shot and killed|killed|shot))\b"));
     let s = match cause.find(s) {
         Some(m) if !lex.kill.is_match(&s[..m.start()]) && m.start() > 0 => &s[..m.start()],
         _ => s,
@@ -4015,6 +4022,19 @@ mod tests {
             kind("JNIM militants attacked the gendarmerie school and the airport."),
             Some((BATTLES, "Armed clash"))
         );
+        assert_eq!(
+            kind("JNIM fighters laid siege to the town and blocked all roads leading to it."),
+            Some((STRATEGIC, "Other"))
+        );
+        // Besieged people are not a siege laid that day.
+        assert_eq!(
+            kind("Russia secured the exit of civilians besieged by terrorists in the town."),
+            None
+        );
+        assert_eq!(
+            kind("Residents held a peaceful march against insecurity."),
+            Some((PROTESTS, "Peaceful protest"))
+        );
         // An attack with soldiers among its dead is a clash; on civilians alone, an attack.
         assert_eq!(
             kind("Jihadists killed 15 people, including 8 soldiers, in an attack on a military post."),
@@ -4278,6 +4298,20 @@ mod tests {
         assert_eq!(
             fatalities("A mob lynched a man accused of theft."),
             (1, None)
+        );
+        // The one object of a killing is one victim; a killing the event
+        // answers is not its toll.
+        assert_eq!(
+            fatalities("Gunmen shot dead a petrol station worker in the city."),
+            (1, None)
+        );
+        assert_eq!(
+            fatalities("A mob set fire to the office after the killing of two students."),
+            (0, None)
+        );
+        assert_eq!(
+            fatalities("Youths rioted after police shot dead a teenager during a traffic stop."),
+            (0, None)
         );
         // The "an" of a number left unsaid is no count.
         assert_eq!(

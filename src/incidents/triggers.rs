@@ -32,7 +32,7 @@ pub const CIVILIANS: &str = r"\b(civilians?|villagers?|residents?|people|farmers
 pub const ARMED: &str = r"\b(gang(s|sters| members)?|gunm[ae]n|militants?|armed men|assailants?|attackers?|jihadists?|bandits?|insurgents?|militia(men|s)?|rebels?|terrorists?|fighters|soldiers|troops|police(men)?|security forces|army)\b";
 pub const ABDUCT: &str = r"\b(abduct(ed|ion|ions|s|ing)?|kidnap(ped|ping|pings|s)?|taken hostage|held hostage|hostages?|forcibly disappeared|enforced disappearance)\b";
 pub const SEXUAL: &str = r"\b(rap(ed|e|es|ing)|sexual(ly)? (assault(ed)?|violence|abuse(d)?))\b";
-pub const PROTEST: &str = r"\b(protest(s|ed|ers|ors|ing)?|demonstrat(ion|ions|ors|ed|ing)|rall(y|ies|ied)|sit-ins?|marched|(held|staged|organi[sz]ed) a (march|vigil|strike|walkout)|protest march|took to the streets|picket(s|ed|ing)?|went on strike|general strike|strikers)\b";
+pub const PROTEST: &str = r"\b(protest(s|ed|ers|ors|ing)?|demonstrat(ion|ions|ors|ed|ing)|rall(y|ies|ied)|sit-ins?|marched|(held|staged|organi[sz]ed) a (march|vigil|strike|walkout)|protest march|took to the streets|(held|staged|organi[sz]ed|holding|staging) an? (peaceful |silent |solidarity |candlelight |protest |mass )?(march|vigil|strike|walkout|sit-in|rally|demonstration|protest)|picket(s|ed|ing)?|went on strike|general strike|strikers)\b";
 pub const INTERVENTION: &str = r"\b(dispers(ed|e|ing)|tear ?gas|water cannons?|rubber bullets|arrested|detained|batons?|broke up|break up|beat(en)?)\b";
 pub const EXCESSIVE: &str = r"\b((opened fire|fired) on (the )?(protesters|demonstrators|crowds?)|live (ammunition|rounds|fire)|(protesters|demonstrators) (were )?(killed|shot dead))\b";
 pub const RIOT: &str = r"\b(riot(s|ers|ing|ed)?|violent (protests?|demonstrations?)|clashed with (the )?(police|security forces)|(threw|throwing|throw|hurled|hurling) (stones|rocks|molotov)|stone[- ]pelting|torched|vandali[sz](ed|ing))\b";
@@ -41,6 +41,7 @@ pub const ARREST: &str = r"\b(arrest(ed|s|ing)?|detain(ed|s|ing)?|detention|take
 pub const AGREEMENT: &str = r"\b(cease-?fire|truce|peace (deal|agreement|accord|talks)|signed (an? )?(agreement|deal|accord)|prisoner (exchange|swap)s?|exchanged prisoners)\b";
 pub const BASE: &str = r"\b(established|set up|opened|building|built) (a |an |its |their )?(new )?(military )?(base|headquarters|outpost|camp)s?\b";
 pub const LOOT: &str = r"\b(loot(ed|ing)|pillag(ed|ing)|ransack(ed|ing)|(destroyed|demolished|bulldozed|burned|burnt|torched|razed|set fire to|set ablaze) ((more than|over|about|around|at least) )?(\w+ ){0,2}(homes?|houses?|buildings?|property|properties|shops?|crops|granar(y|ies)|villages?|huts?|markets?|vehicles?|cars?|structures?))\b";
+pub const SIEGE: &str = r"\b(laid siege to|lay siege to|laying siege to|(besieged|besieging|blockaded|blockading) (the|a|an)|(imposed|imposing) an? (blockade|siege))\b";
 pub const CHANGE: &str = r"\b(merged|disbanded|dissolved|renamed|joined forces|pledged allegiance|announced the formation|new armed group|defected)\b";
 pub const IRREALIS: &str = r"\b(would|could|might|(?-i:may)|(?-i:will)|shall|plans?|planned|planning|threat(en|ens|ened)?|goal|aim(s|ed)?|seek(s|ing)?|sought|trying|tried|attempt(s|ed|ing)?|vowed|warned|if|unless|no|not|never|nobody|none|denied|deny|denies|false|fake|since|prevent(ed)?|ready to)\b";
 pub const SPEECH: &str = r"\b(said|says|say|claimed|claims|claim|stated|states|reported|reports|announced|announces|told|tells|added|wrote|writes|confirmed|confirms|alleged|according to|accused|noted|described)\b";
@@ -94,6 +95,7 @@ pub const SET: &[&str] = &[
     SHOOTING,
     PERPETRATORS,
     POLITICAL,
+    SIEGE,
 ];
 
 /// The lexicons any of which makes a sentence a candidate: one alternation
@@ -101,7 +103,7 @@ pub const SET: &[&str] = &[
 pub const GATE: &[&str] = &[
     KILL, INJURE, ARTY, AIR, DRONE, INTERCEPT, IED, SUICIDE, GRENADE, CHEMICAL, CLASH, TAKE,
     RETAKE, WITHDRAW, ATTACK, ABDUCT, SEXUAL, PROTEST, RIOT, MOB, ARREST, AGREEMENT, BASE, LOOT,
-    CHANGE, SHOOTING,
+    CHANGE, SHOOTING, SIEGE,
 ];
 
 /// How every trigger pattern is read: ASCII classes and word boundaries,
