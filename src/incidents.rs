@@ -1331,7 +1331,7 @@ fn fatality_patterns() -> [String; FAT_COUNT] {
         format!(r"\b(?:{vague}|{about}{num} (?:\w+ )?{victims})"),
         // FAT_SINGLE: a single victim, "a man was killed"
         // or the one object of a killing ("shot dead a village headman")
-        r"\b(a|an|one) (\w+ )?(man|woman|child|boy|girl|person|civilian|soldier|policeman|officer|resident|villager|farmer|teacher|journalist|worker|fighter|member)\b|\b(killed|killing|shot dead|shooting dead|gunned down|executed|beheaded|lynched|shot and killed|stabbed to death) (a|an|one) \w+".to_string(),
+        r"\b(a|an|one) (\w+ )?(man|woman|child|boy|girl|person|civilian|soldier|policeman|officer|resident|villager|farmer|teacher|journalist|worker|fighter|member)\b|\b(killed|killing|shot dead|shooting dead|gunned down|executed|beheaded|lynched|shot and killed|stabbed to death) (?:(a|an|one) \w+|the \w*[a-rt-z])\b(?P<second> and (?:(a|an|one) \w+|the \w*[a-rt-z]))?\b".to_string(),
         // FAT_PLURAL: victims without a count, "civilians were killed"
         format!(r"\b{victims} (were|have been|had been) (killed|slain)|\bkill(ed|ing) {victims}"),
     ]
@@ -1514,8 +1514,10 @@ fn fatalities(s: &str) -> (u32, Option<String>) {
     }
     // A death reported without any count: a single victim ("a man was killed")
     // is 1; otherwise the plural default.
-    if fatality(FAT_SINGLE).is_match(key) {
-        return (1, None);
+    if let Some(c) = fatality(FAT_SINGLE).captures(key) {
+        // "killing the driver and a passenger": two.
+        let two = c.name("second").is_some();
+        return (if two { 2 } else { 1 }, None);
     }
     if let Some(m) = fatality(FAT_PLURAL).find(key) {
         let n = if lex.large.is_match(lower) { 10 } else { 3 };
@@ -1822,6 +1824,9 @@ fn locate(
         if is_launch_site(&text[sent.start..m.start]) {
             continue;
         }
+        if names_a_weapon(after) {
+            continue;
+        }
         let attribution = speakers.iter().any(|&(a, b)| a <= rel && rel < b);
         let near = lex.near.is_match_at_end(&text[sent.start..m.start]);
         let distance = rel.abs_diff(trigger);
@@ -1875,6 +1880,53 @@ fn lowercase(s: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(s.to_lowercase())
     }
+}
+
+/// True if `after`, the text after a name, makes the name a weapon's ("an
+/// Iskander ballistic missile", "Shahed drones", "a Patriot system"), not a
+/// place; "a Kharkiv missile strike" still names the place struck.
+fn names_a_weapon(after: &str) -> bool {
+    const WEAPON: &[&str] = &[
+        "missile",
+        "missiles",
+        "rocket",
+        "rockets",
+        "drone",
+        "drones",
+        "bomb",
+        "bombs",
+        "launcher",
+        "launchers",
+        "system",
+        "systems",
+        "howitzer",
+        "howitzers",
+        "jet",
+        "jets",
+        "ballistic",
+        "cruise",
+        "hypersonic",
+        "anti-tank",
+        "anti-aircraft",
+        "air-defence",
+        "air-defense",
+    ];
+    const ACT: &[&str] = &[
+        "attack", "attacks", "strike", "strikes", "barrage", "raid", "raids",
+    ];
+    let mut words = after
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', '.', ';', ':']));
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if !WEAPON.iter().any(|w| first.eq_ignore_ascii_case(w)) {
+        return false;
+    }
+    // "Kharkiv missile strike", "Odesa ballistic missile attack": the place struck.
+    !words
+        .take(2)
+        .any(|w| ACT.iter().any(|a| w.eq_ignore_ascii_case(a)))
 }
 
 fn subject_verb(w: &str) -> bool {
@@ -3434,6 +3486,17 @@ mod tests {
     }
 
     #[test]
+    fn a_weapons_name_is_not_where_it_struck() {
+        assert!(names_a_weapon(" ballistic missile."));
+        assert!(names_a_weapon(" drones, officials said"));
+        assert!(names_a_weapon(" missiles"));
+        assert!(!names_a_weapon(" missile strike killed two"));
+        assert!(!names_a_weapon(" ballistic missile attack"));
+        assert!(!names_a_weapon(" region, officials said"));
+        assert!(!names_a_weapon(""));
+    }
+
+    #[test]
     fn launch_sites_are_read_as_when_the_text_was_lowercased_first() {
         // The definition, lowercasing before it looks.
         let reference = |before: &str| {
@@ -4312,6 +4375,18 @@ mod tests {
         assert_eq!(
             fatalities("Youths rioted after police shot dead a teenager during a traffic stop."),
             (0, None)
+        );
+        assert_eq!(
+            fatalities("Gunmen shot at a bus, killing the driver and a passenger."),
+            (2, None)
+        );
+        assert_eq!(
+            fatalities("The strike killed the commander of the unit."),
+            (1, None)
+        );
+        assert_eq!(
+            fatalities("A sniper shot and killed a child in the city."),
+            (1, None)
         );
         // The "an" of a number left unsaid is no count.
         assert_eq!(

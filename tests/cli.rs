@@ -695,10 +695,12 @@ fn incident_notes_fixture_scores() {
         eprintln!("skipped: {} is not here", scorer.display());
         return;
     }
-    // notes2 to notes6: more sets in the terse style of conflict monitors
-    // notes and newswires (notes3 to notes6 were coded before eventmap ran
+    // notes2 to notes7: more sets in the terse style of conflict monitors
+    // notes and newswires (notes3 to notes7 were coded before eventmap ran
     // on them).
-    for set in ["notes", "notes2", "notes3", "notes4", "notes5", "notes6"] {
+    for set in [
+        "notes", "notes2", "notes3", "notes4", "notes5", "notes6", "notes7",
+    ] {
         let gold = root().join(format!("tests/fixtures/incidents/{set}.gold.jsonl"));
         let dir = tmpdir();
         let notes = dir.path().join(set);
