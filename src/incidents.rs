@@ -2991,8 +2991,13 @@ pub(crate) fn extract_with(cx: &Context<'_>, g: &Gazetteer, scans: &Scans<'_>) -
                 .map(|c| format!("Military Forces of {}", g.place(c).name));
             // "Retook" says the government regained ground whoever the text names
             // first; a plain capture by the state's own forces is a regain too.
+            // Unless the words before the trigger name another who acted
+            // ("Wagner Group forces took control of Bakhmut after fighting
+            // with Ukrainian forces").
             if let (Some(first), Some(own)) = (acts.first(), own) {
-                if *first == own {
+                if *first == own
+                    && !other_agent(text, sent, kind.at, cx.recognized, point.country_code)
+                {
                     kind.sub_event_type = "Government regains territory";
                 }
             }
@@ -3060,6 +3065,24 @@ pub(crate) fn extract_with(cx: &Context<'_>, g: &Gazetteer, scans: &Scans<'_>) -
         out.push(inc);
     }
     merge(out, g)
+}
+
+/// True if the words of `sent` before its trigger (at `at`) name someone
+/// other than the forces of the country `cc` as the one who acted: a named
+/// group ("Wagner Group forces took control") or another country's people,
+/// and not `cc`'s own.
+fn other_agent(text: &str, sent: &Sentence, at: usize, rec: &Recognized, cc: &str) -> bool {
+    let lead_end = (sent.start + at).min(sent.end);
+    let Some(lead) = text.get(sent.start..lead_end) else {
+        return false;
+    };
+    let in_lead = |d: &&crate::recognize::Demonym| d.start >= sent.start && d.end <= lead_end;
+    let mut demonyms = rec.demonyms.iter().filter(in_lead);
+    if demonyms.clone().any(|d| d.country_code == cc) {
+        return false;
+    }
+    demonyms.any(|d| d.country_code != cc)
+        || group().is_match(Masked::with(lead, Mask::Cased).key())
 }
 
 /// The other towns of a list that `place`'s mention in `sent` is part of

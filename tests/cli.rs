@@ -695,8 +695,8 @@ fn incident_notes_fixture_scores() {
         eprintln!("skipped: {} is not here", scorer.display());
         return;
     }
-    // notes2 to notes7: more sets in the terse style of conflict monitors
-    // notes and newswires (notes3 to notes7 were coded before eventmap ran
+    // notes2 to notes8: more sets in the terse style of conflict monitors
+    // notes and newswires (notes3 to notes8 were coded before eventmap ran
     // on them).
     for set in [
         "notes", "notes2", "notes3", "notes4", "notes5", "notes6", "notes7",
