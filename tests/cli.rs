@@ -699,7 +699,7 @@ fn incident_notes_fixture_scores() {
     // notes and newswires (notes3 to notes8 were coded before eventmap ran
     // on them).
     for set in [
-        "notes", "notes2", "notes3", "notes4", "notes5", "notes6", "notes7",
+        "notes", "notes2", "notes3", "notes4", "notes5", "notes6", "notes7", "notes8",
     ] {
         let gold = root().join(format!("tests/fixtures/incidents/{set}.gold.jsonl"));
         let dir = tmpdir();
