@@ -2,13 +2,8 @@
 # Builds tests/fixtures/incidents/notes2.gold.jsonl: notes written for this
 # fixture in ACLED's note style, coded by hand (before running eventmap on
 # them); coordinates are read from data/gazetteer.csv (GeoNames) by id.
-import csv, json, datetime
-rows = {}
-with open('data/gazetteer.csv', encoding='utf-8') as f:
-    for r in csv.DictReader(f):
-        rows[r['id']] = r
-E, B, V, P, R, S = ("Explosions/Remote violence", "Battles", "Violence against civilians",
-                    "Protests", "Riots", "Strategic developments")
+from incident_gold import E, B, V, P, R, S, write
+
 notes = [
  ("ua-kupiansk-2024-02-14", "On 14 February 2024, Military Forces of Russia shelled Kupiansk (Kharkiv). Fatalities unknown.", E, "Shelling/artillery/missile attack", 703656, 1, 0),
  ("ml-bankass-2023-01-03", "On 3 January 2023, unidentified gunmen attacked the village of Bankass (Mopti), killing five civilians and burning several houses.", V, "Attack", 2460401, 1, 5),
@@ -48,17 +43,4 @@ notes = [
  ("ua-kurakhove-2024-11-02", "On 2 November 2024, Russian forces captured the village of Kurakhove (Donetsk) after weeks of fighting.", B, "Non-state actor overtakes territory", 695357, 1, 0),
  ("cd-goma-2024-11-10", "On 10 November 2024, armed men raped two women near Goma (North Kivu).", V, "Sexual violence", 216281, 2, 0),
 ]
-with open('tests/fixtures/incidents/notes2.gold.jsonl', 'w', encoding='utf-8') as out:
-    for nid, text, et, st, gid, prec, fat in notes:
-        r = rows[f'geonames:{gid}']
-        day = nid[-10:]
-        pub = (datetime.date.fromisoformat(day) + datetime.timedelta(days=1)).isoformat()
-        gold = {"event_type": et, "sub_event_type": st, "location": r['name'],
-                "admin1": r['admin1_name'], "country_code": r['country_code'],
-                "lat": float(r['lat']), "lon": float(r['lon']), "geo_precision": prec,
-                "date": day, "fatalities": fat,
-                "coord_source": f"geonames:{gid} via data/gazetteer.csv (GeoNames)"}
-        out.write(json.dumps({"id": nid, "text": text, "date": pub,
-                              "label": f"{st} in {r['name']}", "gold": gold},
-                             ensure_ascii=False) + "\n")
-print(len(notes))
+write('notes2', notes)

@@ -2,13 +2,8 @@
 # Builds tests/fixtures/incidents/notes3.gold.jsonl: a third set of notes in
 # ACLED's note style and one newswire item, written and coded by hand before
 # eventmap ran on them; coordinates are read from data/gazetteer.csv (GeoNames) by id.
-import csv, json, datetime
-rows = {}
-with open('data/gazetteer.csv', encoding='utf-8') as f:
-    for r in csv.DictReader(f):
-        rows[r['id']] = r
-E, B, V, P, R, S = ("Explosions/Remote violence", "Battles", "Violence against civilians",
-                    "Protests", "Riots", "Strategic developments")
+from incident_gold import E, B, V, P, R, S, write
+
 notes = [
  ("sd-omdurman-2024-06-04", "KHARTOUM, June 5 (Reuters) - Sudan's paramilitary Rapid Support Forces shelled a market in Omdurman on Tuesday, killing at least 15 people, a local activist group said.", E, "Shelling/artillery/missile attack", 365137, 1, 15),
  ("so-afgooye-2024-05-02", "On 2 May 2024, Al Shabaab militants ambushed a Somali National Army convoy near Afgooye (Lower Shabelle). 7 soldiers were killed.", B, "Armed clash", 65785, 2, 7),
@@ -39,17 +34,4 @@ notes = [
  ("ye-marib-2024-03-31", "On 31 March 2024, the Houthis claimed to have shot down a US MQ-9 Reaper drone over Marib (Marib).", S, "Disrupted weapons use", 72968, 1, 0),
  ("ht-croix-des-bouquets-2024-04-17", "On 17 April 2024, rival gangs clashed in Croix-des-Bouquets (Ouest), leaving 6 gang members dead.", B, "Armed clash", 3727135, 1, 6),
 ]
-with open('tests/fixtures/incidents/notes3.gold.jsonl', 'w', encoding='utf-8') as out:
-    for nid, text, et, st, gid, prec, fat in notes:
-        r = rows[f'geonames:{gid}']
-        day = nid[-10:]
-        pub = (datetime.date.fromisoformat(day) + datetime.timedelta(days=1)).isoformat()
-        gold = {"event_type": et, "sub_event_type": st, "location": r['name'],
-                "admin1": r['admin1_name'], "country_code": r['country_code'],
-                "lat": float(r['lat']), "lon": float(r['lon']), "geo_precision": prec,
-                "date": day, "fatalities": fat,
-                "coord_source": f"geonames:{gid} via data/gazetteer.csv (GeoNames)"}
-        out.write(json.dumps({"id": nid, "text": text, "date": pub,
-                              "label": f"{st} in {r['name']}", "gold": gold},
-                             ensure_ascii=False) + "\n")
-print(len(notes))
+write('notes3', notes)

@@ -2,13 +2,8 @@
 # Builds tests/fixtures/incidents/notes4.gold.jsonl: a fourth set of notes in
 # ACLED's note style, protests and riots most, written and coded by hand before
 # eventmap ran on them; coordinates are read from data/gazetteer.csv (GeoNames) by id.
-import csv, json, datetime
-rows = {}
-with open('data/gazetteer.csv', encoding='utf-8') as f:
-    for r in csv.DictReader(f):
-        rows[r['id']] = r
-E, B, V, P, R, S = ("Explosions/Remote violence", "Battles", "Violence against civilians",
-                    "Protests", "Riots", "Strategic developments")
+from incident_gold import E, B, V, P, R, S, write
+
 notes = [
  ("co-medellin-2024-03-08", "On 8 March 2024, around 300 women marched through the centre of Medellin (Antioquia) to demand an end to gender-based violence. [size=around 300]", P, "Peaceful protest", 3674962, 1, 0),
  ("co-cali-2024-05-01", "On 1 May 2024, trade unionists held a rally in Cali (Valle del Cauca) for International Workers' Day.", P, "Peaceful protest", 3687925, 1, 0),
@@ -44,17 +39,4 @@ notes = [
  ("ua-zaporizhzhia-2024-04-06", "On 6 April 2024, Russian forces launched a missile strike on Zaporizhzhia (Zaporizhzhia), killing 4 people and wounding 20.", E, "Shelling/artillery/missile attack", 687700, 1, 4),
  ("ke-mombasa-2024-07-02", "On 2 July 2024, rioting youths set a police station on fire in Mombasa (Mombasa).", R, "Violent demonstration", 186301, 1, 0),
 ]
-with open('tests/fixtures/incidents/notes4.gold.jsonl', 'w', encoding='utf-8') as out:
-    for nid, text, et, st, gid, prec, fat in notes:
-        r = rows[f'geonames:{gid}']
-        day = nid[-10:]
-        pub = (datetime.date.fromisoformat(day) + datetime.timedelta(days=1)).isoformat()
-        gold = {"event_type": et, "sub_event_type": st, "location": r['name'],
-                "admin1": r['admin1_name'], "country_code": r['country_code'],
-                "lat": float(r['lat']), "lon": float(r['lon']), "geo_precision": prec,
-                "date": day, "fatalities": fat,
-                "coord_source": f"geonames:{gid} via data/gazetteer.csv (GeoNames)"}
-        out.write(json.dumps({"id": nid, "text": text, "date": pub,
-                              "label": f"{st} in {r['name']}", "gold": gold},
-                             ensure_ascii=False) + "\n")
-print(len(notes))
+write('notes4', notes)

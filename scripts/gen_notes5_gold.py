@@ -2,13 +2,8 @@
 # Builds tests/fixtures/incidents/notes5.gold.jsonl: newswire items (wire
 # datelines, weekdays, background events, several events in one item),
 # written and coded by hand before eventmap ran on them; coordinates are read from data/gazetteer.csv (GeoNames) by id.
-import csv, json, datetime
-rows = {}
-with open('data/gazetteer.csv', encoding='utf-8') as f:
-    for r in csv.DictReader(f):
-        rows[r['id']] = r
-E, B, V, P, R, S = ("Explosions/Remote violence", "Battles", "Violence against civilians",
-                    "Protests", "Riots", "Strategic developments")
+from incident_gold import E, B, V, P, R, S, write
+
 notes = [
  ("ua-odesa-2024-03-19", "KYIV, March 19 (Reuters) - Russian drones struck the southern Ukrainian city of Odesa on Monday, damaging port infrastructure and wounding two people, the regional governor said. Separately, Russian shelling killed a civilian in the town of Nikopol on Monday, officials said.", E, "Air/drone strike", 698740, 1, 0, "2024-03-18"),
  ("ua-odesa-2024-03-19", None, E, "Shelling/artillery/missile attack", 700051, 1, 1, "2024-03-18"),
@@ -24,20 +19,4 @@ notes = [
  ("bd-dhaka-2023-10-26", "Police in Bangladesh's capital Dhaka arrested 120 opposition activists on Wednesday ahead of a planned anti-government rally, the party said on Thursday.", S, "Arrests", 1185241, 1, 0, "2023-10-25"),
  ("ne-tillaberi-2024-03-21", "Suspected jihadists killed 15 people, including 8 soldiers, in an attack on a military post in Tillaberi region in western Niger on Tuesday, the defence ministry said.", B, "Armed clash", 2438678, 3, 15, "2024-03-19"),
 ]
-# An id ends with the article's publication date; each tuple gives the
-# event's own date last; a text of None is the article of the tuple before.
-with open('tests/fixtures/incidents/notes5.gold.jsonl', 'w', encoding='utf-8') as out:
-    last = None
-    for nid, text, et, st, gid, prec, fat, day in notes:
-        text = text or last
-        last = text
-        r = rows[f'geonames:{gid}']
-        gold = {"event_type": et, "sub_event_type": st, "location": r['name'],
-                "admin1": r['admin1_name'], "country_code": r['country_code'],
-                "lat": float(r['lat']), "lon": float(r['lon']), "geo_precision": prec,
-                "date": day, "fatalities": fat,
-                "coord_source": f"geonames:{gid} via data/gazetteer.csv (GeoNames)"}
-        out.write(json.dumps({"id": nid, "text": text, "date": nid[-10:],
-                              "label": f"{st} in {r['name']}", "gold": gold},
-                             ensure_ascii=False) + "\n")
-print(len(notes))
+write('notes5', notes)

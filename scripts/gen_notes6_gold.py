@@ -2,13 +2,8 @@
 # Builds tests/fixtures/incidents/notes6.gold.jsonl: a sixth set of notes in
 # ACLED's note style, from conflicts and countries the other sets lack,
 # written and coded by hand before eventmap ran on them; coordinates are read from data/gazetteer.csv (GeoNames) by id.
-import csv, json, datetime
-rows = {}
-with open('data/gazetteer.csv', encoding='utf-8') as f:
-    for r in csv.DictReader(f):
-        rows[r['id']] = r
-E, B, V, P, R, S = ("Explosions/Remote violence", "Battles", "Violence against civilians",
-                    "Protests", "Riots", "Strategic developments")
+from incident_gold import E, B, V, P, R, S, write
+
 notes = [
  ("co-arauca-2024-01-16", "On 15 January 2024, ELN guerrillas and FARC dissidents fought in rural Arauca (Arauca), leaving at least nine combatants dead.", B, "Armed clash", 3689718, 2, 9, "2024-01-15"),
  ("co-tumaco-2024-03-09", "On 8 March 2024, a motorcycle bomb exploded near a police station in Tumaco (Narino), injuring four officers.", E, "Remote explosive/landmine/IED", 3666640, 1, 0, "2024-03-08"),
@@ -37,20 +32,4 @@ notes = [
  ("ec-guayaquil-2024-01-10", "On 9 January 2024, armed gang members stormed a television studio in Guayaquil (Guayas) during a live broadcast and took staff hostage; police later arrested 13 of them.", V, "Abduction/forced disappearance", 3657509, 1, 0, "2024-01-09"),
  ("ar-rosario-2024-03-11", "On 10 March 2024, gunmen shot dead a petrol station worker in Rosario (Santa Fe) in an attack claimed by a drug gang.", V, "Attack", 3838583, 1, 1, "2024-03-10"),
 ]
-# An id ends with the article's publication date; each tuple gives the
-# event's own date last; a text of None is the article of the tuple before.
-with open('tests/fixtures/incidents/notes6.gold.jsonl', 'w', encoding='utf-8') as out:
-    last = None
-    for nid, text, et, st, gid, prec, fat, day in notes:
-        text = text or last
-        last = text
-        r = rows[f'geonames:{gid}']
-        gold = {"event_type": et, "sub_event_type": st, "location": r['name'],
-                "admin1": r['admin1_name'], "country_code": r['country_code'],
-                "lat": float(r['lat']), "lon": float(r['lon']), "geo_precision": prec,
-                "date": day, "fatalities": fat,
-                "coord_source": f"geonames:{gid} via data/gazetteer.csv (GeoNames)"}
-        out.write(json.dumps({"id": nid, "text": text, "date": nid[-10:],
-                              "label": f"{st} in {r['name']}", "gold": gold},
-                             ensure_ascii=False) + "\n")
-print(len(notes))
+write('notes6', notes)

@@ -2,13 +2,8 @@
 # Builds tests/fixtures/incidents/notes7.gold.jsonl: a seventh set of notes in
 # ACLED's note style, on the sub-types most easily confused,
 # written and coded by hand before eventmap ran on them; coordinates are read from data/gazetteer.csv (GeoNames) by id.
-import csv, json, datetime
-rows = {}
-with open('data/gazetteer.csv', encoding='utf-8') as f:
-    for r in csv.DictReader(f):
-        rows[r['id']] = r
-E, B, V, P, R, S = ("Explosions/Remote violence", "Battles", "Violence against civilians",
-                    "Protests", "Riots", "Strategic developments")
+from incident_gold import E, B, V, P, R, S, write
+
 notes = [
  ("ua-pokrovsk-2024-09-03", "On 2 September 2024, Russian forces hit Pokrovsk (Donetsk) with two guided aerial bombs, destroying a school. 1 civilian was killed.", E, "Air/drone strike", 704422, 1, 1, "2024-09-02"),
  ("ua-sumy-2024-10-16", "On 15 October 2024, Russian forces attacked Sumy (Sumy) with a Shahed drone, damaging an apartment building and injuring 5 civilians.", E, "Air/drone strike", 692194, 1, 0, "2024-10-15"),
@@ -37,20 +32,4 @@ notes = [
  ("co-buenaventura-2024-03-19", "On 18 March 2024, members of the Shottas and Espartanos gangs clashed in Buenaventura (Valle del Cauca), leaving 3 dead and 4 wounded.", B, "Armed clash", 3688452, 1, 3, "2024-03-18"),
  ("ve-maracaibo-2024-07-31", "On 30 July 2024, National Guard troops fired tear gas and rubber bullets at people protesting the election results in Maracaibo (Zulia).", P, "Protest with intervention", 3633009, 1, 0, "2024-07-30"),
 ]
-# An id ends with the article's publication date; each tuple gives the
-# event's own date last; a text of None is the article of the tuple before.
-with open('tests/fixtures/incidents/notes7.gold.jsonl', 'w', encoding='utf-8') as out:
-    last = None
-    for nid, text, et, st, gid, prec, fat, day in notes:
-        text = text or last
-        last = text
-        r = rows[f'geonames:{gid}']
-        gold = {"event_type": et, "sub_event_type": st, "location": r['name'],
-                "admin1": r['admin1_name'], "country_code": r['country_code'],
-                "lat": float(r['lat']), "lon": float(r['lon']), "geo_precision": prec,
-                "date": day, "fatalities": fat,
-                "coord_source": f"geonames:{gid} via data/gazetteer.csv (GeoNames)"}
-        out.write(json.dumps({"id": nid, "text": text, "date": nid[-10:],
-                              "label": f"{st} in {r['name']}", "gold": gold},
-                             ensure_ascii=False) + "\n")
-print(len(notes))
+write('notes7', notes)

@@ -2,13 +2,8 @@
 # Builds tests/fixtures/incidents/notes8.gold.jsonl: an eighth set of notes in
 # ACLED's note style, the last held-out check of the session,
 # written and coded by hand before eventmap ran on them; coordinates are read from data/gazetteer.csv (GeoNames) by id.
-import csv, json, datetime
-rows = {}
-with open('data/gazetteer.csv', encoding='utf-8') as f:
-    for r in csv.DictReader(f):
-        rows[r['id']] = r
-E, B, V, P, R, S = ("Explosions/Remote violence", "Battles", "Violence against civilians",
-                    "Protests", "Riots", "Strategic developments")
+from incident_gold import E, B, V, P, R, S, write
+
 notes = [
  ("ua-bakhmut-2023-05-21", "On 20 May 2023, Wagner Group forces took full control of Bakhmut (Donetsk) after months of heavy fighting with Ukrainian forces.", B, "Non-state actor overtakes territory", 713174, 1, 0, "2023-05-20"),
  ("ua-avdiivka-2024-02-18", "On 17 February 2024, Ukrainian forces withdrew from Avdiivka (Donetsk) and Russian forces took control of the town.", S, "Non-violent transfer of territory", 713122, 1, 0, "2024-02-17"),
@@ -33,20 +28,4 @@ notes = [
  ("hn-san-pedro-sula-2024-06-19", "On 18 June 2024, a prison riot in Tamara was followed by protests of inmates' relatives in San Pedro Sula (Cortes) that police broke up with tear gas.", P, "Protest with intervention", 3601782, 1, 0, "2024-06-18"),
  ("pk-lakki-marwat-2024-10-12", "On 11 October 2024, traders in Lakki Marwat (Khyber Pakhtunkhwa) staged a sit-in against the rising number of militant attacks in the district.", P, "Peaceful protest", 1172339, 1, 0, "2024-10-11"),
 ]
-# An id ends with the article's publication date; each tuple gives the
-# event's own date last; a text of None is the article of the tuple before.
-with open('tests/fixtures/incidents/notes8.gold.jsonl', 'w', encoding='utf-8') as out:
-    last = None
-    for nid, text, et, st, gid, prec, fat, day in notes:
-        text = text or last
-        last = text
-        r = rows[f'geonames:{gid}']
-        gold = {"event_type": et, "sub_event_type": st, "location": r['name'],
-                "admin1": r['admin1_name'], "country_code": r['country_code'],
-                "lat": float(r['lat']), "lon": float(r['lon']), "geo_precision": prec,
-                "date": day, "fatalities": fat,
-                "coord_source": f"geonames:{gid} via data/gazetteer.csv (GeoNames)"}
-        out.write(json.dumps({"id": nid, "text": text, "date": nid[-10:],
-                              "label": f"{st} in {r['name']}", "gold": gold},
-                             ensure_ascii=False) + "\n")
-print(len(notes))
+write('notes8', notes)
